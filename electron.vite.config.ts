@@ -1,0 +1,51 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+// One build for every runtime:
+//   out/main/index.js   Electron main          (electron/main)
+//   out/main/host.js    host mode, plain Node  (electron/host/main.ts)
+//   out/main/start.js   `npm start` launcher   (electron/host/start.ts)
+//   out/preload/index.cjs  sandboxed preload (CommonJS: sandboxed preloads cannot be ESM)
+//   out/renderer/       the React UI, served by app:// and by the host
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      sourcemap: true,
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          host: resolve(root, 'electron/host/main.ts'),
+          start: resolve(root, 'electron/host/start.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // Sandboxed preloads get no require() for packages: bundle zod in.
+      externalizeDeps: { exclude: ['zod'] },
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      sourcemap: true,
+      chunkSizeWarningLimit: 2000,
+      rollupOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

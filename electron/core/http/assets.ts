@@ -1,0 +1,90 @@
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { HttpResult } from '../media/liveHls';
+import type { CameraSimulator } from '../media/simulator';
+import { resolveInside } from './safePath';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Site files served to the renderer: plan images only, never the site file or credentials. */
+const SITE_ASSET_TYPES = new Set(['.svg', '.png', '.jpg', '.jpeg', '.webp']);
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+} as const;
+
+export interface AssetRouterOptions {
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  /** The folder of the site file. */
+  readonly siteDir: string;
+  readonly simulator: CameraSimulator;
+  readonly csp: string;
+}
+
+export type AssetRouter = (pathname: string) => HttpResult;
+
+/**
+ * Answers every GET the renderer makes of the console itself, for both shells:
+ * electron/host wraps it in an HTTP server, electron/main in the app://
+ * protocol. Routes: renderer files, `site-assets/…` (plan images),
+ * `media/<camera>/<stream>/…` (simulated live HLS).
+ */
+export function createAssetRouter(options: AssetRouterOptions): AssetRouter {
+  return (pathname) => {
+    const path = pathname.replace(/^\/+/, '');
+    if (path.startsWith('media/')) {
+      const [, camera = '', stream = '', file = '', ...rest] = path.split('/');
+      const result = rest.length === 0 ? options.simulator.handle(camera, stream, file) : undefined;
+      return withSecurity(result ?? notFound());
+    }
+    if (path.startsWith('site-assets/')) {
+      const rel = path.slice('site-assets/'.length);
+      if (!SITE_ASSET_TYPES.has(extname(rel).toLowerCase())) return withSecurity(notFound());
+      return withSecurity(serveFile(options.siteDir, rel, 'max-age=60'));
+    }
+    if (path === '' || path === 'index.html') {
+      const page = serveFile(options.rendererDir, 'index.html', 'no-cache');
+      return withSecurity(page.status === 200 ? { ...page, headers: { ...page.headers, 'content-security-policy': options.csp } } : page);
+    }
+    return withSecurity(serveFile(options.rendererDir, path, path.startsWith('assets/') ? 'max-age=31536000, immutable' : 'no-cache'));
+  };
+}
+
+function serveFile(root: string, rel: string, cacheControl: string): HttpResult {
+  const file = resolveInside(root, rel);
+  if (!file) return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'forbidden path' };
+  try {
+    if (!statSync(file).isFile()) return notFound();
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    return { status: 200, headers: { 'content-type': type, 'cache-control': cacheControl }, body: new Uint8Array(readFileSync(file)) };
+  } catch {
+    return notFound();
+  }
+}
+
+function notFound(): HttpResult {
+  return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
+}
+
+function withSecurity(result: HttpResult): HttpResult {
+  return { ...result, headers: { ...SECURITY_HEADERS, ...result.headers } };
+}

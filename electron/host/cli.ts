@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { ConsoleError } from '../../shared/errors';
+import { createCore } from '../core';
+import { parseConsoleArgs } from '../core/options';
+import { createAccessToken } from './auth';
+import { startHostServer } from './server';
+
+/**
+ * Host mode: `node out/main/host.js [--station …] [--site …] [--data-dir …] [--port …]`.
+ * Prints the URL to open (with its access token) on stdout as
+ * `Watchpost console: <url>` and keeps running until SIGINT or SIGTERM.
+ */
+export async function runHost(argv: readonly string[], appRoot: string): Promise<void> {
+  const options = parseConsoleArgs(argv, process.env, join(appRoot, 'resources', 'demo-site', 'site.json'));
+  const token = createAccessToken();
+  const version = process.env.npm_package_version ?? '0.1.0';
+  // The port is only known after listening; the CSP allows the host's own ws origin via 'self'.
+  const core = createCore({
+    paths: { siteFile: options.siteFile, dataDir: options.dataDir },
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    station: options.station,
+    shell: 'host',
+    version,
+  });
+  const server = await startHostServer(core, { port: options.port, token });
+  process.stdout.write(`Watchpost console: ${server.urlFor(options.station)}\n`);
+  process.stdout.write(`  desk:   ${server.urlFor('desk')}\n  wall:   ${server.urlFor('wall')}\n  replay: ${server.urlFor('replay')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    core.log.info('host stopping', { signal });
+    void server
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+export function reportFatal(err: unknown): never {
+  if (err instanceof ConsoleError) process.stderr.write(`watchpost: ${err.message}\n`);
+  else process.stderr.write(`watchpost: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(err instanceof ConsoleError && err.code === 'invalid-argument' ? 2 : 1);
+}

@@ -1,0 +1,74 @@
+import { app, dialog } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConsoleError } from '../../shared/errors';
+import { createCore, type Core } from '../core';
+import { parseConsoleArgs, type ConsoleOptions } from '../core/options';
+import { APP_FOLDER } from '../core/paths';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { hardenWebContents, restrictPermissions } from './security';
+import { installMenu, openWindow, planWindows } from './windows';
+
+// The desktop shell: windows, the app:// protocol and the IPC adapter around
+// the same core host mode uses. Nothing here holds console logic.
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const appRoot = join(here, '..', '..');
+const resources = app.isPackaged ? process.resourcesPath : join(appRoot, 'resources');
+
+app.setName(APP_FOLDER);
+// One console per data folder: a second launch focuses the first.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+registerAppScheme();
+hardenWebContents([]);
+
+let options: ConsoleOptions;
+try {
+  const args = process.argv.slice(app.isPackaged ? 1 : 2);
+  options = parseConsoleArgs(args, process.env, join(resources, 'demo-site', 'site.json'));
+  if (!process.env.WATCHPOST_DATA_DIR && !args.some((a) => a.startsWith('--data-dir'))) {
+    options = { ...options, dataDir: app.getPath('userData') };
+  }
+} catch (err) {
+  fatal(err);
+}
+
+let core: Core | undefined;
+
+app.whenReady().then(() => {
+  try {
+    core = createCore({
+      paths: { siteFile: options.siteFile, dataDir: options.dataDir },
+      rendererDir: join(appRoot, 'out', 'renderer'),
+      station: options.station,
+      shell: 'electron',
+      version: app.getVersion(),
+    });
+  } catch (err) {
+    fatal(err);
+  }
+  restrictPermissions();
+  serveAppProtocol(core.assets);
+  registerIpc(core);
+  installMenu(options.station);
+  const preload = join(here, '..', 'preload', 'index.cjs');
+  for (const plan of planWindows(options.station, options)) openWindow(plan, preload, core.log);
+}, fatal);
+
+app.on('second-instance', () => {
+  // Single instance: nothing to open; the running console's windows stay as they are.
+});
+
+app.on('window-all-closed', () => {
+  void core?.close().finally(() => app.quit());
+});
+
+function fatal(err: unknown): never {
+  const message = err instanceof ConsoleError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`watchpost: ${message}\n`);
+  if (app.isReady()) dialog.showErrorBox('Watchpost cannot start', message);
+  app.exit(1);
+  throw err;
+}

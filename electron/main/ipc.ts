@@ -1,0 +1,42 @@
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { channelOf, consoleContract, eventNamesOf, methodNamesOf } from '../../shared/contract';
+import { createDispatcher } from '../../shared/contract/dispatch';
+import type { Core } from '../core';
+import { isAppUrl } from './origin';
+
+/**
+ * The IPC adapter: one handler per contract method, all through the shared
+ * dispatcher (schema-validated arguments, typed errors in an envelope). A call
+ * from any frame that is not the console's own top-level page is refused.
+ * Events go to every console window.
+ */
+export function registerIpc(core: Core): () => void {
+  const dispatch = createDispatcher(consoleContract, core.handlers, core.log);
+  const methods = methodNamesOf(consoleContract);
+  for (const name of methods) {
+    ipcMain.handle(channelOf(name), async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      if (!trustedSender(event)) {
+        core.log.warn('ipc call refused: untrusted sender', { method: name, url: event.senderFrame?.url });
+        return { ok: false, err: { code: 'unauthorized', message: 'calls are accepted only from the console page' } };
+      }
+      return dispatch(name, args);
+    });
+  }
+  const unsubscribers = eventNamesOf(consoleContract).map((name) =>
+    core.events.subscribe(name, (payload) => {
+      for (const win of BrowserWindow.getAllWindows()) {
+        if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(channelOf(name), payload);
+      }
+    }),
+  );
+  return () => {
+    for (const name of methods) ipcMain.removeHandler(channelOf(name));
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
+
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  return isAppUrl(frame.url);
+}

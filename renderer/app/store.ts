@@ -1,0 +1,39 @@
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { ConsoleApi } from '../../shared/contract';
+import { createConnectionSlice, type ConnectionSlice } from '../features/connection/connectionSlice';
+import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
+import { createSiteSlice, type SiteSlice } from '../features/site/siteSlice';
+import { createSourcesSlice, type SourcesSlice } from '../features/video/sourcesSlice';
+
+export type ConsoleState = SiteSlice & SettingsSlice & ConnectionSlice & SourcesSlice;
+
+/** A slice creator: sees the whole state, gets the contract injected. */
+export type SliceCreator<S> = (api: ConsoleApi) => StateCreator<ConsoleState, [], [], S>;
+
+export type ConsoleStore = StoreApi<ConsoleState>;
+
+/**
+ * One vanilla store from typed slices, with the contract injected. Slices
+ * never touch `window`, so they run under Node in unit tests.
+ */
+export function createConsoleStore(api: ConsoleApi): ConsoleStore {
+  return createStore<ConsoleState>()((...a) => ({
+    ...createSiteSlice(api)(...a),
+    ...createSettingsSlice(api)(...a),
+    ...createConnectionSlice(api)(...a),
+    ...createSourcesSlice(api)(...a),
+  }));
+}
+
+/**
+ * Wires the contract's events into the store and loads the first state.
+ * Returns a function that unsubscribes everything.
+ */
+export function startStore(store: ConsoleStore, api: ConsoleApi): () => void {
+  const offs = [
+    api.onSettingsChanged((settings) => store.getState().settingsChanged(settings)),
+    api.onSourceStatus((status) => store.getState().sourceChanged(status)),
+  ];
+  void store.getState().load();
+  return () => offs.forEach((off) => off());
+}

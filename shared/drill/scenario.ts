@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { IdSchema, PointSchema } from '../domain/ids';
+import { SeveritySchema } from '../domain/severity';
+import { LocalizedTextSchema } from '../i18n/locale';
+
+export const DRILL_FORMAT = 'watchpost-drill/1';
+
+/** What the officers are expected to do after an inject, and how soon (seconds after the inject). */
+export const expectedActions = [
+  'acknowledge', // the alert is acknowledged at the desk
+  'radio-contact', // someone is reached by radio about it
+  'start-plan', // the commander starts the response plan
+  'on-scene', // responders report on scene
+  'report-upward', // a report goes to the command centre
+  'resolve', // the alert is closed
+  'comms-check', // a missed check-in is chased and answered
+] as const;
+
+export const ExpectedActionSchema = z.strictObject({
+  action: z.enum(expectedActions),
+  withinSec: z.number().int().positive(),
+});
+
+const InjectBase = {
+  id: IdSchema,
+  /** Seconds after the drill starts. */
+  atSec: z.number().int().min(0),
+  note: LocalizedTextSchema.optional(),
+  expected: z.array(ExpectedActionSchema).default([]),
+};
+
+/** A timed event the drill injects; a drill is a list of these plus objectives. */
+export const InjectSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...InjectBase,
+    kind: z.literal('alert'),
+    type: IdSchema,
+    severity: SeveritySchema.optional(),
+    floor: IdSchema.optional(),
+    position: PointSchema.optional(),
+    zone: IdSchema.optional(),
+    camera: IdSchema.optional(),
+  }),
+  z.strictObject({ ...InjectBase, kind: z.literal('camera-outage'), camera: IdSchema, durationSec: z.number().int().positive() }),
+  z.strictObject({ ...InjectBase, kind: z.literal('comms-failure'), method: z.enum(['radio', 'satphone', 'mobile', 'landline']), durationSec: z.number().int().positive() }),
+  z.strictObject({ ...InjectBase, kind: z.literal('missed-checkin'), person: IdSchema }),
+  z.strictObject({ ...InjectBase, kind: z.literal('note') }),
+]);
+export type Inject = z.infer<typeof InjectSchema>;
+
+export const DrillScenarioSchema = z.strictObject({
+  format: z.literal(DRILL_FORMAT, { error: `must be "${DRILL_FORMAT}"` }),
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+  durationSec: z.number().int().positive(),
+  objectives: z.array(z.strictObject({ id: IdSchema, text: LocalizedTextSchema })).default([]),
+  injects: z.array(InjectSchema).min(1),
+});
+export type DrillScenario = z.infer<typeof DrillScenarioSchema>;
