@@ -4,6 +4,7 @@ import { DrillScenarioSchema, type DrillScenario } from '../../../shared/drill/s
 import { ConsoleError, type FieldIssue } from '../../../shared/errors';
 import { SiteFileSchema, type SiteFile } from '../../../shared/site/schema';
 import { toFieldIssues } from '../../../shared/validation';
+import { locateJsonError } from './jsonSyntax';
 
 /** Site files are hand-edited JSON; anything this large is a mistake. */
 const MAX_SITE_BYTES = 8 * 1024 * 1024;
@@ -76,22 +77,16 @@ function readJson(file: string): unknown {
     throw siteError(file, [{ path: '(file)', message }]);
   }
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    return JSON.parse(stripBom(text)) as unknown;
   } catch (err) {
-    throw siteError(file, [{ path: '(file)', message: `not valid JSON: ${describeJsonError(err, text)}` }]);
+    throw siteError(file, [{ path: '(file)', message: `not valid JSON: ${describeJsonError(err, stripBom(text))}` }]);
   }
 }
 
-/** Turns V8's "at position N" into a line and column an editor can jump to. */
-function describeJsonError(err: unknown, text: string): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const match = /position (\d+)/.exec(message);
-  if (!match?.[1]) return message;
-  const position = Number(match[1]);
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
+/** Names the line and column where the JSON goes wrong and what was expected there. */
+function describeJsonError(_err: unknown, text: string): string {
+  const { line, column, expected } = locateJsonError(text);
+  return `line ${line}, column ${column}: expected ${expected}`;
 }
 
 function isFile(path: string): boolean {
@@ -102,4 +97,8 @@ function siteError(file: string, issues: FieldIssue[]): ConsoleError {
   const lines = issues.slice(0, 20).map((i) => `  ${i.path}: ${i.message}`);
   const more = issues.length > 20 ? [`  … and ${issues.length - 20} more`] : [];
   return new ConsoleError('invalid-site', [`Site file ${file} is invalid:`, ...lines, ...more].join('\n'), issues);
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

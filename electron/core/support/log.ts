@@ -1,3 +1,5 @@
+import { systemClock } from './clock';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -27,7 +29,7 @@ export function createLog(options: {
 }): Log {
   const minimum = order[options.level ?? 'info'];
   const sink = options.sink ?? ((record) => process.stderr.write(`${JSON.stringify(record)}\n`));
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const base = options.fields ?? {};
   const write = (level: LogLevel, message: string, fields?: LogFields): void => {
     if (order[level] < minimum) return;

@@ -32,17 +32,16 @@ export function VideoTile({ camera, stream, source, showHealth = true, onActivat
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return undefined;
-    if (!url) {
-      setPhase({ phase: 'no-signal', reason: { kind: 'unsupported', detail: playback.kind }, retryAt: undefined });
-      return undefined;
-    }
+    if (!url) return undefined;
     const player = new HlsTilePlayer(video, url, { onPhase: setPhase, onHealth: setHealth });
     player.start();
     return () => player.destroy();
-  }, [url, playback.kind]);
+  }, [url]);
 
-  const reason = sourceReason(source) ?? (phase.phase === 'no-signal' ? phase.reason : undefined);
-  const state = phase.phase === 'playing' ? 'playing' : phase.phase === 'no-signal' || (reason && phase.phase !== 'connecting') ? 'no-signal' : 'connecting';
+  // A stream kind this tile cannot play yet is NO SIGNAL with the reason, never a blank tile.
+  const unsupported: NoSignalReason | undefined = url ? undefined : { kind: 'unsupported', detail: playback.kind };
+  const reason = unsupported ?? sourceReason(source) ?? (phase.phase === 'no-signal' ? phase.reason : undefined);
+  const state = unsupported || phase.phase === 'no-signal' ? 'no-signal' : phase.phase === 'playing' ? 'playing' : 'connecting';
 
   return (
     <div

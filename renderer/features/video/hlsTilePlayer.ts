@@ -4,7 +4,7 @@ import { emptyHealth, type NoSignalReason, type TileHealth, type TilePhase } fro
 import { ProgressWatchdog } from './watchdog';
 
 /** Frames must move at least this often or the tile is declared stalled. */
-const STALL_MS = 3000;
+const STALL_MS = 2500;
 const SAMPLE_MS = 500;
 /** A tile that plays this long is trusted again: its backoff resets. */
 const PROBATION_MS = 10_000;
@@ -28,6 +28,8 @@ const HLS_CONFIG: Partial<HlsConfig> = {
   levelLoadingMaxRetry: 2,
   fragLoadingMaxRetry: 2,
   startFragPrefetch: true,
+  // Small stall nudges, so the watchdog cannot mistake them for playback (see watchdog.ts).
+  nudgeOffset: 0.05,
 };
 
 export interface TilePlayerCallbacks {
@@ -43,7 +45,7 @@ export interface TilePlayerCallbacks {
  */
 export class HlsTilePlayer {
   private hls: Hls | undefined;
-  private readonly watchdog = new ProgressWatchdog(STALL_MS);
+  private readonly watchdog = new ProgressWatchdog();
   private sampleTimer: ReturnType<typeof setInterval> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;

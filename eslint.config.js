@@ -1,0 +1,150 @@
+// Lint keeps the layers honest (STYLE.md practice 1). Each folder may import
+// only what its runtime has; `import type` stays allowed where noted.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+// Bare module names are matched exactly (`paths`): gitignore-style patterns
+// would also catch local files such as ./ws.ts or ../domain/ids.ts.
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+const serverPackages = ['better-sqlite3', 'ws', 'werift', '@roamhq/wrtc', 'playwright', 'playwright-core', '@playwright/test'];
+const serverScopes = ['^@nats-io/'];
+const browserPackages = ['react', 'react-dom', 'hls.js', 'mediasoup-client', 'recharts', 'zustand'];
+const browserScopes = ['^react-dom/', '^mediasoup-client/', '^zustand/', '^recharts/'];
+
+/** names: exact module names; regex: module-name regexes; layers: gitignore globs for relative paths. */
+const restrict = ({ names = [], regex = [], layers = [], message, allowTypeImports = false }) => ({
+  paths: names.map((name) => ({ name, message, allowTypeImports })),
+  patterns: [
+    ...(regex.length > 0 ? [{ regex: regex.join('|'), message, allowTypeImports }] : []),
+    ...(layers.length > 0 ? [{ group: layers, message, allowTypeImports }] : []),
+  ],
+});
+/** Several restrictions on one folder, merged into one rule setting. */
+const rule = (...parts) => [
+  'error',
+  { paths: parts.flatMap((p) => p.paths), patterns: parts.flatMap((p) => p.patterns) },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', 'resources/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
+  },
+
+  // shared/: pure TypeScript. No runtime-specific modules, no globals of any
+  // runtime, and deterministic (time and randomness are injected).
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': rule(
+        restrict({
+          names: [...nodeBuiltins, 'electron', ...serverPackages, ...browserPackages],
+          regex: ['^node:', '^electron/', ...serverScopes, ...browserScopes],
+          message: 'shared/ is pure: only zod and other shared/ modules.',
+        }),
+        restrict({ layers: ['**/electron/**', '**/renderer/**', '**/tests/**'], message: 'shared/ must not depend on a runtime layer.' }),
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'setTimeout', 'setInterval', 'fetch', 'localStorage'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'shared/ is deterministic: take the time as an argument.' },
+        { object: 'Math', property: 'random', message: 'shared/ is deterministic: take randomness as an argument.' },
+      ],
+    },
+  },
+
+  // electron/core and electron/host: plain Node. Never electron (types only), never the renderer.
+  {
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': rule(
+        restrict({ names: ['electron'], regex: ['^electron/'], allowTypeImports: true, message: 'core and host run under plain Node: no value imports of electron.' }),
+        restrict({ names: browserPackages, regex: browserScopes, layers: ['**/renderer/**'], message: 'core and host never import the renderer or browser packages.' }),
+        restrict({ layers: ['**/electron/main/**', '**/electron/preload/**'], message: 'core and host must not depend on the Electron shell.' }),
+      ),
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'core reads time from the injected Clock.' }],
+    },
+  },
+
+  // electron/main: the shell. May import electron and core, never the renderer.
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': rule(
+        restrict({ names: browserPackages, regex: browserScopes, layers: ['**/renderer/**'], message: 'the main process never imports the renderer.' }),
+        restrict({ layers: ['**/electron/host/**'], message: 'main and host are sibling shells around the core.' }),
+      ),
+    },
+  },
+
+  // electron/preload: the closed bridge. Electron and shared/ only.
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': rule(
+        restrict({
+          names: [...nodeBuiltins, ...serverPackages, ...browserPackages],
+          regex: ['^node:', ...serverScopes, ...browserScopes],
+          message: 'the sandboxed preload has electron and shared/ only.',
+        }),
+        restrict({ layers: ['**/electron/core/**', '**/electron/main/**', '**/electron/host/**', '**/renderer/**'], message: 'the preload depends on shared/ only.' }),
+      ),
+    },
+  },
+
+  // renderer/: browser only. Reaches the core through ConsoleApi, nothing else.
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': rule(
+        restrict({
+          names: [...nodeBuiltins, 'electron', ...serverPackages],
+          regex: ['^node:', '^electron/', ...serverScopes],
+          message: 'the renderer is a web page: no Node, Electron or server packages.',
+        }),
+        restrict({ layers: ['**/electron/**'], message: 'the renderer reaches the core only through ConsoleApi (renderer/platform).' }),
+        restrict({ layers: ['**/tests/**'], message: 'production code does not import tests.' }),
+      ),
+    },
+  },
+  {
+    // Slices are pure state: they must run under Node in unit tests.
+    files: ['renderer/**/*Slice.ts', 'renderer/app/store.ts'],
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'] },
+  },
+
+  {
+    files: ['tests/**/*.ts', 'tests/**/*.tsx', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
+  },
+);

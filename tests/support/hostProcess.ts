@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { ConsoleApi } from '../../shared/contract';
+import { createWsApi } from '../../renderer/platform/ws';
+import { demoSiteFile, repoRoot, tempDir } from './paths';
+
+export interface HostProcess {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly dataDir: string;
+  readonly child: ChildProcess;
+  /** stdout+stderr so far, for failure messages. */
+  output(): string;
+  urlFor(route: string): string;
+  /** A contract client over the host's WebSocket, as the renderer uses. */
+  api(): ConsoleApi;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts host mode as a user would (`node out/main/host.js`), on a free port
+ * with a temporary data folder, and waits for the URL it prints.
+ * Needs a build (`npm run build`) first.
+ */
+export async function startHost(options: { site?: string; dataDir?: string; station?: string; extraArgs?: string[] } = {}): Promise<HostProcess> {
+  const entry = join(repoRoot, 'out', 'main', 'host.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
+  const dataDir = options.dataDir ?? tempDir('data');
+  const args = [entry, '--port', '0', '--data-dir', dataDir, '--site', options.site ?? demoSiteFile, '--station', options.station ?? 'desk', ...(options.extraArgs ?? [])];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not print its URL within 15 s:\n${out}`)), 15_000);
+    const onData = (): void => {
+      const match = /Watchpost console: (\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code} before printing its URL:\n${out}`));
+    });
+  });
+  const parsed = new URL(url);
+  const token = parsed.searchParams.get('token') ?? '';
+  const clients: { close(): void }[] = [];
+  return {
+    url,
+    origin: parsed.origin,
+    token,
+    dataDir,
+    child,
+    output: () => out,
+    urlFor: (route) => `${parsed.origin}/?token=${encodeURIComponent(token)}#/${route}`,
+    api: () => {
+      const client = createWsApi({
+        url: `ws://${parsed.host}/api/ws?token=${encodeURIComponent(token)}`,
+        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+      });
+      clients.push(client);
+      return client.api;
+    },
+    stop: async () => {
+      clients.forEach((c) => c.close());
+      if (child.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      });
+    },
+  };
+}
+
