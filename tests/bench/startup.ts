@@ -2,7 +2,7 @@
 // render, and to all sixteen demo tiles playing (data-state=playing, which the
 // tile sets only once frames are decoded and media time advances).
 // The browser is already running, as a kiosk's would be. Prints JSON.
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
@@ -11,7 +11,7 @@ import { summarize } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-async function once(browser: import('@playwright/test').Browser): Promise<{ urlMs: number; firstRenderMs: number; allPlayingMs: number }> {
+async function once(browser: Browser): Promise<{ urlMs: number; firstRenderMs: number; allPlayingMs: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, [join(repoRoot, 'out/main/host.js'), '--port', '0', '--data-dir', tempDir('bench'), '--site', demoSiteFile], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,12 +15,12 @@ function electronBinary(): string | undefined {
 }
 
 const binary = electronBinary();
+const SKIP_REASON =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no network): run `npm install` with internet access to run these tests';
+if (binary === undefined) console.log(`[electron] skipped: ${SKIP_REASON}`);
 
 test.describe('desktop app (Electron)', () => {
-  test.skip(
-    binary === undefined,
-    'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no network): run `npm install` with internet access to run these tests',
-  );
+  test.skip(binary === undefined, SKIP_REASON);
 
   test('desk station opens the duty desk with a locked-down window', async () => {
     const app = await electron.launch({
