@@ -1,29 +1,18 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportFatal, runHost } from './cli';
+import { findElectronBinary } from './electronBinary';
 
 /**
  * `npm start`: the desktop app when the Electron binary is installed, else
  * host mode in this process (an offline or air-gapped install, a build
  * machine), said in one line.
  */
-function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    // The electron package throws when its postinstall could not fetch the binary.
-    return undefined;
-  }
-}
-
 // Built to out/main/start.js: the app root is two folders up.
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
-const binary = electronBinary();
+const binary = findElectronBinary();
 if (binary) {
   const child = spawn(binary, [appRoot, ...args], { stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

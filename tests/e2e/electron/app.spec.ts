@@ -1,20 +1,10 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { findElectronBinary } from '../../../electron/host/electronBinary';
 import { repoRoot, tempDir } from '../../support/paths';
 
 /** The Electron binary, if its postinstall could download it (never on the build machines). */
-function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const binary = electronBinary();
+const binary = findElectronBinary();
 const SKIP_REASON =
   'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no network): run `npm install` with internet access to run these tests';
 if (binary === undefined) console.log(`[electron] skipped: ${SKIP_REASON}`);
