@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 //   out/main/index.js   Electron main          (electron/main)
 //   out/main/host.js    host mode, plain Node  (electron/host/main.ts)
 //   out/main/start.js   `npm start` launcher   (electron/host/start.ts)
+//   out/main/journal-worker.js  the journal's writer thread
+//   out/main/journal.js         `npm run journal -- verify <file>`
 //   out/preload/index.cjs  sandboxed preload (CommonJS: sandboxed preloads cannot be ESM)
 //   out/renderer/       the React UI, served by app:// and by the host
 const root = import.meta.dirname;
@@ -21,6 +23,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           host: resolve(root, 'electron/host/main.ts'),
           start: resolve(root, 'electron/host/start.ts'),
+          'journal-worker': resolve(root, 'electron/core/journal/worker.ts'),
+          journal: resolve(root, 'electron/core/journal/cli.ts'),
         },
       },
     },

@@ -1,15 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
 import { ConsoleError } from '../../shared/errors';
+import { journalKinds } from '../../shared/journal/kinds';
 import type { SiteView } from '../../shared/site/view';
+import { consoleHandlers } from './api/consoleHandlers';
+import type { CoreContext } from './api/context';
+import { journalHandlers } from './api/journalHandlers';
 import { createAssetRouter, type AssetRouter } from './http/assets';
 import { buildCsp } from './http/csp';
 import { loadOrCreateIdentity, type Identity } from './identity';
+import type { WorkerEntry } from './journal/client';
+import { JournalService, journalPaths } from './journal/service';
 import { CameraSimulator } from './media/simulator';
 import type { CorePaths } from './paths';
 import { SettingsStore } from './settings';
 import { loadSite, type LoadedSite } from './site/loadSite';
 import { buildSiteView } from './site/siteView';
+import { StateService } from './state/stateService';
 import { systemClock, type Clock } from './support/clock';
 import { EventHub } from './support/events';
 import { createLog, type Log } from './support/log';
@@ -18,13 +25,17 @@ export interface CoreOptions {
   readonly paths: CorePaths;
   /** The built renderer the asset router serves (out/renderer). */
   readonly rendererDir: string;
+  /** The journal writer's code: out/main/journal-worker.js, or a source shim in tests. */
+  readonly journalWorker: WorkerEntry;
   readonly station: Station;
   readonly shell: 'electron' | 'host';
   readonly version: string;
   readonly clock?: Clock;
   readonly log?: Log;
-  /** Extra origins the renderer may connect to (the host's own ws:// origin). */
+  /** Extra origins the renderer may connect to. */
   readonly connectOrigins?: readonly string[];
+  /** Journal tuning for tests and benchmarks. */
+  readonly journal?: { readonly checkpointEvery?: number; readonly checkpointIntervalMs?: number; readonly maxPageCount?: number };
 }
 
 export interface Core {
@@ -35,6 +46,8 @@ export interface Core {
   readonly siteView: SiteView;
   readonly identity: Identity;
   readonly simulator: CameraSimulator;
+  readonly journal: JournalService;
+  readonly state: StateService;
   readonly log: Log;
   close(): Promise<void>;
 }
@@ -42,49 +55,72 @@ export interface Core {
 /**
  * Builds the console's core: plain Node, no Electron. The site is loaded and
  * validated before anything in the data folder is touched, so a bad site
- * file changes nothing on disk.
+ * file changes nothing on disk. Then the journal opens (its own thread) and
+ * the site state is rebuilt from it.
  */
-export function createCore(options: CoreOptions): Core {
+export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLog({ now: () => clock.now() });
   const site = loadSite(options.paths.siteFile);
   for (const w of site.warnings) log.warn('site warning', { ...w });
 
+  const dataDir = options.paths.dataDir;
   try {
-    mkdirSync(options.paths.dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true });
   } catch (err) {
-    throw new ConsoleError('unavailable', `cannot create data folder ${options.paths.dataDir}: ${(err as Error).message}`);
+    throw new ConsoleError('unavailable', `cannot create data folder ${dataDir}: ${(err as Error).message}`);
   }
-  const identity = loadOrCreateIdentity(options.paths.dataDir, () => clock.now());
-  const settings = new SettingsStore(options.paths.dataDir, log, () => clock.now());
+  const identity = loadOrCreateIdentity(dataDir, () => clock.now());
+  const settings = new SettingsStore(dataDir, log, () => clock.now());
   const events = new EventHub<ConsoleContract>((name, err) => log.error('event listener failed', { event: name, error: String(err) }));
-  const simulator = new CameraSimulator(site.site.cameras, site.dir, () => clock.now(), log, (status) =>
-    events.emit('onSourceStatus', status),
-  );
+  const simulator = new CameraSimulator(site.site.cameras, site.dir, () => clock.now(), log, (status) => events.emit('onSourceStatus', status));
   const siteView = buildSiteView(site.site);
+
+  const journal = await JournalService.open({
+    paths: journalPaths(dataDir),
+    worker: options.journalWorker,
+    site: site.site.id,
+    consoleId: identity.consoleId,
+    kinds: journalKinds,
+    clock,
+    log: log.child({ part: 'journal' }),
+    ...options.journal,
+  });
+  const state = new StateService();
+  await state.load(journal);
+  journal.onAppended((entries) => {
+    state.apply(entries);
+    events.emit('onJournalAppended', { entries: [...entries] });
+  });
+  journal.onStatus((status) => events.emit('onJournalStatus', status));
+
   const assets = createAssetRouter({
     rendererDir: options.rendererDir,
     siteDir: site.dir,
+    dataDir,
     simulator,
     csp: buildCsp(site.site, options.connectOrigins),
   });
 
-  const handlers: ConsoleHandlers = {
-    getBootstrap: async () => ({
-      console: { id: identity.consoleId, station: options.station, version: options.version, shell: options.shell },
-      site: siteView,
-      settings: settings.get(),
-      sources: simulator.statuses(),
-    }),
-    setLocale: async (locale) => {
-      const next = settings.update({ locale });
-      events.emit('onSettingsChanged', next);
-      return next;
-    },
-    simulateSourceFault: async (fault) => simulator.setFault(fault),
+  const ctx: CoreContext = {
+    site,
+    siteView,
+    identity,
+    settings,
+    events,
+    clock,
+    log,
+    journal,
+    state,
+    simulator,
+    dataDir,
+    station: options.station,
+    shell: options.shell,
+    version: options.version,
   };
+  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx) };
 
-  log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell });
+  log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
   return {
     handlers,
     events,
@@ -93,8 +129,11 @@ export function createCore(options: CoreOptions): Core {
     siteView,
     identity,
     simulator,
+    journal,
+    state,
     log,
     close: async () => {
+      await journal.close();
       log.info('core closed');
     },
   };

@@ -15,9 +15,10 @@ export async function runHost(argv: readonly string[], appRoot: string): Promise
   const token = createAccessToken();
   const version = process.env.npm_package_version ?? '0.1.0';
   // The port is only known after listening; the CSP allows the host's own ws origin via 'self'.
-  const core = createCore({
+  const core = await createCore({
     paths: { siteFile: options.siteFile, dataDir: options.dataDir },
     rendererDir: join(appRoot, 'out', 'renderer'),
+    journalWorker: { file: join(appRoot, 'out', 'main', 'journal-worker.js') },
     station: options.station,
     shell: 'host',
     version,

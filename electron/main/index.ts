@@ -37,25 +37,24 @@ try {
 
 let core: Core | undefined;
 
-app.whenReady().then(() => {
-  try {
-    core = createCore({
-      paths: { siteFile: options.siteFile, dataDir: options.dataDir },
-      rendererDir: join(appRoot, 'out', 'renderer'),
-      station: options.station,
-      shell: 'electron',
-      version: app.getVersion(),
-    });
-  } catch (err) {
-    fatal(err);
-  }
+app.whenReady().then(async () => {
+  const started = await createCore({
+    paths: { siteFile: options.siteFile, dataDir: options.dataDir },
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    // The journal writer runs in a worker thread of the main process.
+    journalWorker: { file: join(here, 'journal-worker.js') },
+    station: options.station,
+    shell: 'electron',
+    version: app.getVersion(),
+  });
+  core = started;
   restrictPermissions();
-  serveAppProtocol(core.assets);
-  registerIpc(core);
+  serveAppProtocol(started.assets);
+  registerIpc(started);
   installMenu(options.station);
   const preload = join(here, '..', 'preload', 'index.cjs');
-  for (const plan of planWindows(options.station, options)) openWindow(plan, preload, core.log);
-}, fatal);
+  for (const plan of planWindows(options.station, options)) openWindow(plan, preload, started.log);
+}).catch(fatal);
 
 app.on('second-instance', () => {
   // Single instance: nothing to open; the running console's windows stay as they are.

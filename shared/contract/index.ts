@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { SourceFaultSchema, SourceStatusSchema } from '../media/sources';
 import { LocaleSchema } from '../i18n/locale';
-import { SettingsSchema } from '../settings';
+import { EntryDraftSchema, type JournalEntry } from '../journal/entry';
+import { JournalQuerySchema } from '../journal/query';
+import { JournalStatusSchema } from '../journal/status';
+import { OperatorSchema, SettingsSchema } from '../settings';
 import type { SiteView } from '../site/view';
+import type { SiteState } from '../state';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
 export const stations = ['desk', 'wall', 'replay'] as const;
@@ -21,8 +25,47 @@ export const BootstrapSchema = z.strictObject({
   site: z.custom<SiteView>(),
   settings: SettingsSchema,
   sources: z.array(SourceStatusSchema),
+  journal: JournalStatusSchema,
+  /** Problems in the site folder that did not stop it opening (a missing plan image, a bad drill file). */
+  siteWarnings: z.array(z.strictObject({ file: z.string(), path: z.string(), message: z.string() })),
 });
 export type Bootstrap = z.infer<typeof BootstrapSchema>;
+
+const EntrySchema = z.custom<JournalEntry>();
+
+/** The projection of the journal and the newest entry folded into it, per console. */
+export const SiteStateSnapshotSchema = z.strictObject({
+  state: z.custom<SiteState>(),
+  heads: z.record(z.string(), z.number().int()),
+});
+export type SiteStateSnapshot = z.infer<typeof SiteStateSnapshotSchema>;
+
+const DayRangeSchema = z.strictObject({
+  /** Calendar day in the site's time zone. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+});
+
+export const ExportResultSchema = z.strictObject({
+  dir: z.string(),
+  entries: z.number().int(),
+  firstSeq: z.number().int().nullable(),
+  lastSeq: z.number().int().nullable(),
+  fileSha256: z.string(),
+  /** URLs the renderer can open or download (relative to the console's origin). */
+  entriesUrl: z.string(),
+  manifestUrl: z.string(),
+});
+export type ExportResult = z.infer<typeof ExportResultSchema>;
+
+export const DailyReportSchema = z.strictObject({
+  date: z.string(),
+  url: z.string(),
+  file: z.string(),
+  /** True when nothing needing a report happened (零报告). */
+  zeroReport: z.boolean(),
+  entries: z.number().int(),
+});
+export type DailyReport = z.infer<typeof DailyReportSchema>;
 
 /**
  * The console's API, declared once. Every side is derived from this object:
@@ -37,9 +80,32 @@ export const consoleContract = {
   setLocale: method(z.tuple([LocaleSchema]), SettingsSchema),
   /** Demo sources only: stop, stall or restart a simulated camera (tests and drills). */
   simulateSourceFault: method(z.tuple([SourceFaultSchema]), z.array(SourceStatusSchema)),
+  /** Sign in at this console: entries made here record this person as their actor. */
+  setOperator: method(z.tuple([OperatorSchema]), SettingsSchema),
+
+  /** Records an entry; resolves only after it is committed to disk. */
+  appendEntry: method(z.tuple([EntryDraftSchema]), EntrySchema),
+  /** A page of the journal, newest first; pass `nextBeforeSeq` back as `beforeSeq` for the next page. */
+  queryJournal: method(z.tuple([JournalQuerySchema]), z.strictObject({ entries: z.array(EntrySchema), nextBeforeSeq: z.number().int().nullable() })),
+  getJournalStatus: method(z.tuple([]), JournalStatusSchema),
+  /** Re-verifies the whole chain from the first entry. */
+  verifyJournal: method(z.tuple([]), JournalStatusSchema),
+  /** After a failed verification: keep the broken file aside and continue in a new one. */
+  startNewJournalSegment: method(z.tuple([]), JournalStatusSchema),
+  /** Writes entries recorded in [from, to) as JSONL with a manifest of hashes. */
+  exportJournal: method(
+    z.tuple([z.strictObject({ from: z.number().int(), to: z.number().int() }).refine((r) => r.to > r.from, { message: '"to" must be after "from"', path: ['to'] })]),
+    ExportResultSchema,
+  ),
+  /** The printable daily duty report for a day, including the zero report (零报告). */
+  dailyReport: method(z.tuple([DayRangeSchema]), DailyReportSchema),
+  getSiteState: method(z.tuple([]), SiteStateSnapshotSchema),
 
   onSettingsChanged: event(SettingsSchema),
   onSourceStatus: event(SourceStatusSchema),
+  /** Entries just committed (in order), for live views and the site state fold. */
+  onJournalAppended: event(z.strictObject({ entries: z.array(EntrySchema) })),
+  onJournalStatus: event(JournalStatusSchema),
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

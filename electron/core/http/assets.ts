@@ -20,7 +20,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.map': 'application/json; charset=utf-8',
+  '.jsonl': 'application/x-ndjson; charset=utf-8',
 };
+
+/** Generated documents (reports, exports) run no scripts at all. */
+const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
 /** Site files served to the renderer: plan images only, never the site file or credentials. */
 const SITE_ASSET_TYPES = new Set(['.svg', '.png', '.jpg', '.jpeg', '.webp']);
@@ -38,6 +42,8 @@ export interface AssetRouterOptions {
   readonly siteDir: string;
   readonly simulator: CameraSimulator;
   readonly csp: string;
+  /** The console's data folder: `reports/` and `exports/` under it are served read-only. */
+  readonly dataDir?: string;
 }
 
 export type AssetRouter = (pathname: string) => HttpResult;
@@ -46,7 +52,8 @@ export type AssetRouter = (pathname: string) => HttpResult;
  * Answers every GET the renderer makes of the console itself, for both shells:
  * electron/host wraps it in an HTTP server, electron/main in the app://
  * protocol. Routes: renderer files, `site-assets/…` (plan images),
- * `media/<camera>/<stream>/…` (simulated live HLS).
+ * `media/<camera>/<stream>/…` (simulated live HLS), and from the data
+ * folder `reports/…` and `exports/…` (generated documents, no scripts).
  */
 export function createAssetRouter(options: AssetRouterOptions): AssetRouter {
   return (pathname) => {
@@ -60,6 +67,12 @@ export function createAssetRouter(options: AssetRouterOptions): AssetRouter {
       const rel = path.slice('site-assets/'.length);
       if (!SITE_ASSET_TYPES.has(extname(rel).toLowerCase())) return withSecurity(notFound());
       return withSecurity(serveFile(options.siteDir, rel, 'max-age=60'));
+    }
+    if (options.dataDir && (path.startsWith('reports/') || path.startsWith('exports/'))) {
+      const doc = serveFile(options.dataDir, path, 'no-cache');
+      const headers: Record<string, string> = { ...doc.headers, 'content-security-policy': DOCUMENT_CSP };
+      if (path.startsWith('exports/')) headers['content-disposition'] = 'attachment';
+      return withSecurity({ ...doc, headers });
     }
     if (path === '' || path === 'index.html') {
       const page = serveFile(options.rendererDir, 'index.html', 'no-cache');

@@ -31,6 +31,8 @@ export function buildCsp(site: SiteFile, extraConnect: readonly string[] = []): 
     `connect-src ${connect}`,
     // hls.js runs its transmuxer in a worker built from a blob URL.
     "worker-src 'self' blob:",
+    // Generated reports are shown in a frame for printing.
+    "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

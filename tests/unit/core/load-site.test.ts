@@ -5,6 +5,7 @@ import { ConsoleError } from '../../../shared/errors';
 import { createCore } from '../../../electron/core';
 import { loadSite } from '../../../electron/core/site/loadSite';
 import { createMemoryLog } from '../../../electron/core/support/log';
+import { sourceWorker } from '../../support/journal';
 import { demoSiteDir, demoSiteFile, tempDir } from '../../support/paths';
 
 function copyDemo(): string {
@@ -68,13 +69,13 @@ describe('loading a site file', () => {
     expect(loaded.warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['floors[0].plan.image', 'id', 'injects']));
   });
 
-  it('touches no stored data when the site is refused', () => {
+  it('touches no stored data when the site is refused', async () => {
     const file = copyDemo();
     writeFileSync(file, '{"format":"watchpost-site/2"}');
     const dataDir = join(tempDir('data'), 'never');
-    expect(() =>
-      createCore({ paths: { siteFile: file, dataDir }, rendererDir: '/nonexistent', station: 'desk', shell: 'host', version: 't', log: createMemoryLog() }),
-    ).toThrow(ConsoleError);
+    await expect(
+      createCore({ paths: { siteFile: file, dataDir }, rendererDir: '/nonexistent', journalWorker: sourceWorker, station: 'desk', shell: 'host', version: 't', log: createMemoryLog() }),
+    ).rejects.toThrow(ConsoleError);
     expect(existsSync(dataDir)).toBe(false);
   });
 });

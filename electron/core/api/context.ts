@@ -1,0 +1,34 @@
+import type { ConsoleContract, Station } from '../../../shared/contract';
+import type { SiteView } from '../../../shared/site/view';
+import type { Identity } from '../identity';
+import type { JournalService } from '../journal/service';
+import type { CameraSimulator } from '../media/simulator';
+import type { SettingsStore } from '../settings';
+import type { LoadedSite } from '../site/loadSite';
+import type { StateService } from '../state/stateService';
+import type { Clock } from '../support/clock';
+import type { EventHub } from '../support/events';
+import type { Log } from '../support/log';
+
+/** What every group of contract handlers may use: the core's services, wired once in createCore. */
+export interface CoreContext {
+  readonly site: LoadedSite;
+  readonly siteView: SiteView;
+  readonly identity: Identity;
+  readonly settings: SettingsStore;
+  readonly events: EventHub<ConsoleContract>;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly journal: JournalService;
+  readonly state: StateService;
+  readonly simulator: CameraSimulator;
+  readonly dataDir: string;
+  readonly station: Station;
+  readonly shell: 'electron' | 'host';
+  readonly version: string;
+}
+
+/** The actor recorded for entries made at this console: the signed-in operator. */
+export function currentActor(ctx: CoreContext): string {
+  return ctx.settings.get().operator ?? `unsigned@${ctx.identity.consoleId}`;
+}

@@ -1,0 +1,46 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConsoleError } from '../../../shared/errors';
+import { writeFileAtomic } from '../support/atomicFile';
+
+/**
+ * The console's Ed25519 key for signing journal checkpoints, kept in the data
+ * folder (PKCS#8 PEM, mode 0600). Created on first use; a damaged key file
+ * stops the journal rather than silently signing with a new identity.
+ */
+export interface Signer {
+  /** SubjectPublicKeyInfo DER, base64: recorded in every segment's first entry. */
+  readonly publicKey: string;
+  sign(statement: string): string;
+}
+
+export function loadOrCreateSigner(keyFile: string): Signer {
+  let privateKey: KeyObject;
+  if (existsSync(keyFile)) {
+    try {
+      privateKey = createPrivateKey(readFileSync(keyFile, 'utf8'));
+    } catch (err) {
+      throw new ConsoleError('integrity', `journal signing key ${keyFile} is unreadable (${(err as Error).message}); restore it from a backup`);
+    }
+    if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConsoleError('integrity', `journal signing key ${keyFile} is not an Ed25519 key`);
+  } else {
+    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+    privateKey = generateKeyPairSync('ed25519').privateKey;
+    writeFileAtomic(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  }
+  const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
+  return {
+    publicKey,
+    sign: (statement) => sign(null, Buffer.from(statement, 'utf8'), privateKey).toString('base64'),
+  };
+}
+
+export function verifySignature(publicKeyBase64: string, statement: string, signature: string): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(publicKeyBase64, 'base64'), format: 'der', type: 'spki' });
+    return verify(null, Buffer.from(statement, 'utf8'), key, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,344 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import type { ConsoleErrorData } from '../../../shared/errors';
+import { checkpointStatement, GENESIS_HASH, hashInput, type JournalEntry, type Mode } from '../../../shared/journal/entry';
+import { decodeHlc, encodeHlc, HLC_ZERO, hlcTick, type Hlc } from '../../../shared/journal/hlc';
+import type { JournalQueryParsed } from '../../../shared/journal/query';
+import { ftsQuery, spaceCjk } from '../../../shared/journal/searchText';
+import { uuid7 } from '../../../shared/journal/uuid7';
+import { canonicalJson } from '../../../shared/journal/canonical';
+import { COLUMNS, rowToEntry, sha256Hex, checkRow, type JournalRow as Row } from './chain';
+import { migrate } from './migrations';
+import type { Signer } from './signer';
+import { ChainVerifier } from './verify';
+
+/** A draft the core has validated and serialized; the writer adds order, time and hashes. */
+export interface PreparedDraft {
+  readonly kind: string;
+  /** Canonical JSON of the payload. */
+  readonly payloadText: string;
+  /** Words for full-text search. */
+  readonly text: string;
+  readonly ref: string | null;
+  readonly occurredAt: number | undefined;
+  readonly actor: string;
+  readonly mode: Mode;
+  /** The caller's clock when it asked (the writer thread never reads time itself). */
+  readonly now: number;
+}
+
+export type AppendOutcome = { readonly ok: true; readonly entry: JournalEntry } | { readonly ok: false; readonly error: ConsoleErrorData };
+
+export interface StoreOptions {
+  readonly file: string;
+  readonly site: string;
+  readonly consoleId: string;
+  readonly signer: Signer;
+  /** Sign a checkpoint after this many entries (default 1000) … */
+  readonly checkpointEvery?: number;
+  /** … or this long after the last one (default 10 min), whichever comes first. */
+  readonly checkpointIntervalMs?: number;
+  /** Limits the file's size in pages: used by tests to fill the "disk". */
+  readonly maxPageCount?: number;
+  /** Set when opening a new segment after a broken one (see openNewSegment). */
+  readonly segment?: { readonly startSeq: number; readonly prevHash: string; readonly previous: SegmentPrevious };
+}
+
+export interface SegmentPrevious {
+  readonly file: string;
+  readonly lastGoodSeq: number;
+  readonly lastGoodHash: string;
+  readonly problem: string;
+}
+
+export type StoreState = 'ok' | 'full' | 'broken';
+
+export interface Head {
+  readonly seq: number;
+  readonly hash: string;
+  readonly hlc: string;
+}
+
+
+
+
+
+
+/**
+ * The journal file: one writer, append-only, hash-chained, with signed
+ * checkpoints. Synchronous (better-sqlite3); it runs inside the journal
+ * worker thread, so the UI thread never waits on the disk.
+ */
+export class JournalStore {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private head: { seq: number; hash: string; hlc: Hlc };
+  private lastCheckpoint: { seq: number; at: number };
+  private state: StoreState = 'ok';
+  private stateDetail: string | undefined;
+  private readonly stmts;
+
+  private constructor(private readonly options: StoreOptions, db: Database.Database) {
+    this.file = options.file;
+    this.db = db;
+    this.stmts = {
+      insert: db.prepare(`INSERT INTO entries (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertFts: db.prepare('INSERT INTO entries_fts (rowid, text) VALUES (?, ?)'),
+      last: db.prepare(`SELECT ${COLUMNS} FROM entries ORDER BY seq DESC LIMIT 1`),
+      bySeq: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq = ?`),
+      byId: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE id = ?`),
+      hasId: db.prepare('SELECT 1 FROM entries WHERE id = ?').pluck(),
+      lastCheckpoint: db.prepare(`SELECT seq, occurred_at FROM entries WHERE kind = 'journal.checkpoint' ORDER BY seq DESC LIMIT 1`),
+      page: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? AND mode = ? ORDER BY seq LIMIT ?`),
+      range: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? ORDER BY seq LIMIT ?`),
+      countAfter: db.prepare('SELECT count(*) FROM entries WHERE seq > ? AND mode = ?').pluck(),
+      getSync: db.prepare('SELECT acked_seq AS ackedSeq, acked_at AS ackedAt FROM sync_state WHERE subject = ?'),
+      setSync: db.prepare(
+        'INSERT INTO sync_state (subject, acked_seq, acked_at) VALUES (?, ?, ?) ON CONFLICT(subject) DO UPDATE SET acked_seq = excluded.acked_seq, acked_at = excluded.acked_at WHERE excluded.acked_seq >= sync_state.acked_seq',
+      ),
+    };
+    const last = this.stmts.last.get() as Row | undefined;
+    this.head = last ? { seq: last.seq, hash: last.hash, hlc: decodeHlc(last.hlc) } : { seq: 0, hash: GENESIS_HASH, hlc: HLC_ZERO };
+    const cp = this.stmts.lastCheckpoint.get() as { seq: number; occurred_at: number } | undefined;
+    this.lastCheckpoint = cp ? { seq: cp.seq, at: cp.occurred_at } : { seq: 0, at: 0 };
+  }
+
+  /** Opens (creating and migrating if needed) a journal file and checks its tail. */
+  static open(options: StoreOptions, now: number): JournalStore {
+    const db = new Database(options.file);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
+      migrate(db, options.file);
+      const store = new JournalStore(options, db);
+      store.checkTail();
+      if (store.head.seq === 0 && store.state === 'ok') store.writeSegmentStart(now);
+      return store;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  status(): { state: StoreState; detail: string | undefined; head: Head; lastCheckpointSeq: number } {
+    return { state: this.state, detail: this.stateDetail, head: this.headInfo(), lastCheckpointSeq: this.lastCheckpoint.seq };
+  }
+
+  headInfo(): Head {
+    return { seq: this.head.seq, hash: this.head.hash, hlc: encodeHlc(this.head.hlc) };
+  }
+
+  /** Marks the chain broken (from verification); appends are refused from now on. */
+  markBroken(detail: string): void {
+    this.state = 'broken';
+    this.stateDetail = detail;
+  }
+
+  /**
+   * Commits drafts in one transaction (group commit). Drafts that fail their
+   * own checks (an unknown ref) are refused individually; a storage failure
+   * refuses the whole batch and nothing of it is written.
+   */
+  append(drafts: readonly PreparedDraft[]): AppendOutcome[] {
+    if (this.state === 'broken') {
+      const error: ConsoleErrorData = {
+        code: 'integrity',
+        message: `the journal chain is broken (${this.stateDetail ?? 'verification failed'}); appends are refused. Start a new segment: the broken file is kept unchanged beside it.`,
+      };
+      return drafts.map(() => ({ ok: false, error }));
+    }
+    const outcomes: (AppendOutcome | undefined)[] = drafts.map((d) =>
+      d.ref !== null && this.stmts.hasId.get(d.ref) === undefined
+        ? { ok: false, error: { code: 'invalid-argument', message: `ref: no entry with id ${d.ref}`, issues: [{ path: 'ref', message: 'no such entry' }] } }
+        : undefined,
+    );
+    const savedHead = { ...this.head };
+    const savedCheckpoint = { ...this.lastCheckpoint };
+    try {
+      this.db.transaction(() => {
+        drafts.forEach((draft, i) => {
+          if (outcomes[i]) return;
+          outcomes[i] = { ok: true, entry: this.insert(draft) };
+        });
+        const newest = drafts.reduce((m, d) => Math.max(m, d.now), 0);
+        if (this.checkpointDue(newest)) this.writeCheckpoint(newest);
+      })();
+      if (this.state === 'full') {
+        this.state = 'ok';
+        this.stateDetail = undefined;
+      }
+      return outcomes as AppendOutcome[];
+    } catch (err) {
+      this.head = savedHead;
+      this.lastCheckpoint = savedCheckpoint;
+      const error = this.storageError(err);
+      return drafts.map((_, i) => (outcomes[i] && !outcomes[i].ok ? outcomes[i] : { ok: false, error }));
+    }
+  }
+
+  private storageError(err: unknown): ConsoleErrorData {
+    const code = (err as { code?: string }).code ?? '';
+    const message = err instanceof Error ? err.message : String(err);
+    if (code === 'SQLITE_FULL' || /ENOSPC|disk is full|database or disk is full/i.test(message)) {
+      this.state = 'full';
+      this.stateDetail = message;
+      return { code: 'storage-full', message: `the disk holding the journal is full (${message}); nothing of this batch was written` };
+    }
+    return { code: 'unavailable', message: `journal write failed: ${message}` };
+  }
+
+  private insert(draft: PreparedDraft): JournalEntry {
+    const hlc = hlcTick(this.head.hlc, draft.now);
+    const fields = {
+      seq: this.head.seq + 1,
+      id: uuid7(draft.now, randomBytes(10)),
+      site: this.options.site,
+      console: this.options.consoleId,
+      kind: draft.kind,
+      occurredAt: draft.occurredAt ?? draft.now,
+      hlc: encodeHlc(hlc),
+      actor: draft.actor,
+      mode: draft.mode,
+      ref: draft.ref,
+      prevHash: this.head.hash,
+    };
+    const hash = sha256Hex(hashInput(fields, draft.payloadText));
+    this.stmts.insert.run(
+      fields.seq,
+      fields.id,
+      fields.site,
+      fields.console,
+      fields.kind,
+      fields.occurredAt,
+      fields.hlc,
+      fields.actor,
+      fields.mode,
+      fields.ref,
+      draft.payloadText,
+      fields.prevHash,
+      hash,
+    );
+    if (draft.text !== '') this.stmts.insertFts.run(fields.seq, spaceCjk(draft.text));
+    this.head = { seq: fields.seq, hash, hlc };
+    return { ...fields, payload: JSON.parse(draft.payloadText) as unknown, hash };
+  }
+
+  private checkpointDue(now: number): boolean {
+    const every = this.options.checkpointEvery ?? 1000;
+    const interval = this.options.checkpointIntervalMs ?? 10 * 60_000;
+    return this.head.seq - this.lastCheckpoint.seq >= every || (this.head.seq > this.lastCheckpoint.seq && now - this.lastCheckpoint.at >= interval);
+  }
+
+  private writeCheckpoint(now: number): void {
+    const statement = checkpointStatement(this.options.site, this.options.consoleId, this.head.seq, this.head.hash);
+    const payload = { upToSeq: this.head.seq, headHash: this.head.hash, signature: this.options.signer.sign(statement) };
+    const entry = this.insert({ kind: 'journal.checkpoint', payloadText: canonicalJson(payload), text: '', ref: null, occurredAt: now, actor: 'system', mode: 'LIVE', now });
+    this.lastCheckpoint = { seq: entry.seq, at: now };
+  }
+
+  private writeSegmentStart(now: number): void {
+    const seg = this.options.segment;
+    if (seg) this.head = { seq: seg.startSeq - 1, hash: seg.prevHash, hlc: this.head.hlc };
+    const payload = seg
+      ? { reason: 'after-break', publicKey: this.options.signer.publicKey, previous: seg.previous }
+      : { reason: 'new', publicKey: this.options.signer.publicKey };
+    const text = seg ? `new segment after break: ${seg.previous.problem}` : 'journal started';
+    this.db.transaction(() => {
+      this.insert({ kind: 'journal.segment', payloadText: canonicalJson(payload), text, ref: null, occurredAt: now, actor: 'system', mode: 'LIVE', now });
+    })();
+    this.lastCheckpoint = { seq: this.head.seq, at: now };
+  }
+
+  /** Cheap check at open: the last entry's hash is right and links to the one before. */
+  private checkTail(): void {
+    const last = this.stmts.last.get() as Row | undefined;
+    if (!last) return;
+    const problem = checkRow(last, last.seq > 1 ? (this.stmts.bySeq.get(last.seq - 1) as Row | undefined) : undefined);
+    if (problem) this.markBroken(`entry #${last.seq}: ${problem}`);
+  }
+
+  getById(id: string): JournalEntry | undefined {
+    const row = this.stmts.byId.get(id) as Row | undefined;
+    return row ? rowToEntry(row) : undefined;
+  }
+
+  getBySeq(seq: number): JournalEntry | undefined {
+    const row = this.stmts.bySeq.get(seq) as Row | undefined;
+    return row ? rowToEntry(row) : undefined;
+  }
+
+  /** Newest first, filtered; `beforeSeq` pages backwards. */
+  query(q: JournalQueryParsed): JournalEntry[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (q.from !== undefined) {
+      where.push('occurred_at >= ?');
+      params.push(q.from);
+    }
+    if (q.to !== undefined) {
+      where.push('occurred_at < ?');
+      params.push(q.to);
+    }
+    if (q.kinds && q.kinds.length > 0) {
+      where.push(`kind IN (${q.kinds.map(() => '?').join(', ')})`);
+      params.push(...q.kinds);
+    }
+    if (q.mode) {
+      where.push('mode = ?');
+      params.push(q.mode);
+    }
+    if (q.beforeSeq !== undefined) {
+      where.push('seq < ?');
+      params.push(q.beforeSeq);
+    }
+    const match = q.text ? ftsQuery(q.text) : undefined;
+    if (q.text && !match) return [];
+    if (match) {
+      where.push('seq IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)');
+      params.push(match);
+    }
+    const sql = `SELECT ${COLUMNS} FROM entries ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    params.push(q.limit);
+    return (this.db.prepare(sql).all(...params) as Row[]).map(rowToEntry);
+  }
+
+  /** Entries of one mode after a sequence number, oldest first: what the relay publishes next. */
+  pageAfter(afterSeq: number, mode: Mode, limit: number): JournalEntry[] {
+    return (this.stmts.page.all(afterSeq, mode, limit) as Row[]).map(rowToEntry);
+  }
+
+  /** Raw rows after a sequence number, oldest first (exports, replay, verification). */
+  rawPage(afterSeq: number, limit: number): Row[] {
+    return this.stmts.range.all(afterSeq, limit) as Row[];
+  }
+
+  countAfter(afterSeq: number, mode: Mode): number {
+    return this.stmts.countAfter.get(afterSeq, mode) as number;
+  }
+
+  getSync(subject: string): { ackedSeq: number; ackedAt: number } | undefined {
+    return this.stmts.getSync.get(subject) as { ackedSeq: number; ackedAt: number } | undefined;
+  }
+
+  setSync(subject: string, ackedSeq: number, ackedAt: number): void {
+    this.stmts.setSync.run(subject, ackedSeq, ackedAt);
+  }
+
+  /** A verifier over this file's own connection, stepped between appends. */
+  createVerifier(): ChainVerifier {
+    return new ChainVerifier(this.db);
+  }
+
+  quickCheck(): string {
+    return String(this.db.pragma('quick_check', { simple: true }));
+  }
+}
+
+

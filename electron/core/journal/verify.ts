@@ -1,0 +1,164 @@
+import Database from 'better-sqlite3';
+import { checkpointStatement } from '../../../shared/journal/entry';
+import { checkRow, COLUMNS, type JournalRow } from './chain';
+import { verifySignature } from './signer';
+
+export interface VerifyProblem {
+  readonly seq: number;
+  readonly id: string | undefined;
+  readonly problem: string;
+}
+
+export interface VerifyReport {
+  readonly file: string;
+  readonly ok: boolean;
+  readonly entries: number;
+  /** Every entry up to and including this one checked out. */
+  readonly verifiedTo: number;
+  readonly lastGoodHash: string | undefined;
+  readonly checkpoints: number;
+  readonly firstBad: VerifyProblem | undefined;
+  readonly quickCheck: string | undefined;
+}
+
+
+/**
+ * Walks a journal from its first entry: every hash recomputed from the stored
+ * bytes, every link to the previous entry, the segment's first entry, and
+ * every checkpoint's Ed25519 signature. Stops at the first bad entry and
+ * names it. Step by step, so the writer can interleave it with appends.
+ */
+export class ChainVerifier {
+  private prev: JournalRow | undefined;
+  private publicKey: string | undefined;
+  private count = 0;
+  private checkpoints = 0;
+  private bad: VerifyProblem | undefined;
+  private finished = false;
+  private readonly page;
+
+  constructor(db: Database.Database) {
+    this.page = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? ORDER BY seq LIMIT ?`);
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  get verifiedTo(): number {
+    return this.prev?.seq ?? 0;
+  }
+
+  get lastGoodHash(): string | undefined {
+    return this.prev?.hash;
+  }
+
+  get problem(): VerifyProblem | undefined {
+    return this.bad;
+  }
+
+  get counts(): { entries: number; checkpoints: number } {
+    return { entries: this.count, checkpoints: this.checkpoints };
+  }
+
+  /** Checks up to `maxRows` more entries; returns false once finished or broken. */
+  step(maxRows: number): boolean {
+    if (this.finished || this.bad) return false;
+    let rows: JournalRow[];
+    try {
+      rows = this.page.all(this.prev?.seq ?? 0, maxRows) as JournalRow[];
+    } catch (err) {
+      this.fail(this.verifiedTo + 1, undefined, `the file is damaged after entry #${this.verifiedTo} (${(err as Error).message})`);
+      return false;
+    }
+    for (const row of rows) {
+      const problem = this.check(row);
+      if (problem) {
+        this.fail(row.seq, row.id, problem);
+        return false;
+      }
+      this.prev = row;
+      this.count += 1;
+    }
+    if (rows.length < maxRows) {
+      this.finished = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** Reopens the walk at the current end after new entries were appended. */
+  resume(): void {
+    if (!this.bad) this.finished = false;
+  }
+
+  private check(row: JournalRow): string | undefined {
+    if (!this.prev) {
+      if (row.kind !== 'journal.segment') return `the first entry must start a segment, found "${row.kind}"`;
+    }
+    const problem = checkRow(row, this.prev);
+    if (problem) return problem;
+    if (row.kind === 'journal.segment') {
+      try {
+        this.publicKey = (JSON.parse(row.payload) as { publicKey?: string }).publicKey;
+      } catch {
+        return 'segment entry payload is not JSON';
+      }
+      if (this.prev) return 'a segment entry in the middle of a journal';
+    }
+    if (row.kind === 'journal.checkpoint') {
+      this.checkpoints += 1;
+      let payload: { upToSeq?: number; headHash?: string; signature?: string };
+      try {
+        payload = JSON.parse(row.payload) as typeof payload;
+      } catch {
+        return 'checkpoint payload is not JSON';
+      }
+      if (!this.prev || payload.upToSeq !== this.prev.seq || payload.headHash !== this.prev.hash) {
+        return 'checkpoint does not match the chain before it';
+      }
+      if (!this.publicKey) return 'checkpoint without a segment public key';
+      const statement = checkpointStatement(row.site, row.console, payload.upToSeq, payload.headHash);
+      if (!verifySignature(this.publicKey, statement, payload.signature ?? '')) return 'checkpoint signature does not verify';
+    }
+    return undefined;
+  }
+
+  private fail(seq: number, id: string | undefined, problem: string): void {
+    this.bad = { seq, id, problem };
+    this.finished = true;
+  }
+}
+
+/** Verifies a journal file offline (read-only; works on a copy taken from a broken console). */
+export function verifyJournalFile(file: string, options: { quickCheck?: boolean } = {}): VerifyReport {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    let quick: string | undefined;
+    if (options.quickCheck) {
+      try {
+        quick = String(db.pragma('quick_check', { simple: true }));
+      } catch (err) {
+        quick = (err as Error).message;
+      }
+    }
+    const verifier = new ChainVerifier(db);
+    while (verifier.step(20_000)) {
+      // keep walking
+    }
+    const { entries, checkpoints } = verifier.counts;
+    const problem = verifier.problem;
+    return {
+      file,
+      ok: problem === undefined && (quick === undefined || quick === 'ok'),
+      entries,
+      verifiedTo: verifier.verifiedTo,
+      lastGoodHash: verifier.lastGoodHash,
+      checkpoints,
+      firstBad: problem,
+      quickCheck: quick,
+    };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { HLC_PATTERN } from './hlc';
+import { UUID7_PATTERN } from './uuid7';
+
+export const modes = ['LIVE', 'DRILL'] as const;
+export const ModeSchema = z.enum(modes);
+export type Mode = z.infer<typeof ModeSchema>;
+
+/** The largest payload an entry may carry, as canonical JSON in UTF-8. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+export const GENESIS_HASH = '0'.repeat(64);
+
+const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * One journal entry as stored and as it crosses every boundary. Entries are
+ * never changed: corrections, acknowledgements and amendments are new entries
+ * whose `ref` names the entry they concern.
+ */
+export const JournalEntrySchema = z.strictObject({
+  /** This console's sequence number: 1, 2, 3… with no gaps. */
+  seq: z.number().int().positive(),
+  /** UUIDv7, unique across consoles. */
+  id: z.string().regex(UUID7_PATTERN),
+  site: z.string(),
+  console: z.string(),
+  kind: z.string(),
+  /** When it happened (wall clock, ms since epoch); may precede recording (e.g. an observed time). */
+  occurredAt: z.number().int(),
+  /** Hybrid logical clock at recording: orders entries across consoles. */
+  hlc: z.string().regex(HLC_PATTERN),
+  /** Who: a roster person id, an operator name, or "system". */
+  actor: z.string(),
+  mode: ModeSchema,
+  ref: z.string().nullable(),
+  payload: z.unknown(),
+  prevHash: HashSchema,
+  hash: HashSchema,
+});
+export type JournalEntry = Omit<z.infer<typeof JournalEntrySchema>, 'payload'> & { readonly payload: unknown };
+
+/** What a caller asks to record; the core fills in the rest. */
+export const EntryDraftSchema = z.strictObject({
+  kind: z.string().min(1).max(64),
+  payload: z.unknown(),
+  ref: z.string().regex(UUID7_PATTERN, 'must be the id of an existing entry').optional(),
+  /** Defaults to now; an observer's time for annotations, an alert's own time. */
+  occurredAt: z.number().int().positive().optional(),
+  mode: ModeSchema.optional(),
+});
+export type EntryDraft = z.infer<typeof EntryDraftSchema>;
+
+/**
+ * The exact text an entry's hash covers: its fields in canonical order, then
+ * the payload exactly as stored. Hashing the stored payload bytes (not a
+ * re-serialization) means any byte changed in the file is detected.
+ */
+export function hashInput(fields: Omit<JournalEntry, 'payload' | 'hash'>, payloadText: string): string {
+  const header = [
+    fields.seq,
+    fields.id,
+    fields.site,
+    fields.console,
+    fields.kind,
+    fields.occurredAt,
+    fields.hlc,
+    fields.actor,
+    fields.mode,
+    fields.ref ?? '',
+    fields.prevHash,
+  ]
+    .map((v) => JSON.stringify(v))
+    .join(',');
+  return `watchpost-entry-v1[${header}]\n${payloadText}`;
+}
+
+/** The statement a checkpoint signs. */
+export function checkpointStatement(site: string, consoleId: string, upToSeq: number, headHash: string): string {
+  return `watchpost-checkpoint-v1|${site}|${consoleId}|${upToSeq}|${headHash}`;
+}

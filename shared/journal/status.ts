@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * What the integrity badge and the status bar show about the journal and its
+ * upstream copy.
+ */
+export const UpstreamStatusSchema = z.discriminatedUnion('configured', [
+  z.strictObject({ configured: z.literal(false) }),
+  z.strictObject({
+    configured: z.literal(true),
+    state: z.enum(['connecting', 'connected', 'offline']),
+    /** When the link last went down (offline) or came up (connected). */
+    since: z.number().nullable(),
+    /** LIVE entries recorded here that the upstream has not acknowledged yet. */
+    behind: z.number().int().nonnegative(),
+    lastAck: z.strictObject({ seq: z.number().int(), at: z.number() }).nullable(),
+    subject: z.string(),
+    error: z.string().optional(),
+  }),
+]);
+export type UpstreamStatus = z.infer<typeof UpstreamStatusSchema>;
+
+export const JournalStatusSchema = z.strictObject({
+  /** ok; full: the disk is full (appends refused until space frees); broken: verification failed; unavailable: the writer is down. */
+  state: z.enum(['ok', 'full', 'broken', 'unavailable']),
+  detail: z.string().optional(),
+  file: z.string(),
+  headSeq: z.number().int().nonnegative(),
+  headHash: z.string(),
+  /** Every entry up to this one has been verified since start-up. */
+  verifiedTo: z.number().int().nonnegative(),
+  verifying: z.boolean(),
+  problem: z.strictObject({ seq: z.number().int(), id: z.string().optional(), problem: z.string() }).optional(),
+  lastCheckpointSeq: z.number().int().nonnegative(),
+  upstream: UpstreamStatusSchema,
+});
+export type JournalStatus = z.infer<typeof JournalStatusSchema>;
