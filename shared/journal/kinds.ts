@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../i18n/locale';
+import { type LocalizedTextSchema } from '../i18n/locale';
 
 /**
  * Every kind of journal entry, with the schema of its payload and the words
