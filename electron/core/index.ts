@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
 import { ConsoleError } from '../../shared/errors';
 import { journalKinds } from '../../shared/journal/kinds';
@@ -6,6 +7,7 @@ import type { SiteView } from '../../shared/site/view';
 import { consoleHandlers } from './api/consoleHandlers';
 import type { CoreContext } from './api/context';
 import { journalHandlers } from './api/journalHandlers';
+import { NatsLink } from './bus/natsLink';
 import { createAssetRouter, type AssetRouter } from './http/assets';
 import { buildCsp } from './http/csp';
 import { loadOrCreateIdentity, type Identity } from './identity';
@@ -17,6 +19,7 @@ import { SettingsStore } from './settings';
 import { loadSite, type LoadedSite } from './site/loadSite';
 import { buildSiteView } from './site/siteView';
 import { StateService } from './state/stateService';
+import { JournalRelay } from './sync/relay';
 import { systemClock, type Clock } from './support/clock';
 import { EventHub } from './support/events';
 import { createLog, type Log } from './support/log';
@@ -48,6 +51,9 @@ export interface Core {
   readonly simulator: CameraSimulator;
   readonly journal: JournalService;
   readonly state: StateService;
+  /** Present when the site has a bus. */
+  readonly link: NatsLink | undefined;
+  readonly relay: JournalRelay | undefined;
   readonly log: Log;
   close(): Promise<void>;
 }
@@ -94,6 +100,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   journal.onStatus((status) => events.emit('onJournalStatus', status));
 
+  // The site bus, when the site has one: the journal's upstream copy (and, later, peers and alert sources).
+  let link: NatsLink | undefined;
+  let relay: JournalRelay | undefined;
+  const bus = site.site.bus;
+  if (bus) {
+    link = new NatsLink({
+      servers: bus.servers,
+      ...(bus.credentials ? { credentialsFile: resolve(site.dir, bus.credentials) } : {}),
+      name: `watchpost ${site.site.id} ${identity.consoleId}`,
+      clock,
+      log: log.child({ part: 'bus' }),
+    });
+    relay = new JournalRelay({ journal, link, site: site.site.id, consoleId: identity.consoleId, clock, log: log.child({ part: 'relay' }) });
+    await relay.start();
+    link.start();
+  }
+
   const assets = createAssetRouter({
     rendererDir: options.rendererDir,
     siteDir: site.dir,
@@ -131,8 +154,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     simulator,
     journal,
     state,
+    link,
+    relay,
     log,
     close: async () => {
+      relay?.stop();
+      await link?.close();
       await journal.close();
       log.info('core closed');
     },

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { tempDir } from './paths';
+
+/** nats-server from Debian (apt-get install nats-server); tests fail, not skip, without it. */
+export function natsServerBinary(): string {
+  for (const path of [process.env.NATS_SERVER_PATH, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server']) {
+    if (path && existsSync(path)) return path;
+  }
+  throw new Error('nats-server not found: `apt-get install nats-server` (Debian) or set NATS_SERVER_PATH');
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A real nats-server with JetStream on 127.0.0.1, its store in a temp folder
+ * that survives stop/start (so restarts keep the streams, as on a site).
+ */
+export class NatsServer {
+  private child: ChildProcess | undefined;
+  private output = '';
+  readonly storeDir: string;
+
+  private constructor(readonly port: number, private readonly extraArgs: readonly string[]) {
+    this.storeDir = join(tempDir('nats'), 'js');
+  }
+
+  static async start(options: { port?: number; args?: readonly string[] } = {}): Promise<NatsServer> {
+    const server = new NatsServer(options.port ?? (await freePort()), options.args ?? []);
+    await server.start();
+    return server;
+  }
+
+  get url(): string {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (this.child) return;
+    this.output = '';
+    const child = spawn(natsServerBinary(), ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir, ...this.extraArgs], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const collect = (d: Buffer): void => {
+      this.output += d.toString();
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (this.output.includes('Server is ready')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+      child.once('exit', (code) => {
+        clearInterval(timer);
+        reject(new Error(`nats-server exited (${code}):\n${this.output}`));
+      });
+    });
+  }
+
+  /** Stops the server (SIGKILL simulates a crash or power loss; SIGTERM a clean stop). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    if (child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+
+  log(): string {
+    return this.output;
+  }
+}
