@@ -6,10 +6,19 @@ import { JournalRelay } from '../../electron/core/sync/relay';
 import { journalSubject } from '../../electron/core/sync/subjects';
 
 /** A journal relay on a real connection, with the system clock (real timers for backoff and reconnects). */
-export async function startRelay(journal: JournalService, url: string): Promise<{ relay: JournalRelay; link: NatsLink; stop(): Promise<void> }> {
+export function startRelay(journal: JournalService, url: string): Promise<{ relay: JournalRelay; link: NatsLink; stop(): Promise<void> }> {
+  return startRelayFor(journal, url, 'test-site', 'c-testconsole1');
+}
+
+export async function startRelayFor(
+  journal: JournalService,
+  url: string,
+  site: string,
+  consoleId: string,
+): Promise<{ relay: JournalRelay; link: NatsLink; stop(): Promise<void> }> {
   const log = createMemoryLog();
   const link = new NatsLink({ servers: [url], name: 'test relay', clock: systemClock, log });
-  const relay = new JournalRelay({ journal, link, site: 'test-site', consoleId: 'c-testconsole1', clock: systemClock, log });
+  const relay = new JournalRelay({ journal, link, site, consoleId, clock: systemClock, log });
   await relay.start();
   link.start();
   return {

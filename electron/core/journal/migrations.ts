@@ -45,7 +45,8 @@ export const migrations: readonly Migration[] = [
           BEGIN SELECT RAISE(ABORT, 'the journal is append-only: entries cannot be deleted'); END;
 
         -- Words to search, with CJK characters spaced (shared/journal/searchText.ts).
-        CREATE VIRTUAL TABLE entries_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+        -- Contentless: only the index is kept; the text itself lives in the hashed payload.
+        CREATE VIRTUAL TABLE entries_fts USING fts5 (text, content = '', tokenize = 'unicode61 remove_diacritics 2');
 
         -- Upstream progress per subject: the only table that is updated.
         CREATE TABLE sync_state (

@@ -86,12 +86,14 @@ function flush(): void {
     }
     const before = store.status().state;
     const outcomes = store.append(batch.flatMap((b) => b.drafts));
+    // A state change (full, or recovered) is announced before the replies, so a caller who
+    // sees its error also sees the journal's new state.
+    if (store.status().state !== before) post({ event: 'status', status: status() });
     let offset = 0;
     for (const request of batch) {
       post({ id: request.id, ok: true, value: outcomes.slice(offset, offset + request.drafts.length) });
       offset += request.drafts.length;
     }
-    if (store.status().state !== before) post({ event: 'status', status: status() });
   }
   verifier.resume();
   scheduleVerify();

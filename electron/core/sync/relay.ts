@@ -274,7 +274,7 @@ export class JournalRelay {
     this.deps.journal.setUpstream(this.status());
   }
 
-  status(): UpstreamStatus {
+  status(): Extract<UpstreamStatus, { configured: true }> {
     const link = this.deps.link.current();
     const error = this.live.lastError ?? link.error;
     return {
