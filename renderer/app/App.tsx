@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DeskView } from '../features/desk/DeskView';
+import { JournalBanner } from '../features/journal/JournalBanner';
 import { ReplayView } from '../features/replay/ReplayView';
 import { WallView } from '../features/wall/WallView';
 import { useT } from '../i18n/useT';
@@ -17,7 +18,7 @@ function useRoute(fallback: Route): Route {
   return route;
 }
 
-const DEFAULT_ROUTE: Route = { view: 'desk' };
+const DEFAULT_ROUTE: Route = { view: 'desk', section: 'ops' };
 
 export function App() {
   const route = useRoute(DEFAULT_ROUTE);
@@ -47,7 +48,8 @@ export function App() {
   return (
     <div className={`app app--${route.view}`}>
       <TopBar route={route} interactive={route.view !== 'wall'} />
-      {route.view === 'desk' && <DeskView />}
+      <JournalBanner interactive={route.view === 'desk'} />
+      {route.view === 'desk' && <DeskView section={route.section} />}
       {route.view === 'wall' && <WallView monitor={route.monitor} />}
       {route.view === 'replay' && <ReplayView />}
     </div>

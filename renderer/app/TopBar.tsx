@@ -1,5 +1,8 @@
 import { localize } from '../../shared/i18n';
 import { ConnectionBadge } from '../features/connection/ConnectionBadge';
+import { IntegrityBadge } from '../features/journal/IntegrityBadge';
+import { OnDuty } from '../features/operator/OnDuty';
+import { OperatorSelect } from '../features/operator/OperatorSelect';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { Clock } from '../ui/Clock';
@@ -33,6 +36,9 @@ export function TopBar(props: { route: Route; interactive: boolean }) {
         </nav>
       )}
       <div className="topbar__right">
+        <OnDuty />
+        {props.route.view === 'desk' && <OperatorSelect />}
+        <IntegrityBadge compact />
         <ConnectionBadge />
         {props.interactive && <LanguageSwitch />}
         <Clock locale={locale} {...(site ? { timeZone: site.timezone } : {})} large={!props.interactive} />

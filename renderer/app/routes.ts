@@ -1,11 +1,20 @@
-/** Hash routes: #/desk, #/wall, #/wall/2 (a wall window's address), #/replay. */
-export type Route = { readonly view: 'desk' } | { readonly view: 'wall'; readonly monitor: number } | { readonly view: 'replay' };
+/** Sections of the duty desk. */
+export const deskSections = ['ops', 'journal'] as const;
+export type DeskSection = (typeof deskSections)[number];
 
-export function parseRoute(hash: string, fallback: Route = { view: 'desk' }): Route {
+/** Hash routes: #/desk[/section], #/wall, #/wall/2 (a wall window's address), #/replay. */
+export type Route =
+  | { readonly view: 'desk'; readonly section: DeskSection }
+  | { readonly view: 'wall'; readonly monitor: number }
+  | { readonly view: 'replay' };
+
+export function parseRoute(hash: string, fallback: Route = { view: 'desk', section: 'ops' }): Route {
   const parts = hash.replace(/^#\/?/, '').split(/[/?]/).filter((p) => p !== '');
   switch (parts[0]) {
-    case 'desk':
-      return { view: 'desk' };
+    case 'desk': {
+      const section = deskSections.find((s) => s === parts[1]) ?? 'ops';
+      return { view: 'desk', section };
+    }
     case 'replay':
       return { view: 'replay' };
     case 'wall': {
@@ -18,5 +27,7 @@ export function parseRoute(hash: string, fallback: Route = { view: 'desk' }): Ro
 }
 
 export function routeHash(route: Route): string {
-  return route.view === 'wall' ? `#/wall/${route.monitor}` : `#/${route.view}`;
+  if (route.view === 'wall') return `#/wall/${route.monitor}`;
+  if (route.view === 'desk') return route.section === 'ops' ? '#/desk' : `#/desk/${route.section}`;
+  return `#/${route.view}`;
 }

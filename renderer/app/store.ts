@@ -1,11 +1,13 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { ConsoleApi } from '../../shared/contract';
 import { createConnectionSlice, type ConnectionSlice } from '../features/connection/connectionSlice';
+import { createJournalSlice, type JournalSlice } from '../features/journal/journalSlice';
+import { createSiteStateSlice, type SiteStateSlice } from '../features/sitestate/siteStateSlice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
 import { createSiteSlice, type SiteSlice } from '../features/site/siteSlice';
 import { createSourcesSlice, type SourcesSlice } from '../features/video/sourcesSlice';
 
-export type ConsoleState = SiteSlice & SettingsSlice & ConnectionSlice & SourcesSlice;
+export type ConsoleState = SiteSlice & SettingsSlice & ConnectionSlice & SourcesSlice & JournalSlice & SiteStateSlice;
 
 /** A slice creator: sees the whole state, gets the contract injected. */
 export type SliceCreator<S> = (api: ConsoleApi) => StateCreator<ConsoleState, [], [], S>;
@@ -22,6 +24,8 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createSettingsSlice(api)(...a),
     ...createConnectionSlice(api)(...a),
     ...createSourcesSlice(api)(...a),
+    ...createJournalSlice(api)(...a),
+    ...createSiteStateSlice(api)(...a),
   }));
 }
 
@@ -33,6 +37,11 @@ export function startStore(store: ConsoleStore, api: ConsoleApi): () => void {
   const offs = [
     api.onSettingsChanged((settings) => store.getState().settingsChanged(settings)),
     api.onSourceStatus((status) => store.getState().sourceChanged(status)),
+    api.onJournalAppended(({ entries }) => {
+      store.getState().foldAppended(entries);
+      store.getState().journalEntriesAppended(entries);
+    }),
+    api.onJournalStatus((status) => store.getState().journalStatusChanged(status)),
   ];
   void store.getState().load();
   return () => offs.forEach((off) => off());

@@ -56,22 +56,42 @@ export type EntryDraft = z.infer<typeof EntryDraftSchema>;
  * re-serialization) means any byte changed in the file is detected.
  */
 export function hashInput(fields: Omit<JournalEntry, 'payload' | 'hash'>, payloadText: string): string {
-  const header = [
-    fields.seq,
-    fields.id,
-    fields.site,
-    fields.console,
-    fields.kind,
-    fields.occurredAt,
-    fields.hlc,
-    fields.actor,
-    fields.mode,
-    fields.ref ?? '',
-    fields.prevHash,
-  ]
-    .map((v) => JSON.stringify(v))
-    .join(',');
-  return `watchpost-entry-v1[${header}]\n${payloadText}`;
+  return hashHeader(fields) + payloadText;
+}
+
+/**
+ * The part of hashInput before the payload. Hashing `header` then `payload`
+ * as two updates equals hashing their concatenation, without copying the
+ * payload: verification hashes every entry of the file.
+ */
+export function hashHeader(fields: Omit<JournalEntry, 'payload' | 'hash'>): string {
+  // id, hlc, mode and prevHash are validated plain ASCII, so quoting them equals JSON.stringify;
+  // the free-form fields go through JSON.stringify. The output is byte-for-byte the v1 format.
+  return (
+    'watchpost-entry-v1[' +
+    fields.seq +
+    ',"' +
+    fields.id +
+    '",' +
+    JSON.stringify(fields.site) +
+    ',' +
+    JSON.stringify(fields.console) +
+    ',' +
+    JSON.stringify(fields.kind) +
+    ',' +
+    fields.occurredAt +
+    ',"' +
+    fields.hlc +
+    '",' +
+    JSON.stringify(fields.actor) +
+    ',"' +
+    fields.mode +
+    '",' +
+    JSON.stringify(fields.ref ?? '') +
+    ',"' +
+    fields.prevHash +
+    '"]\n'
+  );
 }
 
 /** The statement a checkpoint signs. */

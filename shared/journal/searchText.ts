@@ -5,10 +5,37 @@
  * a query is spaced the same way and searched as a phrase, which matches the
  * characters in order and adjacent.
  */
-const CJK = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af])/g;
-
 export function spaceCjk(text: string): string {
-  return text.replace(CJK, ' $1 ').replace(/\s+/g, ' ').trim();
+  // One pass (the writer runs this for every entry): a space on each side of every CJK character, runs of spaces collapsed.
+  let out = '';
+  let pendingSpace = false;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (isSpace(code)) {
+      pendingSpace = out !== '';
+      continue;
+    }
+    const cjk = isCjk(code);
+    if ((pendingSpace || cjk) && out !== '' && !out.endsWith(' ')) out += ' ';
+    out += ch;
+    pendingSpace = cjk;
+  }
+  return out;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0x2028 || code === 0x2029;
+}
+
+function isCjk(code: number): boolean {
+  return (
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff66 && code <= 0xff9f) ||
+    (code >= 0xac00 && code <= 0xd7af)
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 const root = new URL('../..', import.meta.url).pathname;
 const PARTS = {
   startup: 'tests/bench/startup.ts',
+  journal: 'tests/bench/journal.ts',
 };
 
 const requested = process.argv.slice(2);

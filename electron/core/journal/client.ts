@@ -4,6 +4,7 @@ import type { JournalEntry, Mode } from '../../../shared/journal/entry';
 import type { JournalQueryParsed } from '../../../shared/journal/query';
 import type { Log } from '../support/log';
 import type { AppendOutcome, ExportManifest, VerificationProgress, WorkerEvent, WorkerInit, WorkerReply, WorkerRequest, WorkerStatus } from './protocol';
+import { outcomesFromColumns, toColumns, type OutcomeColumns } from './batch';
 import type { PreparedDraft } from './store';
 
 /**
@@ -92,8 +93,8 @@ export class JournalClient {
     });
   }
 
-  append(drafts: readonly PreparedDraft[]): Promise<AppendOutcome[]> {
-    return this.request({ op: 'append', drafts });
+  async append(drafts: readonly PreparedDraft[]): Promise<AppendOutcome[]> {
+    return outcomesFromColumns(await this.request<OutcomeColumns>({ op: 'append', drafts: toColumns(drafts) }));
   }
   query(query: JournalQueryParsed): Promise<JournalEntry[]> {
     return this.request({ op: 'query', query });

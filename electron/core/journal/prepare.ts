@@ -13,7 +13,7 @@ export function prepareDraft(
   kinds: KindRegistry,
   draft: EntryDraft,
   context: { actor: string; now: number; mode: Mode; allowSystem: boolean },
-): PreparedDraft {
+): { prepared: PreparedDraft; payload: unknown } {
   const spec = Object.hasOwn(kinds, draft.kind) ? kinds[draft.kind] : undefined;
   if (!spec) {
     throw new ConsoleError('invalid-argument', `kind: unknown entry kind "${draft.kind}"`, [{ path: 'kind', message: `unknown entry kind "${draft.kind}"` }]);
@@ -44,13 +44,16 @@ export function prepareDraft(
     throw new ConsoleError('invalid-argument', `payload: ${message}`, [{ path: 'payload', message }]);
   }
   return {
-    kind: draft.kind,
-    payloadText,
-    text: spec.text(parsed.data),
-    ref: draft.ref ?? null,
-    occurredAt: draft.occurredAt,
-    actor: context.actor,
-    mode: draft.mode ?? context.mode,
-    now: context.now,
+    prepared: {
+      kind: draft.kind,
+      payloadText,
+      text: spec.text(parsed.data),
+      ref: draft.ref ?? null,
+      occurredAt: draft.occurredAt,
+      actor: context.actor,
+      mode: draft.mode ?? context.mode,
+      now: context.now,
+    },
+    payload: parsed.data,
   };
 }

@@ -1,7 +1,8 @@
 import type { ConsoleErrorData } from '../../../shared/errors';
 import type { JournalEntry, Mode } from '../../../shared/journal/entry';
 import type { JournalQueryParsed } from '../../../shared/journal/query';
-import type { AppendOutcome, Head, PreparedDraft, SegmentPrevious, StoreState } from './store';
+import type { DraftColumns } from './batch';
+import type { AppendOutcome, Head, SegmentPrevious, StoreState } from './store';
 import type { ExportManifest } from './exportRange';
 
 /** Everything the journal worker needs to open the file (sent as workerData). */
@@ -19,7 +20,7 @@ export interface WorkerInit {
 
 /** Requests from the core to the worker; each gets exactly one reply with the same id. */
 export type WorkerRequest =
-  | { readonly id: number; readonly op: 'append'; readonly drafts: readonly PreparedDraft[] }
+  | { readonly id: number; readonly op: 'append'; readonly drafts: DraftColumns }
   | { readonly id: number; readonly op: 'query'; readonly query: JournalQueryParsed }
   | { readonly id: number; readonly op: 'getById'; readonly entryId: string }
   | { readonly id: number; readonly op: 'pageAfter'; readonly afterSeq: number; readonly mode: Mode; readonly limit: number }

@@ -141,13 +141,31 @@ export class JournalService {
     const prepared = drafts.map((d) =>
       prepareDraft(this.options.kinds, d, { actor: context.actor, now, mode: context.mode ?? 'LIVE', allowSystem: context.allowSystem ?? false }),
     );
-    const outcomes = await this.requireClient().append(prepared);
+    const outcomes = await this.requireClient().append(prepared.map((p) => p.prepared));
     const committed: JournalEntry[] = [];
     let failure: ConsoleError | undefined;
-    for (const outcome of outcomes) {
-      if (outcome.ok) committed.push(outcome.entry);
-      else failure ??= ConsoleError.fromData(outcome.error);
-    }
+    outcomes.forEach((outcome, i) => {
+      const draft = prepared[i];
+      if (outcome.ok && draft) {
+        const c = outcome.committed;
+        const d = draft.prepared;
+        committed.push({
+          seq: c.seq,
+          id: c.id,
+          site: this.options.site,
+          console: this.options.consoleId,
+          kind: d.kind,
+          occurredAt: c.occurredAt,
+          hlc: c.hlc,
+          actor: d.actor,
+          mode: d.mode,
+          ref: d.ref,
+          payload: draft.payload,
+          prevHash: c.prevHash,
+          hash: c.hash,
+        });
+      } else if (!outcome.ok) failure ??= ConsoleError.fromData(outcome.error);
+    });
     if (committed.length > 0) this.emitAppended(committed);
     if (failure) throw failure;
     return committed;

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { ConsoleErrorData } from '../../../shared/errors';
-import { checkpointStatement, GENESIS_HASH, hashInput, type JournalEntry, type Mode } from '../../../shared/journal/entry';
+import { checkpointStatement, GENESIS_HASH, type JournalEntry, type Mode } from '../../../shared/journal/entry';
 import { decodeHlc, encodeHlc, HLC_ZERO, hlcTick, type Hlc } from '../../../shared/journal/hlc';
 import type { JournalQueryParsed } from '../../../shared/journal/query';
 import { ftsQuery, spaceCjk } from '../../../shared/journal/searchText';
 import { uuid7 } from '../../../shared/journal/uuid7';
 import { canonicalJson } from '../../../shared/journal/canonical';
-import { COLUMNS, rowToEntry, sha256Hex, checkRow, type JournalRow as Row } from './chain';
+import { COLUMNS, rowToEntry, checkRow, createEntryHasher, type JournalRow as Row } from './chain';
 import { migrate } from './migrations';
 import type { Signer } from './signer';
 import { ChainVerifier } from './verify';
@@ -27,7 +27,33 @@ export interface PreparedDraft {
   readonly now: number;
 }
 
-export type AppendOutcome = { readonly ok: true; readonly entry: JournalEntry } | { readonly ok: false; readonly error: ConsoleErrorData };
+/** What the writer decided for a committed entry; the rest of the entry is the caller's own draft. */
+export interface Committed {
+  readonly seq: number;
+  readonly id: string;
+  readonly occurredAt: number;
+  readonly hlc: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** Kept small on purpose: it crosses the thread boundary once per entry. */
+export type AppendOutcome = { readonly ok: true; readonly committed: Committed } | { readonly ok: false; readonly error: ConsoleErrorData };
+
+/** Random bytes for UUIDs, drawn from the OS in blocks (one syscall per thousand ids, not per id). */
+class RandomPool {
+  private buffer = randomBytes(10 * 1024);
+  private offset = 0;
+  take(): { buffer: Uint8Array; offset: number } {
+    if (this.offset + 10 > this.buffer.length) {
+      this.buffer = randomBytes(10 * 1024);
+      this.offset = 0;
+    }
+    const at = this.offset;
+    this.offset += 10;
+    return { buffer: this.buffer, offset: at };
+  }
+}
 
 export interface StoreOptions {
   readonly file: string;
@@ -75,12 +101,15 @@ export class JournalStore {
   private head: { seq: number; hash: string; hlc: Hlc };
   private lastCheckpoint: { seq: number; at: number };
   private state: StoreState = 'ok';
+  private readonly random = new RandomPool();
+  private readonly hashEntry: ReturnType<typeof createEntryHasher>;
   private stateDetail: string | undefined;
   private readonly stmts;
 
   private constructor(private readonly options: StoreOptions, db: Database.Database) {
     this.file = options.file;
     this.db = db;
+    this.hashEntry = createEntryHasher(options.site, options.consoleId);
     this.stmts = {
       insert: db.prepare(`INSERT INTO entries (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertFts: db.prepare('INSERT INTO entries_fts (rowid, text) VALUES (?, ?)'),
@@ -165,7 +194,7 @@ export class JournalStore {
       this.db.transaction(() => {
         drafts.forEach((draft, i) => {
           if (outcomes[i]) return;
-          outcomes[i] = { ok: true, entry: this.insert(draft) };
+          outcomes[i] = { ok: true, committed: this.insert(draft) };
         });
         const newest = drafts.reduce((m, d) => Math.max(m, d.now), 0);
         if (this.checkpointDue(newest)) this.writeCheckpoint(newest);
@@ -194,11 +223,12 @@ export class JournalStore {
     return { code: 'unavailable', message: `journal write failed: ${message}` };
   }
 
-  private insert(draft: PreparedDraft): JournalEntry {
+  private insert(draft: PreparedDraft): Committed {
     const hlc = hlcTick(this.head.hlc, draft.now);
+    const r = this.random.take();
     const fields = {
       seq: this.head.seq + 1,
-      id: uuid7(draft.now, randomBytes(10)),
+      id: uuid7(draft.now, r.buffer, r.offset),
       site: this.options.site,
       console: this.options.consoleId,
       kind: draft.kind,
@@ -209,7 +239,7 @@ export class JournalStore {
       ref: draft.ref,
       prevHash: this.head.hash,
     };
-    const hash = sha256Hex(hashInput(fields, draft.payloadText));
+    const hash = this.hashEntry(fields, draft.payloadText);
     this.stmts.insert.run(
       fields.seq,
       fields.id,
@@ -227,7 +257,7 @@ export class JournalStore {
     );
     if (draft.text !== '') this.stmts.insertFts.run(fields.seq, spaceCjk(draft.text));
     this.head = { seq: fields.seq, hash, hlc };
-    return { ...fields, payload: JSON.parse(draft.payloadText) as unknown, hash };
+    return { seq: fields.seq, id: fields.id, occurredAt: fields.occurredAt, hlc: fields.hlc, prevHash: fields.prevHash, hash };
   }
 
   private checkpointDue(now: number): boolean {
@@ -239,8 +269,8 @@ export class JournalStore {
   private writeCheckpoint(now: number): void {
     const statement = checkpointStatement(this.options.site, this.options.consoleId, this.head.seq, this.head.hash);
     const payload = { upToSeq: this.head.seq, headHash: this.head.hash, signature: this.options.signer.sign(statement) };
-    const entry = this.insert({ kind: 'journal.checkpoint', payloadText: canonicalJson(payload), text: '', ref: null, occurredAt: now, actor: 'system', mode: 'LIVE', now });
-    this.lastCheckpoint = { seq: entry.seq, at: now };
+    const committed = this.insert({ kind: 'journal.checkpoint', payloadText: canonicalJson(payload), text: '', ref: null, occurredAt: now, actor: 'system', mode: 'LIVE', now });
+    this.lastCheckpoint = { seq: committed.seq, at: now };
   }
 
   private writeSegmentStart(now: number): void {

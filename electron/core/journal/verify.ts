@@ -3,6 +3,12 @@ import { checkpointStatement } from '../../../shared/journal/entry';
 import { checkRow, COLUMNS, type JournalRow } from './chain';
 import { verifySignature } from './signer';
 
+type RawRow = [number, string, string, string, string, number, string, string, 'LIVE' | 'DRILL', string | null, string, string, string];
+
+function fromRaw(r: RawRow): JournalRow {
+  return { seq: r[0], id: r[1], site: r[2], console: r[3], kind: r[4], occurred_at: r[5], hlc: r[6], actor: r[7], mode: r[8], ref: r[9], payload: r[10], prev_hash: r[11], hash: r[12] };
+}
+
 export interface VerifyProblem {
   readonly seq: number;
   readonly id: string | undefined;
@@ -38,7 +44,8 @@ export class ChainVerifier {
   private readonly page;
 
   constructor(db: Database.Database) {
-    this.page = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? ORDER BY seq LIMIT ?`);
+    // Rows as arrays: about a third faster to fetch than objects, and verification reads every row.
+    this.page = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? ORDER BY seq LIMIT ?`).raw();
   }
 
   get done(): boolean {
@@ -66,7 +73,7 @@ export class ChainVerifier {
     if (this.finished || this.bad) return false;
     let rows: JournalRow[];
     try {
-      rows = this.page.all(this.prev?.seq ?? 0, maxRows) as JournalRow[];
+      rows = (this.page.all(this.prev?.seq ?? 0, maxRows) as RawRow[]).map(fromRaw);
     } catch (err) {
       this.fail(this.verifiedTo + 1, undefined, `the file is damaged after entry #${this.verifiedTo} (${(err as Error).message})`);
       return false;

@@ -3,6 +3,7 @@ import { ConsoleError } from '../../../shared/errors';
 import { exportRange } from './exportRange';
 import type { VerificationProgress, WorkerEvent, WorkerInit, WorkerReply, WorkerRequest, WorkerStatus } from './protocol';
 import { loadOrCreateSigner } from './signer';
+import { fromColumns, outcomesToColumns } from './batch';
 import { rowToEntry } from './chain';
 import { JournalStore, type PreparedDraft } from './store';
 
@@ -56,11 +57,23 @@ function status(): WorkerStatus {
   return { ...store.status(), verification: verification() };
 }
 
+/**
+ * Verification yields to appends: it steps only when the writer has been idle
+ * for a moment, so a burst is committed at full speed and the chain is
+ * checked right after it ("verified to #N" catches up).
+ */
+let lastFlushAt = 0;
+const VERIFY_IDLE_MS = 50;
+
 function scheduleVerify(): void {
   if (verifyScheduled) return;
   verifyScheduled = true;
-  setImmediate(() => {
+  setTimeout(() => {
     verifyScheduled = false;
+    if (pendingAppends.length > 0 || performance.now() - lastFlushAt < VERIFY_IDLE_MS) {
+      scheduleVerify();
+      return;
+    }
     const more = verifier.step(VERIFY_STEP);
     const problem = verifier.problem;
     if (problem) {
@@ -70,11 +83,12 @@ function scheduleVerify(): void {
     }
     if (more) scheduleVerify();
     else post({ event: 'status', status: status() });
-  });
+  }, VERIFY_IDLE_MS);
 }
 
 function flush(): void {
   flushScheduled = false;
+  lastFlushAt = performance.now();
   while (pendingAppends.length > 0) {
     const batch: { id: number; drafts: readonly PreparedDraft[] }[] = [];
     let size = 0;
@@ -91,7 +105,7 @@ function flush(): void {
     if (store.status().state !== before) post({ event: 'status', status: status() });
     let offset = 0;
     for (const request of batch) {
-      post({ id: request.id, ok: true, value: outcomes.slice(offset, offset + request.drafts.length) });
+      post({ id: request.id, ok: true, value: outcomesToColumns(outcomes.slice(offset, offset + request.drafts.length)) });
       offset += request.drafts.length;
     }
   }
@@ -110,7 +124,7 @@ function reply(id: number, fn: () => unknown): void {
 port.on('message', (request: WorkerRequest) => {
   switch (request.op) {
     case 'append':
-      pendingAppends.push({ id: request.id, drafts: request.drafts });
+      pendingAppends.push({ id: request.id, drafts: fromColumns(request.drafts) });
       if (!flushScheduled) {
         flushScheduled = true;
         setImmediate(flush);

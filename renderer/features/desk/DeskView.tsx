@@ -1,42 +1,30 @@
-import { useState } from 'react';
-import { useConsole } from '../../app/StoreContext';
-import { useLocalize, useT } from '../../i18n/useT';
-import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
-import { VideoGrid } from '../video/VideoGrid';
+import type { DeskSection } from '../../app/routes';
+import { useT } from '../../i18n/useT';
+import { JournalPanel } from '../journal/JournalPanel';
+import { OperationsSection } from './OperationsSection';
 
-/** The duty officer's desk: floor plan and camera list beside a 4×4 monitor of sub streams. */
-export function DeskView() {
-  const site = useConsole((s) => s.bootstrap?.site);
-  const [selected, setSelected] = useState<string | undefined>();
+/** The duty officer's desk: a rail of sections, each a workspace. */
+export function DeskView(props: { section: DeskSection }) {
   const t = useT();
-  const localize = useLocalize();
-  if (!site) return null;
+  const items: { section: DeskSection; label: string; href: string }[] = [
+    { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
+    { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
+  ];
   return (
-    <main className="desk" data-testid="desk-view">
-      <section className="panel desk__plan">
-        <FloorPlanPanel site={site} selectedCamera={selected} onCameraClick={(c) => setSelected(c.id)} />
-      </section>
-      <section className="panel desk__cameras">
-        <h2 className="panel__title">
-          {t('site.cameras')} <span className="muted">{site.cameras.length}</span>
-        </h2>
-        <ul className="camlist">
-          {site.cameras.map((camera) => (
-            <li key={camera.id}>
-              <button
-                type="button"
-                className={camera.id === selected ? 'camlist__item is-selected' : 'camlist__item'}
-                onClick={() => setSelected(camera.id)}
-              >
-                {localize(camera.name)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section className="panel desk__video">
-        <VideoGrid cameras={site.cameras} columns={4} stream="sub" onActivate={setSelected} />
-      </section>
-    </main>
+    <div className="desk-shell" data-testid="desk-view">
+      <nav className="rail" aria-label={t('station.desk')}>
+        {items.map((item) => (
+          <a key={item.section} href={item.href} className={props.section === item.section ? 'rail__item is-active' : 'rail__item'} data-section={item.section}>
+            {item.label}
+          </a>
+        ))}
+      </nav>
+      {props.section === 'ops' && <OperationsSection />}
+      {props.section === 'journal' && (
+        <main className="desk-journal">
+          <JournalPanel />
+        </main>
+      )}
+    </div>
   );
 }

@@ -6,6 +6,7 @@ export interface SettingsSlice {
   readonly settings: Settings;
   readonly settingsError: string | undefined;
   setLocale(locale: Locale): Promise<void>;
+  setOperator(operator: string | null): Promise<void>;
   settingsChanged(settings: Settings): void;
 }
 
@@ -15,6 +16,13 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) =
   setLocale: async (locale) => {
     try {
       set({ settings: await api.setLocale(locale), settingsError: undefined });
+    } catch (err) {
+      set({ settingsError: err instanceof Error ? err.message : String(err) });
+    }
+  },
+  setOperator: async (operator) => {
+    try {
+      set({ settings: await api.setOperator(operator), settingsError: undefined });
     } catch (err) {
       set({ settingsError: err instanceof Error ? err.message : String(err) });
     }

@@ -18,7 +18,15 @@ export const createSiteSlice: SliceCreator<SiteSlice> = (api) => (set, get) => (
     set({ loadState: get().bootstrap ? 'ready' : 'loading' });
     try {
       const bootstrap = await api.getBootstrap();
-      set({ bootstrap, loadState: 'ready', loadError: undefined, settings: bootstrap.settings, sources: indexSources(bootstrap.sources) });
+      await get().loadSiteState();
+      set({
+        bootstrap,
+        loadState: 'ready',
+        loadError: undefined,
+        settings: bootstrap.settings,
+        sources: indexSources(bootstrap.sources),
+        journalStatus: bootstrap.journal,
+      });
     } catch (err) {
       set({ loadState: get().bootstrap ? 'ready' : 'failed', loadError: err instanceof Error ? err.message : String(err) });
     }

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Bootstrap, ConsoleApi } from '../../../shared/contract';
+import type { JournalEntry } from '../../../shared/journal/entry';
 import { ConsoleError } from '../../../shared/errors';
 import { defaultSettings, type Settings } from '../../../shared/settings';
+import { initialSiteState } from '../../../shared/state';
 import { createConsoleStore, startStore } from '../../../renderer/app/store';
 
 function fakeApi(overrides: Partial<Record<keyof ConsoleApi, unknown>> = {}): ConsoleApi & { emit: Record<string, (p: unknown) => void> } {
@@ -11,11 +13,24 @@ function fakeApi(overrides: Partial<Record<keyof ConsoleApi, unknown>> = {}): Co
     site: { id: 'site' },
     settings: defaultSettings,
     sources: [{ cameraId: 'a', stream: 'sub', state: 'live' }],
+    journal: { state: 'ok', file: 'j', headSeq: 1, headHash: 'h', verifiedTo: 1, verifying: false, lastCheckpointSeq: 0, upstream: { configured: false } },
+    siteWarnings: [],
   } as unknown as Bootstrap;
   const api = {
     getBootstrap: vi.fn(async () => bootstrap),
     setLocale: vi.fn(async (locale: Settings['locale']) => ({ locale })),
     simulateSourceFault: vi.fn(async () => []),
+    setOperator: vi.fn(async (operator: string | null) => ({ ...defaultSettings, operator })),
+    getSiteState: vi.fn(async () => ({ state: initialSiteState(), heads: {} })),
+    queryJournal: vi.fn(async () => ({ entries: [], nextBeforeSeq: null })),
+    onJournalAppended: (l: (p: unknown) => void) => {
+      emit.onJournalAppended = l;
+      return () => undefined;
+    },
+    onJournalStatus: (l: (p: unknown) => void) => {
+      emit.onJournalStatus = l;
+      return () => undefined;
+    },
     onSettingsChanged: (l: (p: unknown) => void) => {
       emit.onSettingsChanged = l;
       return () => undefined;
@@ -37,6 +52,7 @@ describe('console store', () => {
     expect(store.getState().loadState).toBe('ready');
     expect(store.getState().bootstrap?.console.id).toBe('c-test');
     expect(store.getState().sources['a/sub']?.state).toBe('live');
+    expect(store.getState().journalStatus?.verifiedTo).toBe(1);
   });
 
   it('says why loading failed', async () => {
@@ -76,5 +92,51 @@ describe('console store', () => {
     store.getState().connectionChanged({ status: 'offline', since: 1, reason: 'closed' });
     store.getState().connectionChanged({ status: 'connected' });
     expect(api.getBootstrap).toHaveBeenCalledTimes(2);
+  });
+});
+
+function entry(seq: number, kind: string, payload: unknown, extra: Partial<JournalEntry> = {}): JournalEntry {
+  return {
+    seq,
+    id: `0190000${seq}-0000-7000-8000-000000000000`,
+    site: 'site',
+    console: 'c-test',
+    kind,
+    occurredAt: 1_000_000 + seq,
+    hlc: `${String(1_000_000 + seq).padStart(15, '0')}.000000`,
+    actor: 'duty-liu',
+    mode: 'LIVE',
+    ref: null,
+    payload,
+    prevHash: '0'.repeat(64),
+    hash: String(seq).padStart(64, '0'),
+    ...extra,
+  };
+}
+
+describe('journal and site state in the renderer', () => {
+  it('folds appended entries once, skipping those already in the snapshot', async () => {
+    const api = fakeApi({ getSiteState: vi.fn(async () => ({ state: initialSiteState(), heads: { 'c-test': 2 } })) });
+    const store = createConsoleStore(api);
+    await store.getState().loadSiteState();
+    const handover = (seq: number, incoming: string): JournalEntry =>
+      entry(seq, 'handover', { outgoing: 'a', incoming, summary: 's', openItems: [] });
+    store.getState().foldAppended([handover(2, 'old'), handover(3, 'duty-sun')]);
+    expect(store.getState().siteState.duty.onDuty?.officer).toBe('duty-sun');
+    store.getState().foldAppended([handover(3, 'again')]);
+    expect(store.getState().siteState.duty.onDuty?.officer).toBe('duty-sun');
+  });
+
+  it('prepends live entries that match the filter and ignores the rest', async () => {
+    const api = fakeApi();
+    const store = createConsoleStore(api);
+    await store.getState().setJournalFilter({ windowHours: undefined, kinds: ['note'], mode: undefined, text: '围墙' }, 2_000_000);
+    store.getState().journalEntriesAppended([
+      entry(5, 'note', { text: '北侧围墙巡逻' }),
+      entry(6, 'note', { text: 'lobby quiet' }),
+      entry(7, 'patrol', { route: '围墙', finding: 'normal', text: 'x' }),
+    ]);
+    expect(store.getState().journalEntries.map((e) => e.seq)).toEqual([5]);
+    expect(api.queryJournal).toHaveBeenCalledWith({ limit: 50, kinds: ['note'], text: '围墙' });
   });
 });

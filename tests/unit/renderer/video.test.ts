@@ -58,12 +58,15 @@ describe('playlist probe', () => {
 
 describe('routes', () => {
   it('parses the three stations and wall addresses', () => {
-    expect(parseRoute('#/desk')).toEqual({ view: 'desk' });
+    expect(parseRoute('#/desk')).toEqual({ view: 'desk', section: 'ops' });
+    expect(parseRoute('#/desk/journal')).toEqual({ view: 'desk', section: 'journal' });
+    expect(parseRoute('#/desk/nonsense')).toEqual({ view: 'desk', section: 'ops' });
     expect(parseRoute('#/wall/3')).toEqual({ view: 'wall', monitor: 3 });
     expect(parseRoute('#/wall')).toEqual({ view: 'wall', monitor: 1 });
     expect(parseRoute('#/wall/abc')).toEqual({ view: 'wall', monitor: 1 });
     expect(parseRoute('#/replay')).toEqual({ view: 'replay' });
-    expect(parseRoute('#/nowhere')).toEqual({ view: 'desk' });
+    expect(parseRoute('#/nowhere')).toEqual({ view: 'desk', section: 'ops' });
+    expect(routeHash({ view: 'desk', section: 'journal' })).toBe('#/desk/journal');
     expect(routeHash({ view: 'wall', monitor: 2 })).toBe('#/wall/2');
   });
 });

@@ -1,0 +1,179 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ConsoleError, type FieldIssue } from '../../../shared/errors';
+import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
+import { useConsole } from '../../app/StoreContext';
+import { useLocalize, useT } from '../../i18n/useT';
+import { entrySummary } from './format';
+
+type Kind = 'note' | 'patrol' | 'handover';
+
+/**
+ * Writes new entries: a free note, a patrol report, a shift handover, or a
+ * correction of an earlier entry (which stays as it was). Errors come back
+ * from the core per field and are shown under the field.
+ */
+export function Composer(props: { correcting: JournalEntry | undefined; onDone: () => void }) {
+  const t = useT();
+  const localize = useLocalize();
+  const site = useConsole((s) => s.bootstrap?.site);
+  const locale = useConsole((s) => s.settings.locale);
+  const operator = useConsole((s) => s.settings.operator);
+  const recordEntry = useConsole((s) => s.recordEntry);
+  const [kind, setKind] = useState<Kind>('note');
+  const [text, setText] = useState('');
+  const [tags, setTags] = useState('');
+  const [route, setRoute] = useState('');
+  const [finding, setFinding] = useState<'normal' | 'issue'>('normal');
+  const [outgoing, setOutgoing] = useState(operator ?? '');
+  const [incoming, setIncoming] = useState('');
+  const [openItems, setOpenItems] = useState('');
+  const [reason, setReason] = useState('');
+  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const [message, setMessage] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const people = site?.roster.people ?? [];
+  const issueFor = (path: string): string | undefined => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+
+  const draft = (): EntryDraft => {
+    if (props.correcting) return { kind: 'correction', ref: props.correcting.id, payload: { text, reason } };
+    if (kind === 'patrol') return { kind, payload: { route, finding, text } };
+    if (kind === 'handover') {
+      return { kind, payload: { outgoing, incoming, summary: text, openItems: openItems.split('\n').map((l) => l.trim()).filter((l) => l !== '') } };
+    }
+    const tagList = tags.split(/[,，]/).map((s) => s.trim()).filter((s) => s !== '');
+    return { kind, payload: tagList.length > 0 ? { text, tags: tagList } : { text } };
+  };
+
+  const submit = async (event?: FormEvent): Promise<void> => {
+    event?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const entry = await recordEntry(draft());
+      setIssues([]);
+      setText('');
+      setTags('');
+      setRoute('');
+      setOpenItems('');
+      setReason('');
+      setMessage(t('journal.composer.logged', { seq: entry.seq }));
+      props.onDone();
+    } catch (err) {
+      const e = err instanceof ConsoleError ? err : new ConsoleError('internal', String(err));
+      setIssues(e.issues.length > 0 ? e.issues : [{ path: 'form', message: e.message }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+  };
+
+  const fieldError = (path: string) => {
+    const m = issueFor(path);
+    return m ? <span className="field__error" role="alert">{m}</span> : null;
+  };
+
+  const personOptions = (
+    <>
+      <option value="">{t('journal.composer.choose')}</option>
+      {people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {localize(p.name)}
+        </option>
+      ))}
+    </>
+  );
+
+  return (
+    <form className="composer" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} data-testid="composer">
+      {props.correcting ? (
+        <div className="composer__correcting">
+          {t('journal.composer.correcting', { seq: props.correcting.seq })}: <em>{entrySummary(props.correcting, site, locale)}</em>
+          <button type="button" className="button button--small" onClick={props.onDone}>
+            {t('journal.composer.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="composer__kinds" role="tablist">
+          {(['note', 'patrol', 'handover'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={kind === k} className={kind === k ? 'tab is-active' : 'tab'} onClick={() => setKind(k)}>
+              {t(`journal.kind.${k}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {!props.correcting && kind === 'patrol' && (
+        <div className="composer__row">
+          <label className="field">
+            <span>{t('journal.composer.route')}</span>
+            <input value={route} onChange={(e) => setRoute(e.target.value)} name="route" />
+            {fieldError('payload.route')}
+          </label>
+          <label className="field field--inline">
+            <input type="radio" checked={finding === 'normal'} onChange={() => setFinding('normal')} name="finding" /> {t('journal.composer.normal')}
+          </label>
+          <label className="field field--inline">
+            <input type="radio" checked={finding === 'issue'} onChange={() => setFinding('issue')} name="finding" /> {t('journal.composer.issue')}
+          </label>
+        </div>
+      )}
+      {!props.correcting && kind === 'handover' && (
+        <div className="composer__row">
+          <label className="field">
+            <span>{t('journal.composer.outgoing')}</span>
+            <select value={outgoing} onChange={(e) => setOutgoing(e.target.value)} name="outgoing">
+              {personOptions}
+            </select>
+            {fieldError('payload.outgoing')}
+          </label>
+          <label className="field">
+            <span>{t('journal.composer.incoming')}</span>
+            <select value={incoming} onChange={(e) => setIncoming(e.target.value)} name="incoming">
+              {personOptions}
+            </select>
+            {fieldError('payload.incoming')}
+          </label>
+        </div>
+      )}
+      <label className="field">
+        <span>{props.correcting ? t('journal.composer.correctedText') : kind === 'handover' ? t('journal.composer.summary') : t('journal.composer.text')}</span>
+        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} name="text" />
+        {fieldError(kind === 'handover' && !props.correcting ? 'payload.summary' : 'payload.text')}
+      </label>
+      {props.correcting && (
+        <label className="field">
+          <span>{t('journal.composer.reason')}</span>
+          <input value={reason} onChange={(e) => setReason(e.target.value)} name="reason" />
+          {fieldError('payload.reason')}
+        </label>
+      )}
+      {!props.correcting && kind === 'note' && (
+        <label className="field">
+          <span>{t('journal.composer.tags')}</span>
+          <input value={tags} onChange={(e) => setTags(e.target.value)} name="tags" />
+          {fieldError('payload.tags')}
+        </label>
+      )}
+      {!props.correcting && kind === 'handover' && (
+        <label className="field">
+          <span>{t('journal.composer.openItems')}</span>
+          <textarea value={openItems} onChange={(e) => setOpenItems(e.target.value)} rows={2} name="openItems" />
+        </label>
+      )}
+      <div className="composer__actions">
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="composer-submit">
+          {props.correcting ? t('journal.composer.submitCorrection') : t('journal.composer.submit')}
+        </button>
+        <span className="muted">{t('journal.composer.hint')}</span>
+        {message && <span className="composer__ok" role="status">{message}</span>}
+        {issueFor('form') && <span className="field__error" role="alert">{issueFor('form')}</span>}
+        {issueFor('kind') && <span className="field__error" role="alert">{issueFor('kind')}</span>}
+        {issueFor('payload') && !issues.some((i) => i.path.startsWith('payload.')) && <span className="field__error" role="alert">{issueFor('payload')}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { useConsole } from '../../app/StoreContext';
+import { useT } from '../../i18n/useT';
+
+/** The journal's trouble, where every view can see it: disk full, broken chain, writer down. */
+export function JournalBanner(props: { interactive: boolean }) {
+  const status = useConsole((s) => s.journalStatus);
+  const startNewSegment = useConsole((s) => s.startNewJournalSegment);
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  if (!status || status.state === 'ok') return null;
+  const message =
+    status.state === 'full'
+      ? t('journal.banner.full')
+      : status.state === 'broken'
+        ? t('journal.banner.broken', { seq: status.problem?.seq ?? '?', problem: status.problem?.problem ?? status.detail ?? '' })
+        : t('journal.banner.unavailable', { detail: status.detail ?? '' });
+  return (
+    <div className={`banner banner--${status.state}`} role="alert" data-testid="journal-banner" data-state={status.state}>
+      <span>{message}</span>
+      {status.state === 'broken' && props.interactive && (
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            startNewSegment()
+              .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          {t('journal.banner.newSegment')}
+        </button>
+      )}
+      {error && <span className="banner__error">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page model of the desk's journal section. */
+export class JournalPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.panel()).toBeVisible();
+  }
+
+  panel(): Locator {
+    return this.page.getByTestId('journal-panel');
+  }
+
+  rows(): Locator {
+    return this.page.locator('[data-testid="journal-list"] li.entry');
+  }
+
+  row(seq: number): Locator {
+    return this.page.locator(`[data-testid="journal-list"] li.entry[data-seq="${seq}"]`);
+  }
+
+  async signIn(personId: string): Promise<void> {
+    await this.page.selectOption('select[name="operator"]', personId);
+  }
+
+  async writeNote(text: string, tags = ''): Promise<void> {
+    await this.page.getByRole('tab', { name: /记事|Note/ }).click();
+    await this.page.fill('textarea[name="text"]', text);
+    if (tags) await this.page.fill('input[name="tags"]', tags);
+    await this.page.getByTestId('composer-submit').click();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.fill('input[name="search"]', text);
+    await this.page.press('input[name="search"]', 'Enter');
+  }
+
+  badge(): Locator {
+    return this.page.getByTestId('integrity-badge').first();
+  }
+}
