@@ -19,6 +19,8 @@ import { SettingsStore } from './settings';
 import { loadSite, type LoadedSite } from './site/loadSite';
 import { buildSiteView } from './site/siteView';
 import { StateService } from './state/stateService';
+import { PeerReplicator } from './sync/peerReplicator';
+import { PresenceTracker } from './sync/presence';
 import { JournalRelay } from './sync/relay';
 import { systemClock, type Clock } from './support/clock';
 import { EventHub } from './support/events';
@@ -54,6 +56,7 @@ export interface Core {
   /** Present when the site has a bus. */
   readonly link: NatsLink | undefined;
   readonly relay: JournalRelay | undefined;
+  readonly replicator: PeerReplicator | undefined;
   readonly log: Log;
   close(): Promise<void>;
 }
@@ -99,10 +102,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events.emit('onJournalAppended', { entries: [...entries] });
   });
   journal.onStatus((status) => events.emit('onJournalStatus', status));
+  state.onChange((change) =>
+    events.emit('onSiteState', change.kind === 'append' ? { kind: 'append', entries: [...change.entries] } : { kind: 'reset', state: change.state, heads: { ...change.heads } }),
+  );
 
   // The site bus, when the site has one: the journal's upstream copy (and, later, peers and alert sources).
   let link: NatsLink | undefined;
   let relay: JournalRelay | undefined;
+  let replicator: PeerReplicator | undefined;
+  let presence: PresenceTracker | undefined;
   const bus = site.site.bus;
   if (bus) {
     link = new NatsLink({
@@ -112,8 +120,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clock,
       log: log.child({ part: 'bus' }),
     });
-    relay = new JournalRelay({ journal, link, site: site.site.id, consoleId: identity.consoleId, clock, log: log.child({ part: 'relay' }) });
+    relay = new JournalRelay({ journal, link, site: site.site.id, consoleId: identity.consoleId, clock, log: log.child({ part: 'relay' }), replicas: bus.replicas });
     await relay.start();
+    // The site's other consoles: copies of their journals merged into our state, and who is present.
+    replicator = new PeerReplicator({
+      journal,
+      link,
+      site: site.site.id,
+      consoleId: identity.consoleId,
+      clock,
+      log: log.child({ part: 'peers' }),
+      onEntries: (entries) => state.apply(entries),
+    });
+    await replicator.start();
+    const replicatorRef = replicator;
+    presence = new PresenceTracker({
+      link,
+      site: site.site.id,
+      consoleId: identity.consoleId,
+      station: options.station,
+      clock,
+      log: log.child({ part: 'presence' }),
+      headSeq: () => journal.status().headSeq,
+      held: () => replicatorRef.heldHeads(),
+      problemOf: (id) => replicatorRef.problemOf(id),
+      onChange: (peers) => events.emit('onPeers', peers),
+    });
+    presence.start();
     link.start();
   }
 
@@ -140,6 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     station: options.station,
     shell: options.shell,
     version: options.version,
+    peers: () => presence?.peers() ?? [],
   };
   const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx) };
 
@@ -156,8 +190,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     state,
     link,
     relay,
+    replicator,
     log,
     close: async () => {
+      presence?.stop();
+      replicator?.stop();
       relay?.stop();
       await link?.close();
       await journal.close();

@@ -3,6 +3,7 @@ import { ConnectionBadge } from '../features/connection/ConnectionBadge';
 import { IntegrityBadge } from '../features/journal/IntegrityBadge';
 import { OnDuty } from '../features/operator/OnDuty';
 import { OperatorSelect } from '../features/operator/OperatorSelect';
+import { PeersBadge } from '../features/sitestate/PeersBadge';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { Clock } from '../ui/Clock';
@@ -39,6 +40,7 @@ export function TopBar(props: { route: Route; interactive: boolean }) {
         <OnDuty />
         {props.route.view === 'desk' && <OperatorSelect />}
         <IntegrityBadge compact />
+        <PeersBadge />
         <ConnectionBadge />
         {props.interactive && <LanguageSwitch />}
         <Clock locale={locale} {...(site ? { timeZone: site.timezone } : {})} large={!props.interactive} />

@@ -37,10 +37,9 @@ export function startStore(store: ConsoleStore, api: ConsoleApi): () => void {
   const offs = [
     api.onSettingsChanged((settings) => store.getState().settingsChanged(settings)),
     api.onSourceStatus((status) => store.getState().sourceChanged(status)),
-    api.onJournalAppended(({ entries }) => {
-      store.getState().foldAppended(entries);
-      store.getState().journalEntriesAppended(entries);
-    }),
+    api.onJournalAppended(({ entries }) => store.getState().journalEntriesAppended(entries)),
+    api.onSiteState((change) => store.getState().siteStateChanged(change)),
+    api.onPeers((peers) => store.getState().peersChanged(peers)),
     api.onJournalStatus((status) => store.getState().journalStatusChanged(status)),
   ];
   void store.getState().load();

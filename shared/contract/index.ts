@@ -7,11 +7,11 @@ import { JournalStatusSchema } from '../journal/status';
 import { OperatorSchema, SettingsSchema } from '../settings';
 import type { SiteView } from '../site/view';
 import type { SiteState } from '../state';
+import { PeerStatusSchema } from '../sync/peers';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
-export const stations = ['desk', 'wall', 'replay'] as const;
-export const StationSchema = z.enum(stations);
-export type Station = z.infer<typeof StationSchema>;
+export { stations, StationSchema, type Station } from './stations';
+import { StationSchema } from './stations';
 
 export const BootstrapSchema = z.strictObject({
   console: z.strictObject({
@@ -39,6 +39,17 @@ export const SiteStateSnapshotSchema = z.strictObject({
   heads: z.record(z.string(), z.number().int()),
 });
 export type SiteStateSnapshot = z.infer<typeof SiteStateSnapshotSchema>;
+
+/**
+ * How the site state moves: usually new entries appended in merge order (fold
+ * them), sometimes a reset (late entries from another console were slotted
+ * into their place: replace the state).
+ */
+export const SiteStateChangeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('append'), entries: z.array(EntrySchema) }),
+  z.strictObject({ kind: z.literal('reset'), state: z.custom<SiteState>(), heads: z.record(z.string(), z.number().int()) }),
+]);
+export type SiteStateChange = z.infer<typeof SiteStateChangeSchema>;
 
 const DayRangeSchema = z.strictObject({
   /** Calendar day in the site's time zone. */
@@ -100,12 +111,17 @@ export const consoleContract = {
   /** The printable daily duty report for a day, including the zero report (零报告). */
   dailyReport: method(z.tuple([DayRangeSchema]), DailyReportSchema),
   getSiteState: method(z.tuple([]), SiteStateSnapshotSchema),
+  /** The site's other consoles on the bus: present, and how far behind our copy of their journal is. */
+  getPeers: method(z.tuple([]), z.array(PeerStatusSchema)),
 
   onSettingsChanged: event(SettingsSchema),
   onSourceStatus: event(SourceStatusSchema),
   /** Entries just committed (in order), for live views and the site state fold. */
   onJournalAppended: event(z.strictObject({ entries: z.array(EntrySchema) })),
   onJournalStatus: event(JournalStatusSchema),
+  /** The site state (all consoles' entries, merged) moved. */
+  onSiteState: event(SiteStateChangeSchema),
+  onPeers: event(z.array(PeerStatusSchema)),
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

@@ -125,6 +125,11 @@ export const en = {
   'journal.report.print': 'Print / save as PDF',
   'journal.report.open': 'Open in a new tab',
   'journal.verify': 'Verify again',
+  'peers.summary': 'Consoles here: {present}/{total}',
+  'peers.behind': '{count} behind',
+  'peers.present': 'present',
+  'peers.absent': 'not heard from',
+  'peers.problem': 'copy failed its check',
 } as const;
 
 export type MessageKey = keyof typeof en;

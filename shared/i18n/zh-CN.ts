@@ -123,4 +123,9 @@ export const zhCN: Messages = {
   'journal.report.print': '打印 / 另存为 PDF',
   'journal.report.open': '在新标签页打开',
   'journal.verify': '重新校验',
+  'peers.summary': '本站控制台：{present}/{total} 在线',
+  'peers.behind': '落后 {count} 条',
+  'peers.present': '在线',
+  'peers.absent': '未收到心跳',
+  'peers.problem': '副本校验失败',
 };

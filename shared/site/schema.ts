@@ -120,6 +120,8 @@ export const BusSchema = z.strictObject({
   servers: z.array(z.string().regex(/^(nats|tls|ws|wss):\/\/[^\s]+$/, 'must be a nats://host:port URL')).min(1),
   /** Path (relative to the site file) of a NATS credentials file, if the server needs one. */
   credentials: SitePathSchema.optional(),
+  /** Copies JetStream keeps of the site's journal stream (3 on a three-node cluster). */
+  replicas: z.number().int().min(1).max(5).default(1),
 });
 
 export const SfuSchema = z.strictObject({

@@ -9,12 +9,17 @@ export class TcpProxy {
   private server: Server | undefined;
   private readonly pairs = new Set<{ client: Socket; upstream: Socket }>();
   private swallowReplies = false;
+  private refusing = false;
   port = 0;
 
   constructor(private readonly targetPort: number) {}
 
   async start(port = 0): Promise<void> {
     this.server = createServer((client) => {
+      if (this.refusing) {
+        client.destroy();
+        return;
+      }
       const upstream = new Socket();
       const pair = { client, upstream };
       this.pairs.add(pair);
@@ -44,6 +49,16 @@ export class TcpProxy {
 
   blackholeReplies(on: boolean): void {
     this.swallowReplies = on;
+  }
+
+  /** A partition: every connection dropped and new ones refused until heal(). */
+  partition(): void {
+    this.refusing = true;
+    this.cut();
+  }
+
+  heal(): void {
+    this.refusing = false;
   }
 
   cut(): void {

@@ -1,5 +1,6 @@
 import type { ConsoleContract, Station } from '../../../shared/contract';
 import type { SiteView } from '../../../shared/site/view';
+import type { PeerStatus } from '../../../shared/sync/peers';
 import type { Identity } from '../identity';
 import type { JournalService } from '../journal/service';
 import type { CameraSimulator } from '../media/simulator';
@@ -26,6 +27,8 @@ export interface CoreContext {
   readonly station: Station;
   readonly shell: 'electron' | 'host';
   readonly version: string;
+  /** The site's other consoles (empty without a bus). */
+  readonly peers: () => PeerStatus[];
 }
 
 /** The actor recorded for entries made at this console: the signed-in operator. */

@@ -5,7 +5,7 @@ import type { JournalQueryParsed } from '../../../shared/journal/query';
 import type { Log } from '../support/log';
 import type { AppendOutcome, ExportManifest, VerificationProgress, WorkerEvent, WorkerInit, WorkerReply, WorkerRequest, WorkerStatus } from './protocol';
 import { outcomesFromColumns, toColumns, type OutcomeColumns } from './batch';
-import type { PreparedDraft } from './store';
+import type { PeerStoreResult, PreparedDraft } from './store';
 
 /**
  * Where the worker's code is: the built `out/main/journal-worker.js` in the
@@ -132,6 +132,22 @@ export class JournalClient {
   }
   entriesInRange(from: number, to: number, limit: number): Promise<JournalEntry[]> {
     return this.request({ op: 'entriesInRange', from, to, limit });
+  }
+
+  storePeers(entries: readonly JournalEntry[], receivedAt: number, meta?: { key: string; value: string }): Promise<PeerStoreResult> {
+    return this.request({ op: 'storePeers', entries, receivedAt, ...(meta ? { meta } : {}) });
+  }
+  peerPage(afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
+    return this.request({ op: 'peerPage', afterHlc, afterConsole, limit });
+  }
+  peerHeads(): Promise<{ console: string; seq: number; count: number }[]> {
+    return this.request({ op: 'peerHeads' });
+  }
+  getMeta(key: string): Promise<string | null> {
+    return this.request({ op: 'getMeta', key });
+  }
+  observe(hlc: string, now: number): Promise<boolean> {
+    return this.request({ op: 'observe', hlc, now });
   }
 
   onStatus(listener: (status: WorkerStatus) => void): () => void {

@@ -59,6 +59,39 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'copies of the other consoles\' journals of this site',
+    up(db) {
+      // Entries of the site's other consoles, as received from the site bus: each
+      // console keeps its own journal, and the site state folds all of them.
+      // Kept here so a console restarted without the bus still has its peers' history.
+      db.exec(`
+        CREATE TABLE peer_entries (
+          console TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          id TEXT NOT NULL,
+          site TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          occurred_at INTEGER NOT NULL,
+          hlc TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          mode TEXT NOT NULL CHECK (mode IN ('LIVE', 'DRILL')),
+          ref TEXT,
+          payload TEXT NOT NULL,
+          prev_hash TEXT NOT NULL,
+          hash TEXT NOT NULL,
+          received_at INTEGER NOT NULL,
+          PRIMARY KEY (console, seq)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX peer_entries_hlc ON peer_entries (hlc, console);
+        CREATE TRIGGER peer_entries_no_update BEFORE UPDATE ON peer_entries
+          BEGIN SELECT RAISE(ABORT, 'peer journal copies are append-only'); END;
+        CREATE TRIGGER peer_entries_no_delete BEFORE DELETE ON peer_entries
+          BEGIN SELECT RAISE(ABORT, 'peer journal copies are append-only'); END;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]?.version ?? 0;

@@ -10,6 +10,7 @@ import type { Log } from '../support/log';
 import { JournalClient, type WorkerEntry } from './client';
 import { prepareDraft } from './prepare';
 import type { ExportManifest, WorkerInit, WorkerStatus } from './protocol';
+import type { PeerStoreResult } from './store';
 
 export interface JournalPaths {
   readonly file: string;
@@ -204,6 +205,30 @@ export class JournalService {
 
   entriesInRange(from: number, to: number, limit: number): Promise<JournalEntry[]> {
     return this.requireClient().entriesInRange(from, to, limit);
+  }
+
+  /** Stores other consoles' entries (checked) and moves our clock past theirs. */
+  async storePeers(entries: readonly JournalEntry[], meta?: { key: string; value: string }): Promise<PeerStoreResult> {
+    const client = this.requireClient();
+    const result = await client.storePeers(entries, this.options.clock.now(), meta);
+    let latest: string | undefined;
+    for (const e of result.stored) if (latest === undefined || e.hlc > latest) latest = e.hlc;
+    if (latest !== undefined && !(await client.observe(latest, this.options.clock.now()))) {
+      this.options.log.warn('a peer clock is far ahead of ours; not following it', { hlc: latest });
+    }
+    return result;
+  }
+
+  peerPage(afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
+    return this.requireClient().peerPage(afterHlc, afterConsole, limit);
+  }
+
+  peerHeads(): Promise<{ console: string; seq: number; count: number }[]> {
+    return this.requireClient().peerHeads();
+  }
+
+  getMeta(key: string): Promise<string | null> {
+    return this.requireClient().getMeta(key);
   }
 
   async exportRange(from: number, to: number, dir: string): Promise<ExportManifest> {

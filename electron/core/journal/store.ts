@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { ConsoleErrorData } from '../../../shared/errors';
 import { checkpointStatement, GENESIS_HASH, type JournalEntry, type Mode } from '../../../shared/journal/entry';
-import { decodeHlc, encodeHlc, HLC_ZERO, hlcTick, type Hlc } from '../../../shared/journal/hlc';
+import { decodeHlc, encodeHlc, HLC_ZERO, hlcReceive, hlcTick, type Hlc } from '../../../shared/journal/hlc';
 import type { JournalQueryParsed } from '../../../shared/journal/query';
 import { ftsQuery, spaceCjk } from '../../../shared/journal/searchText';
 import { uuid7 } from '../../../shared/journal/uuid7';
@@ -79,6 +79,18 @@ export interface SegmentPrevious {
 
 export type StoreState = 'ok' | 'full' | 'broken';
 
+export interface PeerProblem {
+  readonly console: string;
+  readonly seq: number;
+  readonly problem: string;
+}
+
+export interface PeerStoreResult {
+  readonly stored: JournalEntry[];
+  readonly duplicates: number;
+  readonly problems: PeerProblem[];
+}
+
 export interface Head {
   readonly seq: number;
   readonly hash: string;
@@ -122,6 +134,16 @@ export class JournalStore {
       range: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? ORDER BY seq LIMIT ?`),
       countAfter: db.prepare('SELECT count(*) FROM entries WHERE seq > ? AND mode = ?').pluck(),
       getSync: db.prepare('SELECT acked_seq AS ackedSeq, acked_at AS ackedAt FROM sync_state WHERE subject = ?'),
+      peerBySeq: db.prepare('SELECT hash FROM peer_entries WHERE console = ? AND seq = ?').pluck(),
+      peerInsert: db.prepare(
+        `INSERT INTO peer_entries (console, seq, id, site, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      peerPage: db.prepare(
+        `SELECT seq, id, site, console, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash FROM peer_entries WHERE (hlc, console) > (?, ?) ORDER BY hlc, console LIMIT ?`,
+      ),
+      peerHeads: db.prepare('SELECT console, max(seq) AS seq, count(*) AS count FROM peer_entries GROUP BY console'),
+      metaGet: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      metaSet: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       setSync: db.prepare(
         'INSERT INTO sync_state (subject, acked_seq, acked_at) VALUES (?, ?, ?) ON CONFLICT(subject) DO UPDATE SET acked_seq = excluded.acked_seq, acked_at = excluded.acked_at WHERE excluded.acked_seq >= sync_state.acked_seq',
       ),
@@ -364,6 +386,75 @@ export class JournalStore {
   /** A verifier over this file's own connection, stepped between appends. */
   createVerifier(): ChainVerifier {
     return new ChainVerifier(this.db);
+  }
+
+  /**
+   * Keeps copies of other consoles' entries. Each is checked before it is
+   * stored: its hash recomputed from its content, and its link to the same
+   * console's previous entry when we hold it. A copy that differs from one
+   * already held is a peer rewriting history: refused and reported.
+   */
+  storePeerEntries(entries: readonly JournalEntry[], receivedAt: number, extraMeta?: { key: string; value: string }): PeerStoreResult {
+    const stored: JournalEntry[] = [];
+    const problems: PeerProblem[] = [];
+    let duplicates = 0;
+    this.db.transaction(() => {
+      for (const e of entries) {
+        if (e.console === this.options.consoleId) continue;
+        const payloadText = canonicalJson(e.payload);
+        const fields = { seq: e.seq, id: e.id, site: e.site, console: e.console, kind: e.kind, occurredAt: e.occurredAt, hlc: e.hlc, actor: e.actor, mode: e.mode, ref: e.ref, prevHash: e.prevHash };
+        if (this.hashEntry(fields, payloadText) !== e.hash) {
+          problems.push({ console: e.console, seq: e.seq, problem: 'content does not match its hash' });
+          continue;
+        }
+        const held = this.stmts.peerBySeq.get(e.console, e.seq) as string | undefined;
+        if (held !== undefined) {
+          if (held === e.hash) duplicates += 1;
+          else problems.push({ console: e.console, seq: e.seq, problem: 'differs from the copy already held (history rewritten?)' });
+          continue;
+        }
+        const prev = e.seq > 1 ? (this.stmts.peerBySeq.get(e.console, e.seq - 1) as string | undefined) : undefined;
+        if (prev !== undefined && prev !== e.prevHash) {
+          problems.push({ console: e.console, seq: e.seq, problem: `does not link to entry #${e.seq - 1} of that console` });
+          continue;
+        }
+        this.stmts.peerInsert.run(e.console, e.seq, e.id, e.site, e.kind, e.occurredAt, e.hlc, e.actor, e.mode, e.ref, payloadText, e.prevHash, e.hash, receivedAt);
+        stored.push(e);
+      }
+      if (extraMeta) this.stmts.metaSet.run(extraMeta.key, extraMeta.value);
+    })();
+    return { stored, duplicates, problems };
+  }
+
+  /** Peer entries after a merge key, in merge order (HLC, then console id). */
+  peerPage(afterHlc: string, afterConsole: string, limit: number): JournalEntry[] {
+    return (this.stmts.peerPage.all(afterHlc, afterConsole, limit) as Row[]).map(rowToEntry);
+  }
+
+  peerHeads(): { console: string; seq: number; count: number }[] {
+    return this.stmts.peerHeads.all() as { console: string; seq: number; count: number }[];
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.stmts.metaGet.get(key) as string | undefined;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmts.metaSet.run(key, value);
+  }
+
+  /**
+   * Moves this console's clock past a clock seen in another console's entry,
+   * so what we record next orders after what we have seen (HLC receive).
+   * Returns false when the remote clock is too far ahead to follow.
+   */
+  observe(remote: string, now: number): boolean {
+    const next = hlcReceive(this.head.hlc, decodeHlc(remote), now);
+    if (!next) return false;
+    if (next.wall > this.head.hlc.wall || (next.wall === this.head.hlc.wall && next.counter > this.head.hlc.counter)) {
+      this.head = { ...this.head, hlc: next };
+    }
+    return true;
   }
 
   quickCheck(): string {

@@ -165,6 +165,16 @@ port.on('message', (request: WorkerRequest) => {
       return reply(request.id, () => store.rawPage(request.afterSeq, request.limit).map(rowToEntry));
     case 'entriesInRange':
       return reply(request.id, () => store.query({ from: request.from, to: request.to, limit: request.limit }));
+    case 'storePeers':
+      return reply(request.id, () => store.storePeerEntries(request.entries, request.receivedAt, request.meta));
+    case 'peerPage':
+      return reply(request.id, () => store.peerPage(request.afterHlc, request.afterConsole, request.limit));
+    case 'peerHeads':
+      return reply(request.id, () => store.peerHeads());
+    case 'getMeta':
+      return reply(request.id, () => store.getMeta(request.key) ?? null);
+    case 'observe':
+      return reply(request.id, () => store.observe(request.hlc, request.now));
     case 'close':
       flush();
       store.close();

@@ -50,7 +50,7 @@ class SubjectRelay {
     readonly subject: string,
     private readonly mode: Mode,
     private readonly stream: string,
-    private readonly deps: { journal: JournalService; link: NatsLink; clock: Clock; log: Log; onProgress: () => void },
+    private readonly deps: { journal: JournalService; link: NatsLink; clock: Clock; log: Log; onProgress: () => void; replicas?: number },
   ) {}
 
   async init(): Promise<void> {
@@ -159,7 +159,7 @@ class SubjectRelay {
 
   /** Reads the subject's last message back: where upstream really is. */
   private async recover(jsm: JetStreamManager): Promise<Position> {
-    await ensureStream(jsm, this.stream, this.subject);
+    await ensureStream(jsm, this.stream, this.subject, this.deps.replicas ?? 1);
     const last = await jsm.streams.getMessage(this.stream, { last_by_subj: this.subject }).catch((err: unknown) => {
       if ((err as { code?: unknown }).code === 10037) return null;
       throw err;
@@ -205,7 +205,7 @@ function takeBatch(page: readonly JournalEntry[]): { entries: JournalEntry[]; bo
 }
 
 const ensured = new WeakSet<JetStreamManager>();
-async function ensureStream(jsm: JetStreamManager, stream: string, subject: string): Promise<void> {
+async function ensureStream(jsm: JetStreamManager, stream: string, subject: string, replicas: number): Promise<void> {
   if (ensured.has(jsm)) return;
   const site = subject.split('.')[1] ?? '';
   try {
@@ -213,7 +213,7 @@ async function ensureStream(jsm: JetStreamManager, stream: string, subject: stri
   } catch (err) {
     if ((err as { code?: unknown }).code !== 10059 && !/stream not found/i.test(String(err))) throw err;
     // The journal is evidence: keep everything, on disk.
-    await jsm.streams.add({ name: stream, subjects: [`wp.${site}.journal.*`, `wp.${site}.drill.*`], storage: StorageType.File, max_age: 0 });
+    await jsm.streams.add({ name: stream, subjects: [`wp.${site}.journal.*`, `wp.${site}.drill.*`], storage: StorageType.File, max_age: 0, num_replicas: replicas });
   }
   ensured.add(jsm);
 }
@@ -230,7 +230,7 @@ export class JournalRelay {
   private statusTimer: (() => void) | undefined;
 
   constructor(
-    private readonly deps: { journal: JournalService; link: NatsLink; site: string; consoleId: string; clock: Clock; log: Log },
+    private readonly deps: { journal: JournalService; link: NatsLink; site: string; consoleId: string; clock: Clock; log: Log; replicas?: number },
   ) {
     const stream = journalStreamName(deps.site);
     const shared = { ...deps, onProgress: () => this.scheduleStatus() };

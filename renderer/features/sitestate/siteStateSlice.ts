@@ -1,22 +1,34 @@
+import type { SiteStateChange } from '../../../shared/contract';
 import type { JournalEntry } from '../../../shared/journal/entry';
+import type { PeerStatus } from '../../../shared/sync/peers';
 import { foldEntry, initialSiteState, type SiteState } from '../../../shared/state';
 import type { SliceCreator } from '../../app/store';
 
 export interface SiteStateSlice {
-  /** The same fold the core runs, applied here to the entries the core streams. */
+  /** The same fold the core runs, applied here to the entries the core streams in merge order. */
   readonly siteState: SiteState;
   readonly siteHeads: Readonly<Record<string, number>>;
+  /** The site's other consoles on the bus. */
+  readonly peers: readonly PeerStatus[];
   loadSiteState(): Promise<void>;
   foldAppended(entries: readonly JournalEntry[]): void;
+  siteStateChanged(change: SiteStateChange): void;
+  peersChanged(peers: readonly PeerStatus[]): void;
 }
 
 export const createSiteStateSlice: SliceCreator<SiteStateSlice> = (api) => (set, get) => ({
   siteState: initialSiteState(),
   siteHeads: {},
+  peers: [],
   loadSiteState: async () => {
-    const snapshot = await api.getSiteState();
-    set({ siteState: snapshot.state, siteHeads: snapshot.heads });
+    const [snapshot, peers] = await Promise.all([api.getSiteState(), api.getPeers()]);
+    set({ siteState: snapshot.state, siteHeads: snapshot.heads, peers });
   },
+  siteStateChanged: (change) => {
+    if (change.kind === 'append') get().foldAppended(change.entries);
+    else set({ siteState: change.state, siteHeads: change.heads });
+  },
+  peersChanged: (peers) => set({ peers }),
   foldAppended: (entries) => {
     const { siteHeads } = get();
     let { siteState } = get();

@@ -51,3 +51,33 @@ describe('journal migrations', () => {
     db.close();
   });
 });
+
+describe('migration 2: copies of peer journals', () => {
+  it('creates an append-only peer_entries table keyed by console and sequence', () => {
+    const { db, file } = freshDb();
+    migrate(db, file);
+    const insert = db.prepare(
+      "INSERT INTO peer_entries VALUES ('c-b', 1, 'id', 's', 'note', 0, '000000000000001.000000', 'a', 'LIVE', NULL, '{}', 'p', 'h', 0)",
+    );
+    insert.run();
+    expect(() => insert.run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => db.prepare("UPDATE peer_entries SET actor = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM peer_entries').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('upgrades a version-1 journal in place, keeping its entries', () => {
+    const { db, file } = freshDb();
+    const first = migrations[0];
+    if (!first) throw new Error('no migration 1');
+    db.transaction(() => {
+      first.up(db);
+      db.pragma('user_version = 1');
+    })();
+    db.prepare("INSERT INTO entries VALUES (1, 'id', 's', 'c', 'note', 0, '000000000000000.000000', 'a', 'LIVE', NULL, '{}', 'p', 'h')").run();
+    expect(migrate(db, file)).toEqual({ from: 1, to: LATEST_SCHEMA });
+    expect(db.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'peer_entries'").pluck().get()).toBe(1);
+    db.close();
+  });
+});

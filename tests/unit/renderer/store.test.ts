@@ -22,6 +22,15 @@ function fakeApi(overrides: Partial<Record<keyof ConsoleApi, unknown>> = {}): Co
     simulateSourceFault: vi.fn(async () => []),
     setOperator: vi.fn(async (operator: string | null) => ({ ...defaultSettings, operator })),
     getSiteState: vi.fn(async () => ({ state: initialSiteState(), heads: {} })),
+    getPeers: vi.fn(async () => []),
+    onSiteState: (l: (p: unknown) => void) => {
+      emit.onSiteState = l;
+      return () => undefined;
+    },
+    onPeers: (l: (p: unknown) => void) => {
+      emit.onPeers = l;
+      return () => undefined;
+    },
     queryJournal: vi.fn(async () => ({ entries: [], nextBeforeSeq: null })),
     onJournalAppended: (l: (p: unknown) => void) => {
       emit.onJournalAppended = l;

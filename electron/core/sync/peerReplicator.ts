@@ -1,0 +1,133 @@
+import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { JournalEntrySchema, type JournalEntry } from '../../../shared/journal/entry';
+import type { NatsLink } from '../bus/natsLink';
+import type { JournalService } from '../journal/service';
+import type { Clock } from '../support/clock';
+import type { Log } from '../support/log';
+import { JOURNAL_HEADERS, journalStreamName } from './subjects';
+
+const STREAM_SEQ_KEY = 'peers.streamSeq';
+
+/**
+ * Keeps copies of the site's other consoles' journals: reads the site's
+ * journal stream from where it left off (an ordered consumer from the last
+ * stream sequence it stored), checks every entry (hash, link to the previous
+ * one), stores it beside our own journal, and hands the new ones on to the
+ * site state. A restarted console resumes from the stream; one that was cut
+ * off catches up when the link returns.
+ */
+export class PeerReplicator {
+  private running: ConsumerMessages | undefined;
+  private stopped = false;
+  private generation = 0;
+  private readonly problems = new Map<string, string>();
+  private readonly held = new Map<string, number>();
+
+  constructor(
+    private readonly deps: {
+      journal: JournalService;
+      link: NatsLink;
+      site: string;
+      consoleId: string;
+      clock: Clock;
+      log: Log;
+      /** New peer entries, stored and checked, for the site state. */
+      onEntries: (entries: readonly JournalEntry[]) => void;
+    },
+  ) {}
+
+  async start(): Promise<void> {
+    for (const h of await this.deps.journal.peerHeads()) this.held.set(h.console, h.seq);
+    this.deps.link.onChange((state, nc) => {
+      if (state.state === 'connected' && nc) void this.consume(nc);
+      else this.halt();
+    });
+    const nc = this.deps.link.connection();
+    if (nc) void this.consume(nc);
+  }
+
+  /** The newest entry held per peer console, and any problem found in a peer's copy. */
+  heldHeads(): ReadonlyMap<string, number> {
+    return this.held;
+  }
+
+  problemOf(consoleId: string): string | undefined {
+    return this.problems.get(consoleId);
+  }
+
+  private halt(): void {
+    this.generation += 1;
+    const running = this.running;
+    this.running = undefined;
+    running?.stop();
+  }
+
+  private async consume(nc: NatsConnection): Promise<void> {
+    this.halt();
+    const generation = this.generation;
+    let backoff = 250;
+    while (!this.stopped && generation === this.generation) {
+      try {
+        const after = Number((await this.deps.journal.getMeta(STREAM_SEQ_KEY)) ?? '0');
+        const js = jetstream(nc);
+        const consumer = await js.consumers.get(journalStreamName(this.deps.site), {
+          ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.All }),
+        });
+        const messages = await consumer.consume({ max_messages: 64 });
+        this.running = messages;
+        for await (const m of messages) {
+          if (generation !== this.generation) break;
+          await this.handle(m.subject, m.seq, m.headers?.get(JOURNAL_HEADERS.console) ?? '', m.string());
+        }
+        return;
+      } catch (err) {
+        if (generation !== this.generation || this.stopped) return;
+        const message = err instanceof Error ? err.message : String(err);
+        // No stream yet (no console has published): wait for one.
+        this.deps.log.debug('peer replication waiting', { error: message });
+        await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, backoff));
+        backoff = Math.min(10_000, backoff * 2);
+      }
+    }
+  }
+
+  private async handle(subject: string, streamSeq: number, consoleId: string, body: string): Promise<void> {
+    const meta = { key: STREAM_SEQ_KEY, value: String(streamSeq) };
+    if (consoleId === this.deps.consoleId || !subject.startsWith(`wp.${this.deps.site}.`)) {
+      // Our own entries come back too: only the position moves.
+      await this.deps.journal.storePeers([], meta);
+      return;
+    }
+    const entries: JournalEntry[] = [];
+    for (const line of body.split('\n')) {
+      if (line === '') continue;
+      const parsed = JournalEntrySchema.safeParse(safeJson(line));
+      if (parsed.success && parsed.data.console === consoleId && parsed.data.site === this.deps.site) entries.push(parsed.data as JournalEntry);
+      else {
+        this.problems.set(consoleId, `stream message ${streamSeq} holds an entry that is not valid`);
+        this.deps.log.warn('peer entry refused', { console: consoleId, streamSeq });
+      }
+    }
+    const result = await this.deps.journal.storePeers(entries, meta);
+    for (const p of result.problems) {
+      this.problems.set(p.console, `entry #${p.seq}: ${p.problem}`);
+      this.deps.log.error('peer journal copy failed its check', { ...p });
+    }
+    for (const e of result.stored) this.held.set(e.console, Math.max(this.held.get(e.console) ?? 0, e.seq));
+    if (result.stored.length > 0) this.deps.onEntries(result.stored);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.halt();
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
