@@ -95,7 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: log.child({ part: 'journal' }),
     ...options.journal,
   });
-  const state = new StateService();
+  const state = new StateService(site.site.id);
   await state.load(journal);
   journal.onAppended((entries) => {
     state.apply(entries);

@@ -44,6 +44,22 @@ export class NatsServer {
     return server;
   }
 
+  /**
+   * A JetStream cluster of `size` servers on loopback, routed to each other.
+   * Resolves once every server says it is ready (JetStream meta-leader elected).
+   */
+  static async cluster(size = 3): Promise<NatsServer[]> {
+    const clientPorts = await Promise.all(Array.from({ length: size }, () => freePort()));
+    const routePorts = await Promise.all(Array.from({ length: size }, () => freePort()));
+    const routes = routePorts.map((p) => `nats://127.0.0.1:${p}`).join(',');
+    const servers = clientPorts.map(
+      (port, i) =>
+        new NatsServer(port, ['--name', `wp-n${i + 1}`, '--cluster_name', 'wp-test', '--cluster', `nats://127.0.0.1:${routePorts[i]}`, '--routes', routes]),
+    );
+    await Promise.all(servers.map((s) => s.start()));
+    return servers;
+  }
+
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;
   }

@@ -137,11 +137,11 @@ export class JournalClient {
   storePeers(entries: readonly JournalEntry[], receivedAt: number, meta?: { key: string; value: string }): Promise<PeerStoreResult> {
     return this.request({ op: 'storePeers', entries, receivedAt, ...(meta ? { meta } : {}) });
   }
-  peerPage(afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
-    return this.request({ op: 'peerPage', afterHlc, afterConsole, limit });
+  peerPage(site: string, afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
+    return this.request({ op: 'peerPage', site, afterHlc, afterConsole, limit });
   }
-  peerHeads(): Promise<{ console: string; seq: number; count: number }[]> {
-    return this.request({ op: 'peerHeads' });
+  peerHeads(site: string): Promise<{ console: string; seq: number; count: number }[]> {
+    return this.request({ op: 'peerHeads', site });
   }
   getMeta(key: string): Promise<string | null> {
     return this.request({ op: 'getMeta', key });

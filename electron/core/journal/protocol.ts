@@ -34,8 +34,8 @@ export type WorkerRequest =
   | { readonly id: number; readonly op: 'entriesInRange'; readonly from: number; readonly to: number; readonly limit: number }
   | { readonly id: number; readonly op: 'entriesAfter'; readonly afterSeq: number; readonly limit: number }
   | { readonly id: number; readonly op: 'storePeers'; readonly entries: readonly JournalEntry[]; readonly receivedAt: number; readonly meta?: { key: string; value: string } }
-  | { readonly id: number; readonly op: 'peerPage'; readonly afterHlc: string; readonly afterConsole: string; readonly limit: number }
-  | { readonly id: number; readonly op: 'peerHeads' }
+  | { readonly id: number; readonly op: 'peerPage'; readonly site: string; readonly afterHlc: string; readonly afterConsole: string; readonly limit: number }
+  | { readonly id: number; readonly op: 'peerHeads'; readonly site: string }
   | { readonly id: number; readonly op: 'getMeta'; readonly key: string }
   | { readonly id: number; readonly op: 'observe'; readonly hlc: string; readonly now: number }
   | { readonly id: number; readonly op: 'close' };

@@ -219,12 +219,13 @@ export class JournalService {
     return result;
   }
 
-  peerPage(afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
-    return this.requireClient().peerPage(afterHlc, afterConsole, limit);
+  /** Copies of other consoles' entries of a site (this site, or one a command centre watches), in merge order. */
+  peerPage(site: string, afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
+    return this.requireClient().peerPage(site, afterHlc, afterConsole, limit);
   }
 
-  peerHeads(): Promise<{ console: string; seq: number; count: number }[]> {
-    return this.requireClient().peerHeads();
+  peerHeads(site: string): Promise<{ console: string; seq: number; count: number }[]> {
+    return this.requireClient().peerHeads(site);
   }
 
   getMeta(key: string): Promise<string | null> {

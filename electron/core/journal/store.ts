@@ -139,9 +139,9 @@ export class JournalStore {
         `INSERT INTO peer_entries (console, seq, id, site, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       peerPage: db.prepare(
-        `SELECT seq, id, site, console, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash FROM peer_entries WHERE (hlc, console) > (?, ?) ORDER BY hlc, console LIMIT ?`,
+        `SELECT seq, id, site, console, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash FROM peer_entries WHERE site = ? AND (hlc, console) > (?, ?) ORDER BY hlc, console LIMIT ?`,
       ),
-      peerHeads: db.prepare('SELECT console, max(seq) AS seq, count(*) AS count FROM peer_entries GROUP BY console'),
+      peerHeads: db.prepare('SELECT console, max(seq) AS seq, count(*) AS count FROM peer_entries WHERE site = ? GROUP BY console'),
       metaGet: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       metaSet: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       setSync: db.prepare(
@@ -426,13 +426,13 @@ export class JournalStore {
     return { stored, duplicates, problems };
   }
 
-  /** Peer entries after a merge key, in merge order (HLC, then console id). */
-  peerPage(afterHlc: string, afterConsole: string, limit: number): JournalEntry[] {
-    return (this.stmts.peerPage.all(afterHlc, afterConsole, limit) as Row[]).map(rowToEntry);
+  /** One site's peer entries after a merge key, in merge order (HLC, then console id). */
+  peerPage(site: string, afterHlc: string, afterConsole: string, limit: number): JournalEntry[] {
+    return (this.stmts.peerPage.all(site, afterHlc, afterConsole, limit) as Row[]).map(rowToEntry);
   }
 
-  peerHeads(): { console: string; seq: number; count: number }[] {
-    return this.stmts.peerHeads.all() as { console: string; seq: number; count: number }[];
+  peerHeads(site: string): { console: string; seq: number; count: number }[] {
+    return this.stmts.peerHeads.all(site) as { console: string; seq: number; count: number }[];
   }
 
   getMeta(key: string): string | undefined {

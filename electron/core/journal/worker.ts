@@ -168,9 +168,9 @@ port.on('message', (request: WorkerRequest) => {
     case 'storePeers':
       return reply(request.id, () => store.storePeerEntries(request.entries, request.receivedAt, request.meta));
     case 'peerPage':
-      return reply(request.id, () => store.peerPage(request.afterHlc, request.afterConsole, request.limit));
+      return reply(request.id, () => store.peerPage(request.site, request.afterHlc, request.afterConsole, request.limit));
     case 'peerHeads':
-      return reply(request.id, () => store.peerHeads());
+      return reply(request.id, () => store.peerHeads(request.site));
     case 'getMeta':
       return reply(request.id, () => store.getMeta(request.key) ?? null);
     case 'observe':

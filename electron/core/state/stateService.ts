@@ -35,6 +35,15 @@ export class StateService {
   private journal: JournalService | undefined;
   private rebuilding: Promise<void> | undefined;
 
+  /**
+   * @param site the site whose entries this state folds
+   * @param includeOwn fold this console's own journal too (false for a site a command centre watches)
+   */
+  constructor(
+    private readonly site: string,
+    private readonly includeOwn = true,
+  ) {}
+
   /** Folds this console's journal and its peer copies, merged, page by page. */
   async load(journal: JournalService): Promise<void> {
     this.journal = journal;
@@ -44,9 +53,9 @@ export class StateService {
     this.window = [];
     this.snapshots = [];
     const PAGE = 5000;
-    let local: JournalEntry[] = await journal.entriesAfter(0, PAGE);
+    let local: JournalEntry[] = this.includeOwn ? await journal.entriesAfter(0, PAGE) : [];
     let localAfter = local[local.length - 1]?.seq ?? 0;
-    let peers: JournalEntry[] = await journal.peerPage('', '', PAGE);
+    let peers: JournalEntry[] = await journal.peerPage(this.site, '', '', PAGE);
     let li = 0;
     let pi = 0;
     for (;;) {
@@ -57,7 +66,7 @@ export class StateService {
       }
       if (pi >= peers.length && peers.length > 0) {
         const last = peers[peers.length - 1];
-        peers = last ? await journal.peerPage(last.hlc, last.console, PAGE) : [];
+        peers = last ? await journal.peerPage(this.site, last.hlc, last.console, PAGE) : [];
         pi = 0;
       }
       const l = local[li];

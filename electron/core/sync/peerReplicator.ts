@@ -7,7 +7,6 @@ import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { JOURNAL_HEADERS, journalStreamName } from './subjects';
 
-const STREAM_SEQ_KEY = 'peers.streamSeq';
 
 /**
  * Keeps copies of the site's other consoles' journals: reads the site's
@@ -23,6 +22,8 @@ export class PeerReplicator {
   private generation = 0;
   private readonly problems = new Map<string, string>();
   private readonly held = new Map<string, number>();
+  /** Where in the site's stream this console has read to (per site: a command centre reads several). */
+  private readonly streamSeqKey: string;
 
   constructor(
     private readonly deps: {
@@ -35,10 +36,12 @@ export class PeerReplicator {
       /** New peer entries, stored and checked, for the site state. */
       onEntries: (entries: readonly JournalEntry[]) => void;
     },
-  ) {}
+  ) {
+    this.streamSeqKey = `peers.streamSeq.${deps.site}`;
+  }
 
   async start(): Promise<void> {
-    for (const h of await this.deps.journal.peerHeads()) this.held.set(h.console, h.seq);
+    for (const h of await this.deps.journal.peerHeads(this.deps.site)) this.held.set(h.console, h.seq);
     this.deps.link.onChange((state, nc) => {
       if (state.state === 'connected' && nc) void this.consume(nc);
       else this.halt();
@@ -69,7 +72,7 @@ export class PeerReplicator {
     let backoff = 250;
     while (!this.stopped && generation === this.generation) {
       try {
-        const after = Number((await this.deps.journal.getMeta(STREAM_SEQ_KEY)) ?? '0');
+        const after = Number((await this.deps.journal.getMeta(this.streamSeqKey)) ?? '0');
         const js = jetstream(nc);
         const consumer = await js.consumers.get(journalStreamName(this.deps.site), {
           ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.All }),
@@ -93,7 +96,7 @@ export class PeerReplicator {
   }
 
   private async handle(subject: string, streamSeq: number, consoleId: string, body: string): Promise<void> {
-    const meta = { key: STREAM_SEQ_KEY, value: String(streamSeq) };
+    const meta = { key: this.streamSeqKey, value: String(streamSeq) };
     if (consoleId === this.deps.consoleId || !subject.startsWith(`wp.${this.deps.site}.`)) {
       // Our own entries come back too: only the position moves.
       await this.deps.journal.storePeers([], meta);

@@ -47,7 +47,7 @@ describe('merged fold order', () => {
 
     for (const seed of [1, 2, 3]) {
       const r = prng(seed);
-      const service = new StateService();
+      const service = new StateService('s');
       const cursors = streams.map(() => 0);
       let resets = 0;
       service.onChange((c) => {
