@@ -24,6 +24,7 @@ export default defineConfig({
           host: resolve(root, 'electron/host/main.ts'),
           start: resolve(root, 'electron/host/start.ts'),
           'journal-worker': resolve(root, 'electron/core/journal/worker.ts'),
+          'replay-worker': resolve(root, 'electron/core/replay/worker.ts'),
           journal: resolve(root, 'electron/core/journal/cli.ts'),
         },
       },

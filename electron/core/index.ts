@@ -6,8 +6,10 @@ import { journalKinds } from '../../shared/journal/kinds';
 import type { SiteView } from '../../shared/site/view';
 import { consoleHandlers } from './api/consoleHandlers';
 import type { CoreContext } from './api/context';
+import { drillHandlers } from './api/drillHandlers';
 import { journalHandlers } from './api/journalHandlers';
 import { NatsLink } from './bus/natsLink';
+import { DrillService } from './drills/drillService';
 import { createAssetRouter, type AssetRouter } from './http/assets';
 import { buildCsp } from './http/csp';
 import { loadOrCreateIdentity, type Identity } from './identity';
@@ -16,6 +18,7 @@ import { JournalService, journalPaths } from './journal/service';
 import { CameraSimulator } from './media/simulator';
 import type { CorePaths } from './paths';
 import { SettingsStore } from './settings';
+import { ReplayClient } from './replay/client';
 import { loadSite, type LoadedSite } from './site/loadSite';
 import { buildSiteView } from './site/siteView';
 import { StateService } from './state/stateService';
@@ -30,8 +33,8 @@ export interface CoreOptions {
   readonly paths: CorePaths;
   /** The built renderer the asset router serves (out/renderer). */
   readonly rendererDir: string;
-  /** The journal writer's code: out/main/journal-worker.js, or a source shim in tests. */
-  readonly journalWorker: WorkerEntry;
+  /** Code of the core's worker threads: out/main/*-worker.js, or source shims in tests. */
+  readonly workers: { readonly journal: WorkerEntry; readonly replay: WorkerEntry };
   readonly station: Station;
   readonly shell: 'electron' | 'host';
   readonly version: string;
@@ -57,6 +60,8 @@ export interface Core {
   readonly link: NatsLink | undefined;
   readonly relay: JournalRelay | undefined;
   readonly replicator: PeerReplicator | undefined;
+  readonly drills: DrillService;
+  readonly replay: ReplayClient;
   readonly log: Log;
   close(): Promise<void>;
 }
@@ -87,7 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const journal = await JournalService.open({
     paths: journalPaths(dataDir),
-    worker: options.journalWorker,
+    worker: options.workers.journal,
     site: site.site.id,
     consoleId: identity.consoleId,
     kinds: journalKinds,
@@ -158,6 +163,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     csp: buildCsp(site.site, options.connectOrigins),
   });
 
+  const drills = new DrillService({
+    journal,
+    state,
+    scenarios: site.drills.map((d) => d.scenario),
+    simulator,
+    clock,
+    log: log.child({ part: 'drills' }),
+    hooks: {},
+  });
+  drills.resume();
+  const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));
+
   const ctx: CoreContext = {
     site,
     siteView,
@@ -174,8 +191,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shell: options.shell,
     version: options.version,
     peers: () => presence?.peers() ?? [],
+    drills,
+    replay,
   };
-  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx) };
+  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx) };
 
   log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
   return {
@@ -191,8 +210,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     link,
     relay,
     replicator,
+    drills,
+    replay,
     log,
     close: async () => {
+      drills.close();
+      await replay.shutdown();
       presence?.stop();
       replicator?.stop();
       relay?.stop();

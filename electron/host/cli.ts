@@ -18,7 +18,10 @@ export async function runHost(argv: readonly string[], appRoot: string): Promise
   const core = await createCore({
     paths: { siteFile: options.siteFile, dataDir: options.dataDir },
     rendererDir: join(appRoot, 'out', 'renderer'),
-    journalWorker: { file: join(appRoot, 'out', 'main', 'journal-worker.js') },
+    workers: {
+      journal: { file: join(appRoot, 'out', 'main', 'journal-worker.js') },
+      replay: { file: join(appRoot, 'out', 'main', 'replay-worker.js') },
+    },
     station: options.station,
     shell: 'host',
     version,

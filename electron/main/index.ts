@@ -42,7 +42,7 @@ app.whenReady().then(async () => {
     paths: { siteFile: options.siteFile, dataDir: options.dataDir },
     rendererDir: join(appRoot, 'out', 'renderer'),
     // The journal writer runs in a worker thread of the main process.
-    journalWorker: { file: join(here, 'journal-worker.js') },
+    workers: { journal: { file: join(here, 'journal-worker.js') }, replay: { file: join(here, 'replay-worker.js') } },
     station: options.station,
     shell: 'electron',
     version: app.getVersion(),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DeskView } from '../features/desk/DeskView';
+import { DrillBanner } from '../features/drills/DrillBanner';
 import { JournalBanner } from '../features/journal/JournalBanner';
 import { ReplayView } from '../features/replay/ReplayView';
 import { WallView } from '../features/wall/WallView';
@@ -49,6 +50,7 @@ export function App() {
     <div className={`app app--${route.view}`}>
       <TopBar route={route} interactive={route.view !== 'wall'} />
       <JournalBanner interactive={route.view === 'desk'} />
+      <DrillBanner interactive={route.view === 'desk'} />
       {route.view === 'desk' && <DeskView section={route.section} />}
       {route.view === 'wall' && <WallView monitor={route.monitor} />}
       {route.view === 'replay' && <ReplayView />}

@@ -1,13 +1,14 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { ConsoleApi } from '../../shared/contract';
 import { createConnectionSlice, type ConnectionSlice } from '../features/connection/connectionSlice';
+import { createDrillsSlice, type DrillsSlice } from '../features/drills/drillsSlice';
 import { createJournalSlice, type JournalSlice } from '../features/journal/journalSlice';
 import { createSiteStateSlice, type SiteStateSlice } from '../features/sitestate/siteStateSlice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
 import { createSiteSlice, type SiteSlice } from '../features/site/siteSlice';
 import { createSourcesSlice, type SourcesSlice } from '../features/video/sourcesSlice';
 
-export type ConsoleState = SiteSlice & SettingsSlice & ConnectionSlice & SourcesSlice & JournalSlice & SiteStateSlice;
+export type ConsoleState = SiteSlice & SettingsSlice & ConnectionSlice & SourcesSlice & JournalSlice & SiteStateSlice & DrillsSlice;
 
 /** A slice creator: sees the whole state, gets the contract injected. */
 export type SliceCreator<S> = (api: ConsoleApi) => StateCreator<ConsoleState, [], [], S>;
@@ -26,6 +27,7 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createSourcesSlice(api)(...a),
     ...createJournalSlice(api)(...a),
     ...createSiteStateSlice(api)(...a),
+    ...createDrillsSlice(api)(...a),
   }));
 }
 

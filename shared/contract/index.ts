@@ -8,6 +8,9 @@ import { OperatorSchema, SettingsSchema } from '../settings';
 import type { SiteView } from '../site/view';
 import type { SiteState } from '../state';
 import { PeerStatusSchema } from '../sync/peers';
+import type { DrillScenario } from '../drill/scenario';
+import type { DrillRun } from '../state/drillDomain';
+import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourceInfo, type TimelineEntry } from '../replay/types';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
 export { stations, StationSchema, type Station } from './stations';
@@ -26,6 +29,8 @@ export const BootstrapSchema = z.strictObject({
   settings: SettingsSchema,
   sources: z.array(SourceStatusSchema),
   journal: JournalStatusSchema,
+  /** The site's drill scenarios (validated). */
+  drills: z.array(z.custom<DrillScenario>()),
   /** Problems in the site folder that did not stop it opening (a missing plan image, a bad drill file). */
   siteWarnings: z.array(z.strictObject({ file: z.string(), path: z.string(), message: z.string() })),
 });
@@ -111,6 +116,26 @@ export const consoleContract = {
   /** The printable daily duty report for a day, including the zero report (零报告). */
   dailyReport: method(z.tuple([DayRangeSchema]), DailyReportSchema),
   getSiteState: method(z.tuple([]), SiteStateSnapshotSchema),
+  /** Drill scenarios of this site. */
+  listDrills: method(z.tuple([]), z.array(z.custom<DrillScenario>())),
+  /** Starts a drill: everything it causes is recorded in DRILL mode. */
+  startDrill: method(z.tuple([z.strictObject({ scenarioId: z.string().min(1).max(64), speed: z.number().min(1).max(600).default(1) })]), z.custom<DrillRun>()),
+  /** Ends the running drill; "real-emergency" records it LIVE and stops everything the drill set up. */
+  stopDrill: method(z.tuple([z.strictObject({ reason: z.enum(['real-emergency', 'operator']), note: z.string().max(2000).optional() })]), z.null()),
+
+  /** Journals replay can open: the live one, kept segments, exported bundles. */
+  listReplaySources: method(z.tuple([]), z.array(z.custom<ReplaySourceInfo>())),
+  /** Opens a journal for replay (read-only; works with no network). */
+  openReplay: method(z.tuple([ReplaySourceSchema]), z.custom<ReplayInfo>()),
+  /** The site state at time t on an open replay's timeline. */
+  replaySeek: method(z.tuple([z.strictObject({ replayId: z.string().min(1).max(32), t: z.number() })]), z.custom<ReplayFrame>()),
+  /** Timeline entries from a position onward, for playing forward. */
+  replayEntries: method(
+    z.tuple([z.strictObject({ replayId: z.string().min(1).max(32), fromIndex: z.number().int().nonnegative(), limit: z.number().int().min(1).max(5000) })]),
+    z.array(z.custom<TimelineEntry>()),
+  ),
+  closeReplay: method(z.tuple([z.strictObject({ replayId: z.string().min(1).max(32) })]), z.null()),
+
   /** The site's other consoles on the bus: present, and how far behind our copy of their journal is. */
   getPeers: method(z.tuple([]), z.array(PeerStatusSchema)),
 

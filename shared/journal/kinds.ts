@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { drillKindLabels, drillKinds } from '../drill/kinds';
 import { type LocalizedTextSchema } from '../i18n/locale';
 
 /**
@@ -85,6 +86,8 @@ export const journalKinds = {
     payload: z.strictObject({ text: Text, reason: ShortText }),
     text: (p) => `${p.text} ${p.reason}`,
   }),
+  // Drills and their review (shared/drill/kinds.ts).
+  ...drillKinds,
 } satisfies Record<string, KindSpec<unknown>>;
 
 export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
@@ -97,4 +100,5 @@ export const kindLabels: Readonly<Record<string, z.infer<typeof LocalizedTextSch
   patrol: { en: 'Patrol report', 'zh-CN': '巡逻记录' },
   handover: { en: 'Shift handover', 'zh-CN': '交接班' },
   correction: { en: 'Correction', 'zh-CN': '更正' },
+  ...drillKindLabels,
 };

@@ -1,5 +1,6 @@
 import type { JournalEntry } from '../journal/entry';
 import type { Domain } from './domain';
+import { drillDomain, type DrillState } from './drillDomain';
 import { dutyDomain, type DutyState } from './journalDomain';
 
 /**
@@ -9,10 +10,12 @@ import { dutyDomain, type DutyState } from './journalDomain';
  */
 export interface SiteState {
   readonly duty: DutyState;
+  readonly drill: DrillState;
 }
 
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   duty: dutyDomain,
+  drill: drillDomain,
 };
 
 const keys = Object.keys(domains) as (keyof SiteState)[];

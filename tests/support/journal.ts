@@ -12,6 +12,12 @@ export const sourceWorker: WorkerEntry = {
   data: { entry: join(repoRoot, 'electron', 'core', 'journal', 'worker.ts') },
 };
 
+/** Every worker the core starts, from source. */
+export const sourceWorkers = {
+  journal: sourceWorker,
+  replay: { file: join(repoRoot, 'tests', 'support', 'tsWorker.mjs'), data: { entry: join(repoRoot, 'electron', 'core', 'replay', 'worker.ts') } },
+} as const;
+
 export async function openTestJournal(
   overrides: Partial<JournalServiceOptions> & { dataDir?: string } = {},
 ): Promise<{ journal: JournalService; clock: FakeClock; dataDir: string }> {

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
+import type { Clock } from '../../electron/core/support/clock';
 import { createMemoryLog } from '../../electron/core/support/log';
 import { canonicalJson } from '../../shared/journal/canonical';
 import { createHash } from 'node:crypto';
 import type { Station } from '../../shared/contract';
-import { sourceWorker } from './journal';
+import { sourceWorkers } from './journal';
 import { tempDir } from './paths';
 import { copyDemoSite } from './siteCopy';
 
@@ -17,17 +18,23 @@ export function siteOnBus(servers: string[]): string {
 }
 
 /** A whole console core in this process, with its own data folder, on a site file. */
-export async function startConsole(siteFile: string, station: Station = 'desk', dataDir = tempDir('console')): Promise<Core & { dataDir: string }> {
+export async function startConsole(
+  siteFile: string,
+  station: Station = 'desk',
+  dataDir = tempDir('console'),
+  clock?: Clock,
+): Promise<Core & { dataDir: string }> {
   const rendererDir = tempDir('renderer');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
   const core = await createCore({
     paths: { siteFile, dataDir },
     rendererDir,
-    journalWorker: sourceWorker,
+    workers: sourceWorkers,
     station,
     shell: 'host',
     version: 'test',
     log: createMemoryLog(),
+    ...(clock ? { clock } : {}),
   });
   return Object.assign(core, { dataDir });
 }

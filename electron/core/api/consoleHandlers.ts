@@ -12,6 +12,7 @@ export function consoleHandlers(ctx: CoreContext): Group<'getBootstrap' | 'setLo
       settings: ctx.settings.get(),
       sources: ctx.simulator.statuses(),
       journal: ctx.journal.status(),
+      drills: [...ctx.drills.scenarios()],
       siteWarnings: [...ctx.site.warnings],
     }),
     setLocale: async (locale) => {

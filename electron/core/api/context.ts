@@ -1,7 +1,9 @@
 import type { ConsoleContract, Station } from '../../../shared/contract';
 import type { SiteView } from '../../../shared/site/view';
 import type { PeerStatus } from '../../../shared/sync/peers';
+import type { DrillService } from '../drills/drillService';
 import type { Identity } from '../identity';
+import type { ReplayClient } from '../replay/client';
 import type { JournalService } from '../journal/service';
 import type { CameraSimulator } from '../media/simulator';
 import type { SettingsStore } from '../settings';
@@ -29,6 +31,8 @@ export interface CoreContext {
   readonly version: string;
   /** The site's other consoles (empty without a bus). */
   readonly peers: () => PeerStatus[];
+  readonly drills: DrillService;
+  readonly replay: ReplayClient;
 }
 
 /** The actor recorded for entries made at this console: the signed-in operator. */

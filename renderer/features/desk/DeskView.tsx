@@ -1,5 +1,6 @@
 import type { DeskSection } from '../../app/routes';
 import { useT } from '../../i18n/useT';
+import { DrillsSection } from '../drills/DrillsSection';
 import { JournalPanel } from '../journal/JournalPanel';
 import { OperationsSection } from './OperationsSection';
 
@@ -9,6 +10,7 @@ export function DeskView(props: { section: DeskSection }) {
   const items: { section: DeskSection; label: string; href: string }[] = [
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
     { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
+    { section: 'drills', label: t('desk.section.drills'), href: '#/desk/drills' },
   ];
   return (
     <div className="desk-shell" data-testid="desk-view">
@@ -20,6 +22,7 @@ export function DeskView(props: { section: DeskSection }) {
         ))}
       </nav>
       {props.section === 'ops' && <OperationsSection />}
+      {props.section === 'drills' && <DrillsSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />

@@ -9,7 +9,7 @@ export interface EntryRowProps {
   readonly site: SiteView | undefined;
   readonly locale: Locale;
   readonly refSeq: number | undefined;
-  readonly labels: { readonly correct: string; readonly corrects: string; readonly drill: string };
+  readonly labels: { readonly correct: string; readonly corrects: string; readonly drill: string; readonly refers?: string };
   readonly onCorrect?: (entry: JournalEntry) => void;
 }
 
@@ -26,7 +26,11 @@ export const EntryRow = memo(function EntryRow({ entry, site, locale, refSeq, la
       </span>
       <span className="entry__actor">{actorName(site, entry.actor, locale)}</span>
       <span className="entry__text">
-        {entry.ref && <span className="entry__ref">{labels.corrects.replace('{seq}', refSeq !== undefined ? String(refSeq) : entry.ref.slice(0, 8))} </span>}
+        {entry.ref && (
+          <span className="entry__ref">
+            {(entry.kind === 'correction' ? labels.corrects : (labels.refers ?? '↳ #{seq}')).replace('{seq}', refSeq !== undefined ? String(refSeq) : entry.ref.slice(0, 8))}{' '}
+          </span>
+        )}
         {entrySummary(entry, site, locale)}
       </span>
       <span>

@@ -48,7 +48,7 @@ export function JournalPanel() {
   }, [cursor, loading, loadMore]);
 
   const seqById = useMemo(() => new Map(entries.map((e) => [e.id, e.seq])), [entries]);
-  const labels = useMemo(() => ({ correct: t('journal.correct'), corrects: t('journal.corrects'), drill: t('journal.drill') }), [t]);
+  const labels = useMemo(() => ({ correct: t('journal.correct'), corrects: t('journal.corrects'), drill: t('journal.drill'), refers: t('journal.refers') }), [t]);
 
   return (
     <section className="journal" data-testid="journal-panel">

@@ -1,18 +1,117 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ReplayInfo, ReplaySource, ReplaySourceInfo } from '../../../shared/replay/types';
+import { createConsoleStore } from '../../app/store';
+import { StoreProvider, useConsole, useConsoleApi } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { DrillBanner } from '../drills/DrillBanner';
+import { ReplayPlayer, type PlayerFrame } from './player';
+import { ReplayPanels } from './ReplayPanels';
+import { ReplayTimeline } from './ReplayTimeline';
 
 /**
- * Drill replay station. It replays a recorded journal; until the journal and
- * replay engine land (issues #3 and #7) it states plainly that nothing is open.
+ * Offline drill replay: open a recorded journal, move along its timeline,
+ * and see every panel as it was at that moment. Works with no network: the
+ * core reads the file; nothing here reaches the bus.
  */
 export function ReplayView() {
   const t = useT();
+  const api = useConsoleApi();
+  const bootstrap = useConsole((s) => s.bootstrap);
+  const settings = useConsole((s) => s.settings);
+  const [sources, setSources] = useState<readonly ReplaySourceInfo[]>([]);
+  const [path, setPath] = useState('');
+  const [player, setPlayer] = useState<ReplayPlayer | undefined>();
+  const [frame, setFrame] = useState<PlayerFrame | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [opening, setOpening] = useState(false);
+
+  // A store of its own: the panels read the replayed state, never the live one.
+  const replayStore = useMemo(() => createConsoleStore(api), [api]);
+  useEffect(() => {
+    replayStore.setState({ bootstrap, settings, loadState: 'ready', readOnly: true });
+  }, [replayStore, bootstrap, settings]);
+
+  useEffect(() => {
+    api.listReplaySources().then(setSources, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  }, [api]);
+
+  useEffect(() => {
+    if (!player) return undefined;
+    const off = player.onFrame((f) => {
+      setFrame(f);
+      replayStore.getState().replaceSiteState(f.state);
+    });
+    let raf = 0;
+    const loop = (now: number): void => {
+      player.tick(now);
+      raf = requestAnimationFrame(loop);
+    };
+    raf = requestAnimationFrame(loop);
+    return () => {
+      off();
+      cancelAnimationFrame(raf);
+      void api.closeReplay({ replayId: player.info.replayId }).catch(() => undefined);
+    };
+  }, [player, api, replayStore]);
+
+  const open = async (source: ReplaySource): Promise<void> => {
+    setOpening(true);
+    setError(undefined);
+    try {
+      const info: ReplayInfo = await api.openReplay(source);
+      const first = await api.replaySeek({ replayId: info.replayId, t: info.start });
+      const p = new ReplayPlayer(api, info, first);
+      setFrame(p.current());
+      replayStore.getState().replaceSiteState(first.state);
+      setPlayer(p);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setOpening(false);
+    }
+  };
+
   return (
     <main className="replay" data-testid="replay-view">
-      <section className="panel replay__empty">
-        <h2 className="panel__title">{t('replay.title')}</h2>
-        <p>{t('replay.noJournal')}</p>
-        <p className="muted">{t('replay.hint')}</p>
-      </section>
+      {!player && (
+        <section className="panel replay__open">
+          <h2 className="panel__title">{t('replay.title')}</h2>
+          <p className="muted">{t('replay.hint')}</p>
+          <ul className="replay__sources" data-testid="replay-sources">
+            {sources.map((s) => (
+              <li key={s.label + s.source.kind}>
+                <button type="button" className="button" disabled={opening} onClick={() => void open(s.source)}>
+                  {t(`replay.kind.${s.source.kind}`)}: {s.label}
+                </button>
+                <span className="muted"> {(s.bytes / 1024).toFixed(0)} KB</span>
+              </li>
+            ))}
+            {sources.length === 0 && <li className="muted">{t('replay.noJournal')}</li>}
+          </ul>
+          <form
+            className="replay__path"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void open(path.endsWith('.sqlite') ? { kind: 'file', path } : { kind: 'bundle', path });
+            }}
+          >
+            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('replay.pathPlaceholder')} name="replayPath" />
+            <button type="submit" className="button" disabled={opening || path.trim() === ''}>
+              {t('replay.open')}
+            </button>
+          </form>
+          {opening && <p className="muted">{t('replay.opening')}</p>}
+          {error && <p className="field__error" role="alert">{error}</p>}
+        </section>
+      )}
+      {player && frame && (
+        <StoreProvider store={replayStore} api={api}>
+          <ReplayTimeline player={player} frame={frame} onClose={() => setPlayer(undefined)} />
+          <DrillBanner interactive={false} />
+          <ReplayPanels player={player} frame={frame} />
+        </StoreProvider>
+      )}
     </main>
   );
 }
+

@@ -10,6 +10,13 @@ export interface SiteStateSlice {
   readonly siteHeads: Readonly<Record<string, number>>;
   /** The site's other consoles on the bus. */
   readonly peers: readonly PeerStatus[];
+  /**
+   * True in a replay store: the state comes from a recorded journal at a
+   * chosen time, and views must offer no actions (nothing can be changed in the past).
+   */
+  readonly readOnly: boolean;
+  /** Replay drives the state directly: a frame at time t, or entries folded as playback passes them. */
+  replaceSiteState(state: SiteState): void;
   loadSiteState(): Promise<void>;
   foldAppended(entries: readonly JournalEntry[]): void;
   siteStateChanged(change: SiteStateChange): void;
@@ -20,6 +27,8 @@ export const createSiteStateSlice: SliceCreator<SiteStateSlice> = (api) => (set,
   siteState: initialSiteState(),
   siteHeads: {},
   peers: [],
+  readOnly: false,
+  replaceSiteState: (state) => set({ siteState: state, siteHeads: {} }),
   loadSiteState: async () => {
     const [snapshot, peers] = await Promise.all([api.getSiteState(), api.getPeers()]);
     set({ siteState: snapshot.state, siteHeads: snapshot.heads, peers });

@@ -5,7 +5,7 @@ import { ConsoleError } from '../../../shared/errors';
 import { createCore } from '../../../electron/core';
 import { loadSite } from '../../../electron/core/site/loadSite';
 import { createMemoryLog } from '../../../electron/core/support/log';
-import { sourceWorker } from '../../support/journal';
+import { sourceWorkers } from '../../support/journal';
 import { demoSiteDir, demoSiteFile, tempDir } from '../../support/paths';
 
 function copyDemo(): string {
@@ -74,7 +74,7 @@ describe('loading a site file', () => {
     writeFileSync(file, '{"format":"watchpost-site/2"}');
     const dataDir = join(tempDir('data'), 'never');
     await expect(
-      createCore({ paths: { siteFile: file, dataDir }, rendererDir: '/nonexistent', journalWorker: sourceWorker, station: 'desk', shell: 'host', version: 't', log: createMemoryLog() }),
+      createCore({ paths: { siteFile: file, dataDir }, rendererDir: '/nonexistent', workers: sourceWorkers, station: 'desk', shell: 'host', version: 't', log: createMemoryLog() }),
     ).rejects.toThrow(ConsoleError);
     expect(existsSync(dataDir)).toBe(false);
   });

@@ -9,7 +9,7 @@ import { createCore, type Core } from '../../../electron/core';
 import { createMemoryLog } from '../../../electron/core/support/log';
 import { startHostServer, type HostServer } from '../../../electron/host/server';
 import { createWsApi } from '../../../renderer/platform/ws';
-import { sourceWorker } from '../../support/journal';
+import { sourceWorkers } from '../../support/journal';
 import { demoSiteFile, tempDir } from '../../support/paths';
 
 let core: Core;
@@ -39,7 +39,7 @@ function rawSocket(
 beforeAll(async () => {
   const rendererDir = tempDir('renderer');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
-  core = await createCore({ paths: { siteFile: demoSiteFile, dataDir: tempDir('data') }, rendererDir, journalWorker: sourceWorker, station: 'desk', shell: 'host', version: 'test', log: createMemoryLog() });
+  core = await createCore({ paths: { siteFile: demoSiteFile, dataDir: tempDir('data') }, rendererDir, workers: sourceWorkers, station: 'desk', shell: 'host', version: 'test', log: createMemoryLog() });
   server = await startHostServer(core, { port: 0, token });
 });
 

@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'react';
+import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useT } from '../../i18n/useT';
+import { EntryRow } from '../journal/EntryRow';
+import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
+import { OnDuty } from '../operator/OnDuty';
+import type { PlayerFrame, ReplayPlayer } from './player';
+
+/**
+ * The panels at time t: every one reads the replay store, so it shows the
+ * recorded state, not the live one. Observer notes and bookmarks are added to
+ * this console's journal with the observed time; the source never changes.
+ */
+export function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame }) {
+  const t = useT();
+  const api = useConsoleApi();
+  const site = useConsole((s) => s.bootstrap?.site);
+  const locale = useConsole((s) => s.settings.locale);
+  const [note, setNote] = useState('');
+  const [bookmark, setBookmark] = useState(false);
+  const [noted, setNoted] = useState<string | undefined>();
+  const labels = useMemo(() => ({ correct: '', corrects: t('journal.corrects'), drill: t('journal.drill'), refers: t('journal.refers') }), [t]);
+  if (!site) return null;
+  return (
+    <div className="replay__panels">
+      <section className="panel replay__plan">
+        <FloorPlanPanel site={site} />
+      </section>
+      <section className="panel replay__journal">
+        <h2 className="panel__title">
+          {t('replay.journalAt')} <OnDuty />
+        </h2>
+        <ol className="journal__list" data-testid="replay-journal">
+          {props.frame.recent.map((entry) => (
+            <EntryRow key={entry.id} entry={entry} site={site} locale={locale} refSeq={undefined} labels={labels} />
+          ))}
+        </ol>
+        <form
+          className="composer"
+          onSubmit={(e) => {
+            e.preventDefault();
+            api
+              .appendEntry({
+                kind: 'annotation',
+                mode: 'DRILL',
+                payload: { text: note, observedAt: Math.round(props.frame.t), bookmark, source: props.player.info.label },
+              })
+              .then((entry) => {
+                setNote('');
+                setNoted(t('replay.noted', { seq: entry.seq }));
+              })
+              .catch((err: unknown) => setNoted(err instanceof Error ? err.message : String(err)));
+          }}
+        >
+          <label className="field">
+            <span>{t('replay.observerNote')}</span>
+            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} name="observerNote" />
+          </label>
+          <div className="composer__actions">
+            <label className="field field--inline">
+              <input type="checkbox" checked={bookmark} onChange={(e) => setBookmark(e.target.checked)} /> {t('replay.bookmark')}
+            </label>
+            <button type="submit" className="button button--primary" disabled={note.trim() === ''} data-testid="replay-annotate">
+              {t('replay.addNote')}
+            </button>
+            {noted && <span className="composer__ok" role="status">{noted}</span>}
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}
