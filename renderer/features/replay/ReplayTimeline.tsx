@@ -64,7 +64,7 @@ export function ReplayTimeline(props: { player: ReplayPlayer; frame: PlayerFrame
           type="range"
           min={info.start}
           max={info.end}
-          step={1000}
+          step="any"
           value={Math.round(frame.t)}
           aria-label={t('replay.timeline')}
           data-testid="replay-scrubber"

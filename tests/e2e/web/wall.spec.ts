@@ -19,7 +19,8 @@ test('wall view renders the tiles, the plan and a large clock, with no controls'
   await testInfo.attach('wall', { path, contentType: 'image/png' });
 });
 
-test('replay route renders and says no journal is open', async ({ host, page, consolePage }) => {
+test('replay route renders and offers the console journal to open', async ({ host, page, consolePage }) => {
   await consolePage.open(host.urlFor('replay'));
-  await expect(page.getByTestId('replay-view')).toContainText('尚未打开任何记录日志');
+  await expect(page.getByTestId('replay-sources').getByRole('button').first()).toBeVisible();
+  await expect(page.getByTestId('replay-timeline')).toHaveCount(0);
 });

@@ -1,0 +1,58 @@
+import { startHost } from '../../support/hostProcess';
+import { expect, test } from './fixtures';
+
+test.describe('drills and offline replay', () => {
+  test('a drill at high speed shows its banner on desk and wall, then replay scrubs through it', async ({ browser }) => {
+    const host = await startHost();
+    const desk = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const wall = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    try {
+      await desk.goto(host.urlFor('desk/drills'));
+      await wall.goto(host.urlFor('wall/1'));
+      await desk.selectOption('select[name="speed"]', '60');
+      await desk.getByTestId('start-drill-perimeter-night').click();
+      for (const page of [desk, wall]) {
+        await expect(page.getByTestId('drill-banner')).toContainText('演练进行中：夜间周界入侵及摄像机失效演练');
+        await expect(page.getByTestId('drill-watermark')).toBeVisible();
+      }
+      await expect(wall.getByTestId('drill-real-emergency')).toHaveCount(0);
+      // The camera-outage inject takes the north fence camera down on the wall, then brings it back.
+      await expect(wall.locator('.tile[data-camera="perimeter-n"]')).toHaveAttribute('data-state', 'no-signal', { timeout: 15_000 });
+      await expect(desk.locator('[data-run] li').filter({ hasText: 'all-clear' })).toBeVisible({ timeout: 30_000 });
+      await expect(desk.getByTestId('drill-banner')).toHaveCount(0, { timeout: 10_000 });
+      await expect(wall.getByTestId('drill-banner')).toHaveCount(0);
+
+      // Replay the journal: the drill is there, panels show the state at the chosen time.
+      await desk.goto(host.urlFor('replay'));
+      await desk.getByTestId('replay-sources').getByRole('button').first().click();
+      const timeline = desk.getByTestId('replay-timeline');
+      await expect(timeline).toBeVisible();
+      await expect(desk.getByTestId('replay-verified')).toContainText('已校验');
+      await desk.getByTestId('replay-next-alert').click(); // the first inject
+      await expect(desk.getByTestId('drill-banner')).toContainText('已注入 1 项');
+      await expect(desk.getByTestId('replay-journal').locator('li.entry').first()).toContainText('演练注入');
+      await desk.getByTestId('replay-next-alert').click();
+      await expect(desk.getByTestId('drill-banner')).toContainText('已注入 2 项');
+      // Scrub to the end: the drill is over at that moment.
+      const max = await desk.getByTestId('replay-scrubber').getAttribute('max');
+      await desk.getByTestId('replay-scrubber').fill(max ?? '0');
+      await expect(desk.getByTestId('drill-banner')).toHaveCount(0);
+      // Observer note at the chosen time goes into this console's journal; the source is unchanged.
+      await desk.fill('textarea[name="observerNote"]', '北侧围墙报警后 40 秒才确认，需加强');
+      await desk.getByTestId('replay-annotate').click();
+      await expect(desk.getByRole('status').filter({ hasText: '已记录为' })).toBeVisible();
+      // Play at 60x: the timeline moves by itself.
+      await desk.getByTestId('replay-scrubber').fill(String(Number(await desk.getByTestId('replay-scrubber').getAttribute('min'))));
+      await desk.selectOption('select[name="replaySpeed"]', '60');
+      const before = Number(await timeline.getAttribute('data-t'));
+      await desk.getByTestId('replay-play').click();
+      // The whole recorded journal spans about 25 s of wall time: at 60x it plays to its end by itself.
+      await expect.poll(async () => Number(await timeline.getAttribute('data-t'))).toBeGreaterThan(before + 10_000);
+      await expect.poll(async () => Number(await timeline.getAttribute('data-t'))).toBeGreaterThanOrEqual(Number(max) - 1);
+    } finally {
+      await desk.close();
+      await wall.close();
+      await host.stop();
+    }
+  });
+});
