@@ -9,6 +9,7 @@ import type { SiteView } from '../site/view';
 import type { SiteState } from '../state';
 import { PeerStatusSchema } from '../sync/peers';
 import type { DrillScenario } from '../drill/scenario';
+import type { DrillScore } from '../drill/scoring';
 import type { DrillRun } from '../state/drillDomain';
 import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourceInfo, type TimelineEntry } from '../replay/types';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
@@ -73,6 +74,16 @@ export const ExportResultSchema = z.strictObject({
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
 
+export const DrillReportResultSchema = z.strictObject({
+  startId: z.string(),
+  url: z.string(),
+  file: z.string(),
+  passed: z.number().int(),
+  total: z.number().int(),
+  score: z.custom<DrillScore>(),
+});
+export type DrillReportResult = z.infer<typeof DrillReportResultSchema>;
+
 export const DailyReportSchema = z.strictObject({
   date: z.string(),
   url: z.string(),
@@ -133,6 +144,18 @@ export const consoleContract = {
   replayEntries: method(
     z.tuple([z.strictObject({ replayId: z.string().min(1).max(32), fromIndex: z.number().int().nonnegative(), limit: z.number().int().min(1).max(5000) })]),
     z.array(z.custom<TimelineEntry>()),
+  ),
+  /** The after-action report of a drill, scored from the live journal or from an open replay. */
+  drillReport: method(
+    z.tuple([
+      z.strictObject({
+        startId: z.string().min(1).max(64),
+        locale: LocaleSchema.optional(),
+        /** Score from this open replay instead of the live journal. */
+        replayId: z.string().min(1).max(32).optional(),
+      }),
+    ]),
+    DrillReportResultSchema,
   ),
   closeReplay: method(z.tuple([z.strictObject({ replayId: z.string().min(1).max(32) })]), z.null()),
 

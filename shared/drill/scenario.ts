@@ -54,7 +54,28 @@ export const DrillScenarioSchema = z.strictObject({
   name: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
   durationSec: z.number().int().positive(),
-  objectives: z.array(z.strictObject({ id: IdSchema, text: LocalizedTextSchema })).default([]),
+  objectives: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        text: LocalizedTextSchema,
+        /** Injects whose expected actions measure this objective: it passes when all of them pass. */
+        covers: z.array(IdSchema).default([]),
+      }),
+    )
+    .default([]),
   injects: z.array(InjectSchema).min(1),
+}).superRefine((d, ctx) => {
+  const ids = new Set<string>();
+  d.injects.forEach((inject, i) => {
+    if (ids.has(inject.id)) ctx.addIssue({ code: 'custom', path: ['injects', i, 'id'], message: `inject id "${inject.id}" is used twice` });
+    ids.add(inject.id);
+    if (inject.atSec > d.durationSec) ctx.addIssue({ code: 'custom', path: ['injects', i, 'atSec'], message: 'fires after the drill has ended' });
+  });
+  d.objectives.forEach((o, i) =>
+    o.covers.forEach((id, j) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'covers', j], message: `no inject "${id}" in this drill` });
+    }),
+  );
 });
 export type DrillScenario = z.infer<typeof DrillScenarioSchema>;

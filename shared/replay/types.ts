@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JournalEntry } from '../journal/entry';
 import type { SiteState } from '../state';
+import type { DrillRun } from '../state/drillDomain';
 
 /** What replay can open: this console's live journal, a journal file, or an exported bundle (entries.jsonl + manifest.json). */
 export const ReplaySourceSchema = z.discriminatedUnion('kind', [
@@ -41,4 +42,14 @@ export interface ReplayFrame {
   readonly state: SiteState;
   /** The latest entries at or before t, newest first. */
   readonly recent: readonly TimelineEntry[];
+}
+
+/** One drill as recorded: what its after-action report is computed from. */
+export interface DrillRecord {
+  readonly run: DrillRun;
+  /** DRILL entries from the run's start to its end, in merge order. */
+  readonly entries: readonly JournalEntry[];
+  readonly evaluations: readonly JournalEntry[];
+  /** Observer notes whose observed time falls inside the run. */
+  readonly annotations: readonly JournalEntry[];
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleHandlers } from '../../../shared/contract';
 import type { ReplaySourceInfo } from '../../../shared/replay/types';
+import { writeDrillReport } from '../reports/drillReport';
 import { currentActor, type CoreContext } from './context';
 
 type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
@@ -9,7 +10,7 @@ type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 /** Drills, and replay of recorded journals. */
 export function drillHandlers(
   ctx: CoreContext,
-): Group<'listDrills' | 'startDrill' | 'stopDrill' | 'listReplaySources' | 'openReplay' | 'replaySeek' | 'replayEntries' | 'closeReplay'> {
+): Group<'listDrills' | 'startDrill' | 'stopDrill' | 'listReplaySources' | 'openReplay' | 'replaySeek' | 'replayEntries' | 'closeReplay' | 'drillReport'> {
   return {
     listDrills: async () => [...ctx.drills.scenarios()],
     startDrill: async ({ scenarioId, speed }) => ctx.drills.start(scenarioId, speed, currentActor(ctx)),
@@ -22,6 +23,18 @@ export function drillHandlers(
     replaySeek: async ({ replayId, t }) => ctx.replay.seek(replayId, t),
     replayEntries: async ({ replayId, fromIndex, limit }) => ctx.replay.entries(replayId, fromIndex, limit),
     closeReplay: async ({ replayId }) => ctx.replay.close(replayId),
+    drillReport: async ({ startId, locale, replayId }) =>
+      writeDrillReport({
+        replay: ctx.replay,
+        replayId,
+        sourceLabel: replayId ? `replay ${replayId}` : 'journal.sqlite',
+        startId,
+        site: ctx.site.site,
+        scenarios: ctx.drills.scenarios(),
+        locale: locale ?? ctx.settings.get().locale,
+        dataDir: ctx.dataDir,
+        now: ctx.clock.now(),
+      }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ConsoleError, type ConsoleErrorData } from '../../../shared/errors';
-import type { ReplayFrame, ReplayInfo, ReplaySource, TimelineEntry } from '../../../shared/replay/types';
+import type { DrillRecord, ReplayFrame, ReplayInfo, ReplaySource, TimelineEntry } from '../../../shared/replay/types';
 import type { WorkerEntry } from '../journal/client';
 import type { Log } from '../support/log';
 import type { ReplayRequest } from './worker';
@@ -60,6 +60,9 @@ export class ReplayClient {
   }
   entries(replayId: string, fromIndex: number, limit: number): Promise<TimelineEntry[]> {
     return this.request({ op: 'entries', replayId, fromIndex, limit });
+  }
+  drillRecord(replayId: string, startId: string): Promise<DrillRecord> {
+    return this.request({ op: 'drillRecord', replayId, startId });
   }
   close(replayId: string): Promise<null> {
     return this.request({ op: 'close', replayId });

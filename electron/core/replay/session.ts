@@ -7,7 +7,7 @@ import { ConsoleError } from '../../../shared/errors';
 import { canonicalJson } from '../../../shared/journal/canonical';
 import { JournalEntrySchema, type JournalEntry } from '../../../shared/journal/entry';
 import { decodeHlc } from '../../../shared/journal/hlc';
-import type { ReplayFrame, ReplayInfo, ReplaySource, TimelineEntry } from '../../../shared/replay/types';
+import type { DrillRecord, ReplayFrame, ReplayInfo, ReplaySource, TimelineEntry } from '../../../shared/replay/types';
 import { foldEntry, initialSiteState, type SiteState } from '../../../shared/state';
 import { checkRow, COLUMNS, entryHash, rowToEntry, type JournalRow } from '../journal/chain';
 import { migrate } from '../journal/migrations';
@@ -217,6 +217,33 @@ export class ReplaySession {
       at = et;
     }
     return { index, t: Math.max(at, Math.min(t, this.info.end)), state, recent: this.recent(cursor, index, 100) };
+  }
+
+  /**
+   * What the after-action report of one drill needs: the run as folded at the
+   * end of the timeline, the DRILL entries from its start to its end (what
+   * scoring reads), and the evaluations and observer notes that refer to it,
+   * wherever they were recorded later. Starts from the snapshot before the run.
+   */
+  drillRecord(startId: string): DrillRecord {
+    const last = this.seek(this.info.end);
+    const run = last.state.drill.runs.find((r) => r.startId === startId);
+    if (!run) throw new ConsoleError('not-found', `no drill run "${startId}" in this journal`);
+    let lo = 0;
+    for (let i = 0; i < this.snapshots.length; i += 1) if ((this.snapshots[i]?.t ?? 0) < run.startedAt) lo = i;
+    const snap = this.snapshots[lo] ?? this.snapshots[0];
+    const endAt = run.end?.at ?? Number.POSITIVE_INFINITY;
+    const entries: JournalEntry[] = [];
+    const evaluations: JournalEntry[] = [];
+    const annotations: JournalEntry[] = [];
+    for (const { entry } of this.merged(snap?.cursor ?? START)) {
+      if (entry.kind === 'drill.evaluation' && entry.ref === startId) evaluations.push(entry);
+      else if (entry.kind === 'annotation') {
+        const observedAt = Number((entry.payload as { observedAt?: unknown }).observedAt);
+        if (observedAt >= run.startedAt && observedAt <= endAt) annotations.push(entry);
+      } else if (entry.mode === 'DRILL' && entry.occurredAt >= run.startedAt && entry.occurredAt <= endAt) entries.push(entry);
+    }
+    return { run, entries, evaluations, annotations };
   }
 
   /** Entries from a timeline position onward (for playing forward). */

@@ -10,6 +10,7 @@ export type ReplayRequest =
   | { readonly id: number; readonly op: 'open'; readonly source: ReplaySource; readonly liveFile: string }
   | { readonly id: number; readonly op: 'seek'; readonly replayId: string; readonly t: number }
   | { readonly id: number; readonly op: 'entries'; readonly replayId: string; readonly fromIndex: number; readonly limit: number }
+  | { readonly id: number; readonly op: 'drillRecord'; readonly replayId: string; readonly startId: string }
   | { readonly id: number; readonly op: 'close'; readonly replayId: string };
 
 const port = parentPort;
@@ -40,6 +41,9 @@ port.on('message', (request: ReplayRequest) => {
         break;
       case 'entries':
         value = session(request.replayId).entries(request.fromIndex, request.limit);
+        break;
+      case 'drillRecord':
+        value = session(request.replayId).drillRecord(request.startId);
         break;
       case 'close':
         sessions.get(request.replayId)?.close();

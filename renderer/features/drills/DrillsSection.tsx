@@ -3,6 +3,7 @@ import { localize } from '../../../shared/i18n';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { formatTime } from '../journal/format';
+import { DrillReview } from './DrillReview';
 
 const SPEEDS = [1, 2, 5, 10, 30, 60];
 
@@ -79,6 +80,7 @@ export function DrillsSection() {
                   </li>
                 ))}
               </ul>
+              {run.end && <DrillReview run={run} />}
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useConsole, useConsoleApi } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { DrillReview } from '../drills/DrillReview';
 import { EntryRow } from '../journal/EntryRow';
 import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
 import { OnDuty } from '../operator/OnDuty';
@@ -67,6 +68,19 @@ export function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame }
           </div>
         </form>
       </section>
+      {props.frame.state.drill.runs.some((r) => r.end) && (
+        <section className="panel replay__drills" data-testid="replay-drills">
+          <h2 className="panel__title">{t('aar.title')}</h2>
+          {props.frame.state.drill.runs
+            .filter((r) => r.end)
+            .map((run) => (
+              <div key={run.startId}>
+                <strong>{run.name}</strong>
+                <DrillReview run={run} replayId={props.player.info.replayId} />
+              </div>
+            ))}
+        </section>
+      )}
     </div>
   );
 }

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { startHost } from '../../support/hostProcess';
+import { artifactsDir } from '../../support/paths';
 import { expect, test } from './fixtures';
 
 test.describe('drills and offline replay', () => {
@@ -21,6 +25,31 @@ test.describe('drills and offline replay', () => {
       await expect(desk.locator('[data-run] li').filter({ hasText: 'all-clear' })).toBeVisible({ timeout: 30_000 });
       await expect(desk.getByTestId('drill-banner')).toHaveCount(0, { timeout: 10_000 });
       await expect(wall.getByTestId('drill-banner')).toHaveCount(0);
+
+      // Evaluate and produce the after-action report; it prints to PDF.
+      const review = desk.locator('[data-run]').first();
+      await review.getByTestId('drill-evaluate').click();
+      await review.locator('textarea[name="strengths"]').fill('周界报警发现及时');
+      await review.locator('textarea[name="corrective"]').fill('没有时限的一行');
+      await review.getByTestId('drill-evaluation-save').click();
+      await expect(review.getByRole('status')).toContainText('第 1 行');
+      await review.locator('textarea[name="corrective"]').fill('加强对讲联络演练 | 刘值班 | 2026-12-15');
+      await review.getByTestId('drill-evaluation-save').click();
+      await expect(review.getByRole('status')).toContainText('评估已记录为');
+      await review.getByTestId('drill-report').click();
+      await expect(review.getByTestId('drill-score')).toContainText('项预期动作中');
+      const href = await review.getByTestId('drill-report-link').getAttribute('href');
+      const reportPage = await browser.newPage();
+      await reportPage.context().addCookies(await desk.context().cookies()); // the console's access token
+      await reportPage.goto(new URL(href ?? '', host.urlFor('desk')).toString());
+      await expect(reportPage.locator('[data-chart="response-times"]')).toBeVisible();
+      const pdf = join(artifactsDir, 'drill-report.pdf');
+      mkdirSync(artifactsDir, { recursive: true });
+      await reportPage.pdf({ path: pdf, format: 'A4' });
+      await reportPage.close();
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('演练总结评估报告');
+      expect(text).toContain('加强对讲联络演练');
 
       // Replay the journal: the drill is there, panels show the state at the chosen time.
       await desk.goto(host.urlFor('replay'));

@@ -29,7 +29,7 @@ describe('loading a site file', () => {
   it('loads the demo site with its drill and no warnings', () => {
     const loaded = loadSite(demoSiteFile);
     expect(loaded.site.id).toBe('demo-harbour-hotel');
-    expect(loaded.drills.map((d) => d.scenario.id)).toEqual(['perimeter-night']);
+    expect(loaded.drills.map((d) => d.scenario.id)).toEqual(['perimeter-night', 'quarantine-power']);
     expect(loaded.warnings).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe('loading a site file', () => {
     site.floors[0]!.plan.image = 'floors/missing.svg';
     writeFileSync(file, JSON.stringify(site));
     const loaded = loadSite(file);
-    expect(loaded.drills).toEqual([]);
+    expect(loaded.drills.map((d) => d.scenario.id)).toEqual(['quarantine-power']);
     expect(loaded.warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['floors[0].plan.image', 'id', 'injects']));
   });
 

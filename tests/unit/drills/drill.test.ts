@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { canonicalJson } from '../../../shared/journal/canonical';
 import type { SiteState } from '../../../shared/state';
 import { journalSubject } from '../../../electron/core/sync/subjects';
@@ -108,5 +109,33 @@ describe('drills', () => {
     expect(live.entries.some((e) => e.kind === 'drill.inject' || e.kind === 'drill.started')).toBe(false);
     expect(drill.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['drill.started', 'drill.inject']));
     expect(drill.entries.every((e) => e.mode === 'DRILL')).toBe(true);
+  });
+
+  it('writes the after-action report from the recorded journal, with the evaluation and the observer notes', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 10, 28, 9, 0, 0));
+    const core = await startConsole(demoSiteFile, 'desk', undefined, clock);
+    cleanups.push(() => core.close());
+    const run = await core.handlers.startDrill({ scenarioId: 'quarantine-power', speed: 100 });
+    for (let s = 0; s < 12; s++) {
+      clock.advance(1000);
+      await settle();
+    }
+    expect(core.state.current().drill.active).toBeUndefined();
+    await core.handlers.appendEntry({
+      kind: 'drill.evaluation',
+      ref: run.startId,
+      mode: 'DRILL',
+      payload: { strengths: ['配电室报警发现及时'], improvements: [], correctiveActions: [{ action: '补充卫星电话演练', owner: '刘', due: '2026-12-10' }] },
+    });
+    await core.handlers.appendEntry({ kind: 'annotation', mode: 'DRILL', payload: { text: '东侧隔离区摄像机失效后靠对讲指挥', observedAt: run.startedAt + 3000, source: 'live' } });
+    const report = await core.handlers.drillReport({ startId: run.startId, locale: 'zh-CN' });
+    expect(report.total).toBe(8);
+    expect(report.passed).toBe(0);
+    const html = readFileSync(report.file, 'utf8');
+    expect(html).toContain('停电期间隔离区人员擅自外出演练');
+    expect(html).toContain('补充卫星电话演练');
+    expect(html).toContain('东侧隔离区摄像机失效后靠对讲指挥');
+    expect(report.url).toMatch(/^reports\/drill-.*-zh-CN\.html$/);
+    await expect(core.handlers.drillReport({ startId: '01937c5e-0000-7000-8000-000000000000' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });

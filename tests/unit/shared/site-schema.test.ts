@@ -24,7 +24,7 @@ describe('site file schema', () => {
     }
     expect(site.roster.people.length).toBeGreaterThan(10);
     expect(site.roster.units.map((u) => u.kind)).toEqual(expect.arrayContaining(['police', 'fire', 'medical', 'hospital', 'command-centre']));
-    expect(site.drills).toHaveLength(1);
+    expect(site.drills).toHaveLength(2);
     expect(site.responseTargets.default.radioReportSec).toBe(60);
     expect(site.responseTargets.default.startPlanSec).toBe(180);
     expect(site.responseTargets.default.onSceneSec).toBe(600);
