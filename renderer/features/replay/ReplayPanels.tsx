@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useConsole, useConsoleApi } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { DrillReview } from '../drills/DrillReview';
@@ -12,7 +12,7 @@ import type { PlayerFrame, ReplayPlayer } from './player';
  * recorded state, not the live one. Observer notes and bookmarks are added to
  * this console's journal with the observed time; the source never changes.
  */
-export function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame }) {
+export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame }) {
   const t = useT();
   const api = useConsoleApi();
   const site = useConsole((s) => s.bootstrap?.site);
@@ -83,4 +83,4 @@ export function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame }
       )}
     </div>
   );
-}
+});

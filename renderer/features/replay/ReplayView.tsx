@@ -13,6 +13,9 @@ import { ReplayTimeline } from './ReplayTimeline';
  * and see every panel as it was at that moment. Works with no network: the
  * core reads the file; nothing here reaches the bus.
  */
+/** How often the panels follow the timeline while playing. */
+const PANEL_INTERVAL_MS = 200;
+
 export function ReplayView() {
   const t = useT();
   const api = useConsoleApi();
@@ -22,6 +25,7 @@ export function ReplayView() {
   const [path, setPath] = useState('');
   const [player, setPlayer] = useState<ReplayPlayer | undefined>();
   const [frame, setFrame] = useState<PlayerFrame | undefined>();
+  const [panelFrame, setPanelFrame] = useState<PlayerFrame | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [opening, setOpening] = useState(false);
 
@@ -37,9 +41,21 @@ export function ReplayView() {
 
   useEffect(() => {
     if (!player) return undefined;
+    // The transport moves every animation frame; the panels (plan, journal, drills) follow at most
+    // five times a second while playing, and only when the state or the entries changed: re-rendering
+    // them on every frame at 60x is what would drop the frame rate.
+    let shown: PlayerFrame | undefined;
+    let shownAt = 0;
     const off = player.onFrame((f) => {
       setFrame(f);
-      replayStore.getState().replaceSiteState(f.state);
+      const changed = !shown || f.state !== shown.state || f.recent !== shown.recent;
+      const now = performance.now();
+      if (changed && (!f.playing || now - shownAt >= PANEL_INTERVAL_MS)) {
+        if (!shown || f.state !== shown.state) replayStore.getState().replaceSiteState(f.state);
+        shown = f;
+        shownAt = now;
+        setPanelFrame(f);
+      }
     });
     let raf = 0;
     const loop = (now: number): void => {
@@ -62,6 +78,7 @@ export function ReplayView() {
       const first = await api.replaySeek({ replayId: info.replayId, t: info.start });
       const p = new ReplayPlayer(api, info, first);
       setFrame(p.current());
+      setPanelFrame(p.current());
       replayStore.getState().replaceSiteState(first.state);
       setPlayer(p);
     } catch (err) {
@@ -108,7 +125,7 @@ export function ReplayView() {
         <StoreProvider store={replayStore} api={api}>
           <ReplayTimeline player={player} frame={frame} onClose={() => setPlayer(undefined)} />
           <DrillBanner interactive={false} />
-          <ReplayPanels player={player} frame={frame} />
+          <ReplayPanels player={player} frame={panelFrame ?? frame} />
         </StoreProvider>
       )}
     </main>
