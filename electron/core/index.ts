@@ -22,6 +22,7 @@ import { ReplayClient } from './replay/client';
 import { loadSite, type LoadedSite } from './site/loadSite';
 import { buildSiteView } from './site/siteView';
 import { StateService } from './state/stateService';
+import { CommandCentre } from './sync/commandCentre';
 import { PeerReplicator } from './sync/peerReplicator';
 import { PresenceTracker } from './sync/presence';
 import { JournalRelay } from './sync/relay';
@@ -116,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let relay: JournalRelay | undefined;
   let replicator: PeerReplicator | undefined;
   let presence: PresenceTracker | undefined;
+  let commandCentre: CommandCentre | undefined;
   const bus = site.site.bus;
   if (bus) {
     link = new NatsLink({
@@ -152,6 +154,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       onChange: (peers) => events.emit('onPeers', peers),
     });
     presence.start();
+    if (site.site.commandCentre) {
+      commandCentre = new CommandCentre({
+        journal,
+        link,
+        consoleId: identity.consoleId,
+        clock,
+        log: log.child({ part: 'command-centre' }),
+        sites: site.site.commandCentre.sites,
+      });
+      await commandCentre.start();
+      commandCentre.onChange((sites) => events.emit('onCommandCentre', sites));
+    }
     link.start();
   }
 
@@ -191,6 +205,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shell: options.shell,
     version: options.version,
     peers: () => presence?.peers() ?? [],
+    commandCentre: () => commandCentre?.summaries() ?? [],
     drills,
     replay,
   };
@@ -218,6 +233,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await replay.shutdown();
       presence?.stop();
       replicator?.stop();
+      commandCentre?.close();
       relay?.stop();
       await link?.close();
       await journal.close();

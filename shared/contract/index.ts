@@ -8,6 +8,7 @@ import { OperatorSchema, SettingsSchema } from '../settings';
 import type { SiteView } from '../site/view';
 import type { SiteState } from '../state';
 import { PeerStatusSchema } from '../sync/peers';
+import { SiteSummarySchema } from '../command/siteSummary';
 import type { DrillScenario } from '../drill/scenario';
 import type { DrillScore } from '../drill/scoring';
 import type { DrillRun } from '../state/drillDomain';
@@ -161,6 +162,8 @@ export const consoleContract = {
 
   /** The site's other consoles on the bus: present, and how far behind our copy of their journal is. */
   getPeers: method(z.tuple([]), z.array(PeerStatusSchema)),
+  /** A command-centre desk: the sites it watches (empty on an ordinary console). */
+  getCommandCentre: method(z.tuple([]), z.array(SiteSummarySchema)),
 
   onSettingsChanged: event(SettingsSchema),
   onSourceStatus: event(SourceStatusSchema),
@@ -170,6 +173,7 @@ export const consoleContract = {
   /** The site state (all consoles' entries, merged) moved. */
   onSiteState: event(SiteStateChangeSchema),
   onPeers: event(z.array(PeerStatusSchema)),
+  onCommandCentre: event(z.array(SiteSummarySchema)),
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

@@ -130,6 +130,14 @@ export const SfuSchema = z.strictObject({
   url: z.string().regex(/^wss?:\/\/[^\s]+$/, 'must be a ws:// or wss:// URL'),
 });
 
+/**
+ * A desk that is also a command centre: the sites it watches, read-only, over
+ * this site's bus (each site's consoles publish their journals there).
+ */
+export const CommandCentreSchema = z.strictObject({
+  sites: z.array(z.strictObject({ id: IdSchema, name: LocalizedTextSchema })).min(1, 'list at least one site to watch'),
+});
+
 export const SiteFileSchema = z
   .strictObject({
     format: z.literal(SITE_FORMAT, { error: `must be "${SITE_FORMAT}"` }),
@@ -149,6 +157,7 @@ export const SiteFileSchema = z
     drills: z.array(SitePathSchema).default([]),
     bus: BusSchema.optional(),
     sfus: z.array(SfuSchema).default([]),
+    commandCentre: CommandCentreSchema.optional(),
   })
   .superRefine(checkSiteReferences);
 

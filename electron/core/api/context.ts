@@ -1,5 +1,6 @@
 import type { ConsoleContract, Station } from '../../../shared/contract';
 import type { SiteView } from '../../../shared/site/view';
+import type { SiteSummary } from '../../../shared/command/siteSummary';
 import type { PeerStatus } from '../../../shared/sync/peers';
 import type { DrillService } from '../drills/drillService';
 import type { Identity } from '../identity';
@@ -31,6 +32,8 @@ export interface CoreContext {
   readonly version: string;
   /** The site's other consoles (empty without a bus). */
   readonly peers: () => PeerStatus[];
+  /** Summaries of the sites a command-centre desk watches (empty otherwise). */
+  readonly commandCentre: () => SiteSummary[];
   readonly drills: DrillService;
   readonly replay: ReplayClient;
 }

@@ -8,7 +8,7 @@ type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 /** The duty journal: entries, queries, integrity, exports and the daily report. */
 export function journalHandlers(
   ctx: CoreContext,
-): Group<'appendEntry' | 'queryJournal' | 'getJournalStatus' | 'verifyJournal' | 'startNewJournalSegment' | 'exportJournal' | 'dailyReport' | 'getSiteState' | 'getPeers'> {
+): Group<'appendEntry' | 'queryJournal' | 'getJournalStatus' | 'verifyJournal' | 'startNewJournalSegment' | 'exportJournal' | 'dailyReport' | 'getSiteState' | 'getPeers' | 'getCommandCentre'> {
   return {
     appendEntry: async (draft) => ctx.journal.append(draft, { actor: currentActor(ctx) }),
     queryJournal: async (query) => ctx.journal.query(query),
@@ -43,5 +43,6 @@ export function journalHandlers(
       }),
     getSiteState: async () => ctx.state.snapshot(),
     getPeers: async () => ctx.peers(),
+    getCommandCentre: async () => ctx.commandCentre(),
   };
 }
