@@ -1,3 +1,4 @@
+import { commandEn } from './command';
 import { drillReportEn } from './drillReport';
 
 /**
@@ -171,6 +172,7 @@ export const en = {
   'replay.noted': 'Noted as #{seq}',
   'journal.refers': 're #{seq}:',
   ...drillReportEn,
+  ...commandEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

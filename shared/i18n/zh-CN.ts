@@ -1,3 +1,4 @@
+import { commandZhCN } from './command';
 import { drillReportZhCN } from './drillReport';
 import type { Messages } from './en';
 
@@ -168,4 +169,5 @@ export const zhCN: Messages = {
   'replay.noted': '已记录为 #{seq}',
   'journal.refers': '关于 #{seq}：',
   ...drillReportZhCN,
+  ...commandZhCN,
 };

@@ -1,5 +1,7 @@
 import type { DeskSection } from '../../app/routes';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { CommandCentreSection } from '../command/CommandCentreSection';
 import { DrillsSection } from '../drills/DrillsSection';
 import { JournalPanel } from '../journal/JournalPanel';
 import { OperationsSection } from './OperationsSection';
@@ -7,10 +9,12 @@ import { OperationsSection } from './OperationsSection';
 /** The duty officer's desk: a rail of sections, each a workspace. */
 export function DeskView(props: { section: DeskSection }) {
   const t = useT();
+  const watchesSites = useConsole((s) => s.bootstrap?.site.commandCentre !== undefined);
   const items: { section: DeskSection; label: string; href: string }[] = [
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
     { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
     { section: 'drills', label: t('desk.section.drills'), href: '#/desk/drills' },
+    ...(watchesSites ? [{ section: 'sites' as const, label: t('desk.section.sites'), href: '#/desk/sites' }] : []),
   ];
   return (
     <div className="desk-shell" data-testid="desk-view">
@@ -23,6 +27,7 @@ export function DeskView(props: { section: DeskSection }) {
       </nav>
       {props.section === 'ops' && <OperationsSection />}
       {props.section === 'drills' && <DrillsSection />}
+      {props.section === 'sites' && <CommandCentreSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />
