@@ -68,6 +68,26 @@ export interface AlertsState {
   /** Alerts raised in all, and how many old ones left memory (they stay in the journal). */
   readonly raised: number;
   readonly evicted: number;
+  /** Alerts per hour by type and severity (the last 48 hours). */
+  readonly hourly: readonly HourCount[];
+  /** The last 500 closed alerts' handling times. */
+  readonly closed: readonly ClosedAlert[];
+}
+
+const HOUR = 3_600_000;
+
+function countHour(hourly: readonly HourCount[], at: number, type: string, severity: Severity): HourCount[] {
+  const hour = Math.floor(at / HOUR) * HOUR;
+  const index = hourly.findIndex((h) => h.hour === hour && h.type === type && h.severity === severity);
+  const next = hourly.filter((h) => h.hour > hour - HOURLY_KEEP_HOURS * HOUR);
+  if (index >= 0) {
+    const i = next.findIndex((h) => h.hour === hour && h.type === type && h.severity === severity);
+    const h = next[i];
+    if (h) next[i] = { ...h, count: h.count + 1 };
+    return next;
+  }
+  next.push({ hour, type, severity, count: 1 });
+  return next;
 }
 
 /**
@@ -75,7 +95,31 @@ export interface AlertsState {
  * its size bounds the cost per entry during an alert storm. Closed alerts leave
  * first, then the oldest of the lowest severity; the journal keeps everything.
  */
-export const MAX_ALERTS = 3000;
+export const MAX_ALERTS = 500;
+const EVICT_BATCH = 50;
+/** Hours of per-hour counts kept for the charts, and closed alerts kept for response-time charts. */
+export const HOURLY_KEEP_HOURS = 48;
+export const MAX_CLOSED = 500;
+
+export interface HourCount {
+  /** Start of the hour (epoch ms, by recording time). */
+  readonly hour: number;
+  readonly type: string;
+  readonly severity: Severity;
+  readonly count: number;
+}
+
+/** What the response-time chart needs of a closed alert (kept after the alert leaves memory). */
+export interface ClosedAlert {
+  readonly id: string;
+  readonly type: string;
+  readonly severity: Severity;
+  readonly raisedAt: number;
+  readonly ackAt?: number;
+  readonly dispatchedAt?: number;
+  readonly closedAt: number;
+  readonly falseAlarm: boolean;
+}
 export const MAX_QUARANTINE = 500;
 
 export function isOpen(alert: Pick<AlertView, 'status'>): boolean {
@@ -123,29 +167,33 @@ function raise(state: AlertsState, entry: JournalEntry, p: Record<string, unknow
     ...(p.payload && typeof p.payload === 'object' ? { payload: p.payload as Record<string, unknown> } : {}),
     history: [{ kind: entry.kind, at, by: entry.actor }],
   };
-  const byId: Record<string, AlertView> = { ...state.byId, [id]: alert };
+  let byId: Record<string, AlertView>;
   let order = [...state.order, id];
   let evicted = state.evicted;
   if (order.length > MAX_ALERTS) {
-    const victim = pickVictim(byId, order);
-    delete byId[victim];
-    order = order.filter((o) => o !== victim);
-    evicted += 1;
+    // Evict a batch at once: rebuilding the record is costly, spreading it is cheap.
+    const gone = victims({ ...state.byId, [id]: alert }, order, order.length - (MAX_ALERTS - EVICT_BATCH));
+    byId = {};
+    order = order.filter((key) => !gone.has(key));
+    for (const key of order) {
+      const a = key === id ? alert : state.byId[key];
+      if (a) byId[key] = a;
+    }
+    evicted += gone.size;
+  } else {
+    byId = { ...state.byId, [id]: alert };
   }
-  return { ...state, byId, order, raised: state.raised + 1, evicted };
+  return { ...state, byId, order, raised: state.raised + 1, evicted, hourly: countHour(state.hourly, at, alert.type, alert.severity) };
 }
 
-/** The alert to drop from memory: the oldest closed one, else the oldest of the lowest severity. */
-function pickVictim(byId: Readonly<Record<string, AlertView>>, order: readonly string[]): string {
-  let best: { id: string; rank: number } | undefined;
-  for (const id of order) {
+/** The alerts to drop from memory: the oldest closed ones, then the oldest of the lowest severity. */
+function victims(byId: Readonly<Record<string, AlertView>>, order: readonly string[], count: number): Set<string> {
+  const ranked = order.map((id, index) => {
     const a = byId[id];
-    if (!a) return id;
-    if (!isOpen(a)) return id;
-    const rank = severityRank[a.severity];
-    if (!best || rank < best.rank) best = { id, rank };
-  }
-  return best?.id ?? order[0] ?? '';
+    return { id, index, rank: a && isOpen(a) ? severityRank[a.severity] : 0 };
+  });
+  ranked.sort((x, y) => x.rank - y.rank || x.index - y.index);
+  return new Set(ranked.slice(0, count).map((r) => r.id));
 }
 
 function step(state: AlertsState, entry: JournalEntry, p: Record<string, unknown>): AlertsState {
@@ -213,12 +261,26 @@ function step(state: AlertsState, entry: JournalEntry, p: Record<string, unknown
     default:
       return state;
   }
-  return { ...state, byId: { ...state.byId, [id]: next } };
+  let closed = state.closed;
+  if (open && !isOpen(next)) {
+    const c: ClosedAlert = {
+      id,
+      type: next.type,
+      severity: next.severity,
+      raisedAt: next.raisedAt,
+      ...(next.ackAt !== undefined ? { ackAt: next.ackAt } : {}),
+      ...(next.dispatchedAt !== undefined ? { dispatchedAt: next.dispatchedAt } : {}),
+      closedAt: at,
+      falseAlarm: next.status === 'false-alarm',
+    };
+    closed = [...closed.slice(-(MAX_CLOSED - 1)), c];
+  }
+  return { ...state, byId: { ...state.byId, [id]: next }, closed };
 }
 
 /** Alerts: raised, handled, quarantined; and the site's duty level. */
 export const alertsDomain = domain<AlertsState>({
-  init: () => ({ byId: {}, order: [], quarantine: [], dutyLevel: 3, raised: 0, evicted: 0 }),
+  init: () => ({ byId: {}, order: [], quarantine: [], dutyLevel: 3, raised: 0, evicted: 0, hourly: [], closed: [] }),
   apply: (state, entry) => {
     if (!entry.kind.startsWith('alert.') && entry.kind !== 'duty-level.changed') return state;
     const p = (entry.payload ?? {}) as Record<string, unknown>;
