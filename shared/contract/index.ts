@@ -11,6 +11,7 @@ import { PeerStatusSchema } from '../sync/peers';
 import type { DrillScenario } from '../drill/scenario';
 import type { DrillRun } from '../state/drillDomain';
 import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourceInfo, type TimelineEntry } from '../replay/types';
+import { alertMethods } from '../alerts/contract';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
 export { stations, StationSchema, type Station } from './stations';
@@ -138,6 +139,8 @@ export const consoleContract = {
 
   /** The site's other consoles on the bus: present, and how far behind our copy of their journal is. */
   getPeers: method(z.tuple([]), z.array(PeerStatusSchema)),
+  /** Alert handling and the duty level (shared/alerts/contract.ts). */
+  ...alertMethods,
 
   onSettingsChanged: event(SettingsSchema),
   onSourceStatus: event(SourceStatusSchema),

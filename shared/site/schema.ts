@@ -5,6 +5,7 @@ import { AlertTypeSchema, ResponseTargetsSchema } from './alertTypes';
 import { RosterSchema } from './roster';
 import { SitePathSchema, StreamSourceSchema } from './streams';
 import { checkSiteReferences } from './references';
+import { AlertSourcesSchema } from '../alerts/siteConfig';
 
 export const SITE_FORMAT = 'watchpost-site/1';
 
@@ -149,6 +150,7 @@ export const SiteFileSchema = z
     drills: z.array(SitePathSchema).default([]),
     bus: BusSchema.optional(),
     sfus: z.array(SfuSchema).default([]),
+    alerts: AlertSourcesSchema.optional(),
   })
   .superRefine(checkSiteReferences);
 

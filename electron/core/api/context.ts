@@ -1,6 +1,7 @@
 import type { ConsoleContract, Station } from '../../../shared/contract';
 import type { SiteView } from '../../../shared/site/view';
 import type { PeerStatus } from '../../../shared/sync/peers';
+import type { AlertService } from '../alerts/alertService';
 import type { DrillService } from '../drills/drillService';
 import type { Identity } from '../identity';
 import type { ReplayClient } from '../replay/client';
@@ -33,6 +34,7 @@ export interface CoreContext {
   readonly peers: () => PeerStatus[];
   readonly drills: DrillService;
   readonly replay: ReplayClient;
+  readonly alerts: AlertService;
 }
 
 /** The actor recorded for entries made at this console: the signed-in operator. */
