@@ -1,3 +1,4 @@
+import { alertsZhCN } from './alerts';
 import type { Messages } from './en';
 
 /** Simplified Chinese messages: every key of en.ts, checked by the compiler. */
@@ -166,4 +167,5 @@ export const zhCN: Messages = {
   'replay.addNote': '添加记录',
   'replay.noted': '已记录为 #{seq}',
   'journal.refers': '关于 #{seq}：',
+  ...alertsZhCN,
 };

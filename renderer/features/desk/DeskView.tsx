@@ -1,5 +1,6 @@
 import type { DeskSection } from '../../app/routes';
 import { useT } from '../../i18n/useT';
+import { AlertsSection } from '../alerts/AlertsSection';
 import { DrillsSection } from '../drills/DrillsSection';
 import { JournalPanel } from '../journal/JournalPanel';
 import { OperationsSection } from './OperationsSection';
@@ -11,6 +12,7 @@ export function DeskView(props: { section: DeskSection }) {
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
     { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
     { section: 'drills', label: t('desk.section.drills'), href: '#/desk/drills' },
+    { section: 'alerts', label: t('desk.section.alerts'), href: '#/desk/alerts' },
   ];
   return (
     <div className="desk-shell" data-testid="desk-view">
@@ -23,6 +25,7 @@ export function DeskView(props: { section: DeskSection }) {
       </nav>
       {props.section === 'ops' && <OperationsSection />}
       {props.section === 'drills' && <DrillsSection />}
+      {props.section === 'alerts' && <AlertsSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />
