@@ -166,14 +166,15 @@ export function AlertsSection() {
   const detailTargets = current ? targetsOf(current.severity, current.type) : undefined;
   const hourLabel = useCallback((hour: number) => formatTime(hour, locale, tz, false).slice(0, 5), [locale, tz]);
   // Charts move by the hour: recompute them when the fold changes, not every second.
+  const hourNow = Math.floor(now / 3_600_000);
   const charts = useMemo(() => {
-    const at = Date.now();
+    const at = hourNow * 3_600_000;
     return {
       bySeverity: perHour(alerts, 'severity', at, 12, hourLabel),
       byType: perHour(alerts, 'type', at, 12, hourLabel),
       response: responseTimes(alerts, (s) => targetsOf(s)?.acknowledgeSec ?? 0),
     };
-  }, [alerts, hourLabel, targetsOf]);
+  }, [alerts, hourLabel, targetsOf, hourNow]);
 
   if (!site) return null;
   const latest = alerts.order[alerts.order.length - 1];

@@ -19,8 +19,8 @@ export function useFrameThrottled<T>(value: T): T {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
   const frame = useRef(0);
-  latest.current = value;
   useEffect(() => {
+    latest.current = value;
     if (frame.current !== 0) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
