@@ -51,6 +51,11 @@ try {
   await page.goto(host.urlFor('desk/alerts'));
   await page.getByTestId('alert-queue').waitFor({ timeout: 30_000 });
 
+  const cdp = process.env.ALERT_BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const sentAt = new Map<string, number>();
   let failed = 0;
   const pending: Promise<unknown>[] = [];
@@ -78,6 +83,15 @@ try {
   }
   await Promise.all(pending);
   const stormEnd = Date.now();
+  if (cdp) {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
+    const self = new Map<string, number>();
+    for (const n of profile.nodes) {
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0));
+    }
+    process.stderr.write(`${[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v}\t${k}`).join('\n')}\n`);
+  }
 
   const api = host.api();
   const expected = total + 1; // and the probe
@@ -93,10 +107,17 @@ try {
   const drained = Date.now();
   // The journal is the record: count alert.raised entries page by page.
   let journalCount = 0;
+  const journalLags: number[] = [];
   let beforeSeq: number | undefined;
   for (;;) {
     const pageOf = await api.queryJournal({ kinds: ['alert.raised'], limit: 500, ...(beforeSeq ? { beforeSeq } : {}) });
     journalCount += pageOf.entries.length;
+    for (const e of pageOf.entries) {
+      const wall = Number(e.hlc.slice(0, 15));
+      const id = (e.payload as { alertId?: string }).alertId;
+      const s = id !== undefined ? sentAt.get(id) : undefined;
+      if (s !== undefined) journalLags.push(wall - s);
+    }
     if (pageOf.nextBeforeSeq === null || pageOf.entries.length === 0) break;
     beforeSeq = pageOf.nextBeforeSeq;
   }
@@ -117,6 +138,7 @@ try {
     journalAlertRaised: journalCount - 1,
     lost: Math.max(0, total - (journalCount - 1)),
     siteStateRaised: raised - 1,
+    publishToJournalMs: journalLags.length > 0 ? summarize(journalLags) : null,
     onScreenLatencyMs: latencies.length > 0 ? summarize(latencies) : null,
     alertsMarkedOnScreen: latencies.length,
     longTasks: { count: stormTasks.length, longestMs: stormTasks.reduce((m, t) => Math.max(m, t.duration), 0), over100ms: stormTasks.filter((t) => t.duration > 100).length },
