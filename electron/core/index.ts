@@ -7,6 +7,8 @@ import type { SiteView } from '../../shared/site/view';
 import { consoleHandlers } from './api/consoleHandlers';
 import type { CoreContext } from './api/context';
 import { drillHandlers } from './api/drillHandlers';
+import { alertHandlers } from './api/alertHandlers';
+import { AlertService } from './alerts/alertService';
 import { journalHandlers } from './api/journalHandlers';
 import { NatsLink } from './bus/natsLink';
 import { DrillService } from './drills/drillService';
@@ -63,6 +65,7 @@ export interface Core {
   readonly replicator: PeerReplicator | undefined;
   readonly drills: DrillService;
   readonly replay: ReplayClient;
+  readonly alerts: AlertService;
   readonly log: Log;
   close(): Promise<void>;
 }
@@ -177,6 +180,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     csp: buildCsp(site.site, options.connectOrigins),
   });
 
+  const alerts = new AlertService({ journal, state, site: site.site, link, dataDir, clock, log: log.child({ part: 'alerts' }) });
+  await alerts.start();
   const drills = new DrillService({
     journal,
     state,
@@ -184,7 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     simulator,
     clock,
     log: log.child({ part: 'drills' }),
-    hooks: {},
+    hooks: { raiseAlert: (inject, entry) => alerts.raiseDrillAlert(inject, entry) },
   });
   drills.resume();
   const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));
@@ -208,8 +213,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     commandCentre: () => commandCentre?.summaries() ?? [],
     drills,
     replay,
+    alerts,
   };
-  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx) };
+  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx), ...alertHandlers(ctx) };
 
   log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
   return {
@@ -227,9 +233,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     replicator,
     drills,
     replay,
+    alerts,
     log,
     close: async () => {
       drills.close();
+      alerts.close();
       await replay.shutdown();
       presence?.stop();
       replicator?.stop();

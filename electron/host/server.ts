@@ -5,6 +5,7 @@ import { consoleContract, type Station } from '../../shared/contract';
 import { createDispatcher } from '../../shared/contract/dispatch';
 import { MAX_FRAME_BYTES } from '../../shared/contract/wire';
 import type { Core } from '../core';
+import { ALERT_WEBHOOK_PATH, handleAlertWebhook } from '../core/alerts/webhook';
 import { cookieName, originAllowed, tokenFromRequest, tokenMatches } from './auth';
 import { serveContractSocket } from './wsApi';
 
@@ -39,6 +40,10 @@ export async function startHostServer(core: Core, options: { port: number; token
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
+    // Local integrations post alerts with their own bearer token (not the page's access token).
+    if (url.pathname === ALERT_WEBHOOK_PATH) {
+      return handleAlertWebhook(req, res, { ingest: core.alerts.webhookEnabled ? core.alerts.ingest : undefined, token: core.alerts.webhookToken, log: core.log });
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
       res.end('method not allowed');

@@ -1,4 +1,5 @@
 import { localize } from '../../shared/i18n';
+import { DutyLevelBadge } from '../features/alerts/DutyLevel';
 import { ConnectionBadge } from '../features/connection/ConnectionBadge';
 import { IntegrityBadge } from '../features/journal/IntegrityBadge';
 import { OnDuty } from '../features/operator/OnDuty';
@@ -38,6 +39,7 @@ export function TopBar(props: { route: Route; interactive: boolean }) {
       )}
       <div className="topbar__right">
         <OnDuty />
+        <DutyLevelBadge interactive={props.interactive && props.route.view === 'desk'} />
         {props.route.view === 'desk' && <OperatorSelect />}
         <IntegrityBadge compact />
         <PeersBadge />

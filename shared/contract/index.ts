@@ -13,6 +13,7 @@ import type { DrillScenario } from '../drill/scenario';
 import type { DrillScore } from '../drill/scoring';
 import type { DrillRun } from '../state/drillDomain';
 import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourceInfo, type TimelineEntry } from '../replay/types';
+import { alertMethods } from '../alerts/contract';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
 export { stations, StationSchema, type Station } from './stations';
@@ -164,6 +165,8 @@ export const consoleContract = {
   getPeers: method(z.tuple([]), z.array(PeerStatusSchema)),
   /** A command-centre desk: the sites it watches (empty on an ordinary console). */
   getCommandCentre: method(z.tuple([]), z.array(SiteSummarySchema)),
+  /** Alert handling and the duty level (shared/alerts/contract.ts). */
+  ...alertMethods,
 
   onSettingsChanged: event(SettingsSchema),
   onSourceStatus: event(SourceStatusSchema),

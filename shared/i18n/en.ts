@@ -1,5 +1,6 @@
 import { commandEn } from './command';
 import { drillReportEn } from './drillReport';
+import { alertsEn } from './alerts';
 
 /**
  * English messages. This object defines the message keys; zh-CN.ts must
@@ -173,6 +174,7 @@ export const en = {
   'journal.refers': 're #{seq}:',
   ...drillReportEn,
   ...commandEn,
+  ...alertsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { commandZhCN } from './command';
 import { drillReportZhCN } from './drillReport';
+import { alertsZhCN } from './alerts';
 import type { Messages } from './en';
 
 /** Simplified Chinese messages: every key of en.ts, checked by the compiler. */
@@ -170,4 +171,5 @@ export const zhCN: Messages = {
   'journal.refers': '关于 #{seq}：',
   ...drillReportZhCN,
   ...commandZhCN,
+  ...alertsZhCN,
 };

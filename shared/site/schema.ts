@@ -5,6 +5,7 @@ import { AlertTypeSchema, ResponseTargetsSchema } from './alertTypes';
 import { RosterSchema } from './roster';
 import { SitePathSchema, StreamSourceSchema } from './streams';
 import { checkSiteReferences } from './references';
+import { AlertSourcesSchema } from '../alerts/siteConfig';
 
 export const SITE_FORMAT = 'watchpost-site/1';
 
@@ -158,6 +159,7 @@ export const SiteFileSchema = z
     bus: BusSchema.optional(),
     sfus: z.array(SfuSchema).default([]),
     commandCentre: CommandCentreSchema.optional(),
+    alerts: AlertSourcesSchema.optional(),
   })
   .superRefine(checkSiteReferences);
 

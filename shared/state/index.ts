@@ -1,6 +1,7 @@
 import type { JournalEntry } from '../journal/entry';
 import type { Domain } from './domain';
 import { drillDomain, type DrillState } from './drillDomain';
+import { alertsDomain, type AlertsState } from './alertsDomain';
 import { dutyDomain, type DutyState } from './journalDomain';
 
 /**
@@ -11,11 +12,13 @@ import { dutyDomain, type DutyState } from './journalDomain';
 export interface SiteState {
   readonly duty: DutyState;
   readonly drill: DrillState;
+  readonly alerts: AlertsState;
 }
 
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   duty: dutyDomain,
   drill: drillDomain,
+  alerts: alertsDomain,
 };
 
 const keys = Object.keys(domains) as (keyof SiteState)[];

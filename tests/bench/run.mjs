@@ -11,6 +11,7 @@ const PARTS = {
   startup: 'tests/bench/startup.ts',
   journal: 'tests/bench/journal.ts',
   replay: 'tests/bench/replay.ts',
+  alerts: 'tests/bench/alerts.ts',
 };
 
 const requested = process.argv.slice(2);

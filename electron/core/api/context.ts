@@ -2,6 +2,7 @@ import type { ConsoleContract, Station } from '../../../shared/contract';
 import type { SiteView } from '../../../shared/site/view';
 import type { SiteSummary } from '../../../shared/command/siteSummary';
 import type { PeerStatus } from '../../../shared/sync/peers';
+import type { AlertService } from '../alerts/alertService';
 import type { DrillService } from '../drills/drillService';
 import type { Identity } from '../identity';
 import type { ReplayClient } from '../replay/client';
@@ -36,6 +37,7 @@ export interface CoreContext {
   readonly commandCentre: () => SiteSummary[];
   readonly drills: DrillService;
   readonly replay: ReplayClient;
+  readonly alerts: AlertService;
 }
 
 /** The actor recorded for entries made at this console: the signed-in operator. */

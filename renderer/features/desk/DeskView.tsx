@@ -2,6 +2,7 @@ import type { DeskSection } from '../../app/routes';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { CommandCentreSection } from '../command/CommandCentreSection';
+import { AlertsSection } from '../alerts/AlertsSection';
 import { DrillsSection } from '../drills/DrillsSection';
 import { JournalPanel } from '../journal/JournalPanel';
 import { OperationsSection } from './OperationsSection';
@@ -12,6 +13,7 @@ export function DeskView(props: { section: DeskSection }) {
   const watchesSites = useConsole((s) => s.bootstrap?.site.commandCentre !== undefined);
   const items: { section: DeskSection; label: string; href: string }[] = [
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
+    { section: 'alerts', label: t('desk.section.alerts'), href: '#/desk/alerts' },
     { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
     { section: 'drills', label: t('desk.section.drills'), href: '#/desk/drills' },
     ...(watchesSites ? [{ section: 'sites' as const, label: t('desk.section.sites'), href: '#/desk/sites' }] : []),
@@ -28,6 +30,7 @@ export function DeskView(props: { section: DeskSection }) {
       {props.section === 'ops' && <OperationsSection />}
       {props.section === 'drills' && <DrillsSection />}
       {props.section === 'sites' && <CommandCentreSection />}
+      {props.section === 'alerts' && <AlertsSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />

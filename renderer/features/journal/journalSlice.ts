@@ -6,6 +6,8 @@ import type { SliceCreator } from '../../app/store';
 import { defaultFilter, matchesFilter, type JournalFilter } from './filter';
 
 const PAGE = 50;
+/** Live-appended entries kept in memory at most. */
+const LIVE_KEEP = 1000;
 
 export interface JournalSlice {
   readonly journalStatus: JournalStatus | undefined;
@@ -89,9 +91,15 @@ export const createJournalSlice: SliceCreator<JournalSlice> = (api) => (set, get
     journalStatusChanged: (status) => set({ journalStatus: status }),
     journalEntriesAppended: (entries) => {
       const { journalEntries, journalFilter, journalQueriedAt } = get();
-      const known = new Set(journalEntries.map((e) => e.id));
+      // Only the newest entries can repeat (a page loaded while these were committed): checking those keeps this O(batch).
+      const known = new Set(journalEntries.slice(0, entries.length + PAGE).map((e) => e.id));
       const fresh = entries.filter((e) => !known.has(e.id) && matchesFilter(e, journalFilter, journalQueriedAt)).reverse();
-      if (fresh.length > 0) set({ journalEntries: [...fresh, ...journalEntries] });
+      if (fresh.length === 0) return;
+      const merged = [...fresh, ...journalEntries];
+      // An alert storm appends a thousand entries a second: keep the newest in memory, older ones page in on scroll.
+      const last = merged[LIVE_KEEP - 1];
+      if (merged.length > LIVE_KEEP && last) set({ journalEntries: merged.slice(0, LIVE_KEEP), journalCursor: last.seq });
+      else set({ journalEntries: merged });
     },
   };
 };

@@ -1,0 +1,208 @@
+import { parseAlert, type AlertSite } from '../../../shared/alerts/parse';
+import { QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
+import { ConsoleError } from '../../../shared/errors';
+import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
+import type { JournalService } from '../journal/service';
+import type { StateService } from '../state/stateService';
+import type { Log } from '../support/log';
+
+export type IngestResult =
+  | { readonly status: 'raised'; readonly alertId: string; readonly entry: JournalEntry }
+  | { readonly status: 'duplicate'; readonly alertId: string }
+  | { readonly status: 'quarantined'; readonly reason: string };
+
+interface Pending {
+  readonly raw: unknown;
+  readonly source: AlertSource;
+  readonly resolve: (result: IngestResult) => void;
+  readonly reject: (err: unknown) => void;
+}
+
+/** Messages folded into one journal transaction at most. */
+const BATCH = 500;
+
+/**
+ * The one ingest path of every alert source (bus, MQTT, webhook, drills):
+ * validate against the site → absorb duplicate ids → place (zone, cameras) →
+ * journal `alert.raised`, or `alert.quarantined` with the reason and the raw
+ * message. Nothing is dropped silently. Messages that arrive together are
+ * journaled in one transaction (a storm of a thousand a second costs a few
+ * commits, not a thousand). A promise resolves only after the entry is
+ * committed, so a source acknowledges only what is safely stored.
+ */
+export class AlertIngest {
+  /** Every alert id in the journal (ours and the peers' copies): duplicates are absorbed. */
+  private readonly seen = new Set<string>();
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(
+    private readonly deps: {
+      journal: JournalService;
+      state: StateService;
+      site: AlertSite;
+      log: Log;
+    },
+  ) {}
+
+  /** Learns the ids already raised: our journal's alerts, then every new entry (peers' included). */
+  async start(): Promise<void> {
+    let beforeSeq: number | undefined;
+    for (;;) {
+      const page = await this.deps.journal.query({ kinds: ['alert.raised'], limit: 500, ...(beforeSeq ? { beforeSeq } : {}) });
+      for (const e of page.entries) this.remember(e);
+      if (page.nextBeforeSeq === null || page.entries.length === 0) break;
+      beforeSeq = page.nextBeforeSeq;
+    }
+    // Peers' alerts reach us through the site state; the state holds the recent ones.
+    for (const id of this.deps.state.current().alerts.order) this.seen.add(id);
+    this.deps.state.onChange((change) => {
+      if (change.kind === 'append') for (const e of change.entries) this.remember(e);
+      else for (const id of change.state.alerts.order) this.seen.add(id);
+    });
+  }
+
+  private remember(e: JournalEntry): void {
+    if (e.kind !== 'alert.raised') return;
+    const id = (e.payload as { alertId?: unknown }).alertId;
+    if (typeof id === 'string') this.seen.add(id);
+  }
+
+  has(alertId: string): boolean {
+    return this.seen.has(alertId);
+  }
+
+  /** Ingests one message: JSON text or a parsed value. Rejects only when the journal cannot store it (the source should retry). */
+  submit(raw: unknown, source: AlertSource): Promise<IngestResult> {
+    return new Promise<IngestResult>((resolve, reject) => {
+      this.queue.push({ raw, source, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // Let the messages that arrive in this turn join the batch.
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  /** Quarantines a message refused before parsing (too big to read, say), with the reason. */
+  async quarantine(source: AlertSource, reason: string, raw: string): Promise<IngestResult> {
+    await this.appendAll([quarantineDraft(source, reason, raw)]);
+    return { status: 'quarantined', reason };
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, BATCH);
+        await this.process(batch);
+      }
+    } finally {
+      this.flushing = false;
+      if (this.queue.length > 0) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    }
+  }
+
+  private async process(batch: readonly Pending[]): Promise<void> {
+    const work: { item: Pending; draft: EntryDraft; result: (entry: JournalEntry) => IngestResult }[] = [];
+    const inBatch = new Set<string>();
+    for (const item of batch) {
+      const parsed = parseAlert(item.raw, this.deps.site, item.source);
+      if (!parsed.ok) {
+        work.push({ item, draft: quarantineDraft(item.source, parsed.reason, item.raw), result: () => ({ status: 'quarantined', reason: parsed.reason }) });
+        continue;
+      }
+      const alert = parsed.alert;
+      if (this.seen.has(alert.alertId) || inBatch.has(alert.alertId)) {
+        item.resolve({ status: 'duplicate', alertId: alert.alertId });
+        continue;
+      }
+      inBatch.add(alert.alertId);
+      work.push({ item, draft: raisedDraft(alert), result: (entry) => ({ status: 'raised', alertId: alert.alertId, entry }) });
+    }
+    if (work.length === 0) return;
+    try {
+      const entries = await this.appendAll(work.map((w) => w.draft));
+      work.forEach((w, i) => {
+        const entry = entries[i];
+        if (entry) this.remember(entry);
+        if (entry) w.item.resolve(w.result(entry));
+        else w.item.reject(new ConsoleError('internal', 'the journal returned fewer entries than appended'));
+      });
+    } catch (err) {
+      if (err instanceof ConsoleError && err.code === 'invalid-argument' && work.length > 1) {
+        // One message the journal refuses (too big, say) must not sink the batch: go one by one.
+        for (const w of work) await this.processOne(w.item, w.draft, w.result);
+        return;
+      }
+      for (const w of work) w.item.reject(err);
+    }
+  }
+
+  private async processOne(item: Pending, draft: EntryDraft, result: (entry: JournalEntry) => IngestResult): Promise<void> {
+    try {
+      const [entry] = await this.appendAll([draft]);
+      if (!entry) throw new ConsoleError('internal', 'the journal returned no entry');
+      this.remember(entry);
+      item.resolve(result(entry));
+    } catch (err) {
+      if (err instanceof ConsoleError && err.code === 'invalid-argument' && draft.kind === 'alert.raised') {
+        const reason = `journal refused the alert: ${err.message}`;
+        try {
+          await this.appendAll([quarantineDraft(item.source, reason, item.raw)]);
+          item.resolve({ status: 'quarantined', reason });
+        } catch (again) {
+          item.reject(again);
+        }
+        return;
+      }
+      item.reject(err);
+    }
+  }
+
+  /** Appends drafts of both modes in order: LIVE and DRILL alerts go in separate runs (an append has one mode). */
+  private async appendAll(drafts: readonly EntryDraft[]): Promise<JournalEntry[]> {
+    const out: JournalEntry[] = [];
+    let run: EntryDraft[] = [];
+    const flushRun = async (): Promise<void> => {
+      if (run.length === 0) return;
+      const mode = run[0]?.mode ?? 'LIVE';
+      out.push(...(await this.deps.journal.appendMany(run, { actor: 'system', mode, allowSystem: true })));
+      run = [];
+    };
+    for (const d of drafts) {
+      if (run.length > 0 && run[0]?.mode !== d.mode) await flushRun();
+      run.push(d);
+    }
+    await flushRun();
+    return out;
+  }
+}
+
+function raisedDraft(alert: AlertRaised): EntryDraft {
+  return { kind: 'alert.raised', payload: alert, occurredAt: alert.occurredAt, mode: alert.mode };
+}
+
+function quarantineDraft(source: AlertSource, reason: string, raw: unknown): EntryDraft {
+  return { kind: 'alert.quarantined', payload: { source, reason: reason.slice(0, 2000), raw: rawText(raw) }, mode: 'LIVE' };
+}
+
+/** The raw message as text, cut to what the journal can hold (a cut is marked). */
+export function rawText(raw: unknown): string {
+  let text: string;
+  if (typeof raw === 'string') text = raw;
+  else {
+    try {
+      text = JSON.stringify(raw) ?? String(raw);
+    } catch {
+      text = String(raw);
+    }
+  }
+  // Escapes in canonical JSON can grow a string: measure and cut in UTF-8 bytes with room to spare.
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= QUARANTINE_RAW_MAX_BYTES / 2) return text;
+  const cut = bytes.subarray(0, QUARANTINE_RAW_MAX_BYTES / 2).toString('utf8').replace(/\uFFFD$/, '');
+  return `${cut}… [cut: ${bytes.length} bytes in all]`;
+}

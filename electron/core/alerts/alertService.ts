@@ -1,0 +1,185 @@
+import type { AlertSources } from '../../../shared/alerts/siteConfig';
+import { drillAlertId } from '../../../shared/drill/scoring';
+import type { DutyLevel } from '../../../shared/alerts/schema';
+import { ackOverdue, resolveTargets, type ResolvedTargets } from '../../../shared/alerts/targets';
+import type { Inject } from '../../../shared/drill/scenario';
+import { ConsoleError } from '../../../shared/errors';
+import type { JournalEntry } from '../../../shared/journal/entry';
+import type { SiteFile } from '../../../shared/site/schema';
+import { isOpen, type AlertView } from '../../../shared/state/alertsDomain';
+import type { NatsLink } from '../bus/natsLink';
+import type { JournalService } from '../journal/service';
+import type { StateService } from '../state/stateService';
+import type { Clock } from '../support/clock';
+import type { Log } from '../support/log';
+import { AlertBusSource } from './alertBus';
+import { AlertIngest } from './alertIngest';
+import { loadOrCreateWebhookToken } from './webhook';
+
+/** Handling steps an operator can record, with what each needs besides the alert id. */
+export type AlertAction =
+  | { kind: 'alert.acknowledged' }
+  | { kind: 'alert.assigned'; to: string }
+  | { kind: 'alert.note'; text: string }
+  | { kind: 'alert.dispatched'; to?: string; note?: string }
+  | { kind: 'alert.on-scene'; note?: string }
+  | { kind: 'alert.reported'; to: string; note?: string }
+  | { kind: 'alert.resolved'; note?: string }
+  | { kind: 'alert.false-alarm'; note?: string }
+  | { kind: 'alert.escalated'; reason: string };
+
+/** How often overdue acknowledgements are looked for. */
+const ESCALATION_CHECK_MS = 1000;
+
+/**
+ * Alerts in the core: the ingest and its sources (bus, MQTT, webhook,
+ * drills), the handling steps operators record, and the system escalation
+ * of alerts nobody acknowledged in time. Everything is derived from the
+ * journal, so a restart neither loses a pending escalation nor repeats one.
+ */
+export class AlertService {
+  readonly ingest: AlertIngest;
+  readonly webhookToken: string;
+  readonly webhookEnabled: boolean;
+  private bus: AlertBusSource | undefined;
+  private timer: (() => void) | undefined;
+  private readonly escalating = new Set<string>();
+  private closed = false;
+
+  constructor(
+    private readonly deps: {
+      journal: JournalService;
+      state: StateService;
+      site: SiteFile;
+      link: NatsLink | undefined;
+      dataDir: string;
+      clock: Clock;
+      log: Log;
+    },
+  ) {
+    this.ingest = new AlertIngest({ journal: deps.journal, state: deps.state, site: deps.site, log: deps.log });
+    const config: AlertSources = deps.site.alerts ?? {};
+    this.webhookEnabled = config.webhook?.enabled ?? false;
+    this.webhookToken = loadOrCreateWebhookToken(deps.dataDir);
+    if (deps.link && (config.nats || config.mqtt)) {
+      this.bus = new AlertBusSource({ link: deps.link, ingest: this.ingest, site: deps.site.id, config, clock: deps.clock, log: deps.log });
+    } else if (config.nats || config.mqtt) {
+      deps.log.warn('alert sources on the bus are configured but the site has no bus');
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.ingest.start();
+    this.bus?.start();
+    this.schedule();
+  }
+
+  /** The drill hook: an alert inject raised through the one ingest path, in DRILL mode, with the id scoring looks for (drillAlertId). */
+  async raiseDrillAlert(inject: Extract<Inject, { kind: 'alert' }>, injectEntry: JournalEntry): Promise<void> {
+    const result = await this.ingest.submit(
+      {
+        id: drillAlertId(injectEntry.ref ?? injectEntry.id, inject.id),
+        type: inject.type,
+        ...(inject.severity ? { severity: inject.severity } : {}),
+        ...(inject.floor ? { floor: inject.floor } : {}),
+        ...(inject.position ? { x: inject.position[0], y: inject.position[1] } : {}),
+        ...(inject.zone ? { zone: inject.zone } : {}),
+        ...(inject.camera ? { camera: inject.camera } : {}),
+        occurredAt: injectEntry.occurredAt,
+        mode: 'DRILL',
+        payload: { inject: inject.id },
+      },
+      'drill',
+    );
+    if (result.status === 'quarantined') this.deps.log.warn('drill alert quarantined', { inject: inject.id, reason: result.reason });
+  }
+
+  targetsFor(alert: Pick<AlertView, 'severity' | 'type'>): ResolvedTargets {
+    return resolveTargets(
+      this.deps.site.responseTargets,
+      alert.severity,
+      this.deps.site.alertTypes.find((t) => t.code === alert.type),
+    );
+  }
+
+  /** Records one handling step, refusing those that make no sense for the alert as it stands. */
+  async act(alertId: string, action: AlertAction, actor: string): Promise<JournalEntry> {
+    const alert = this.deps.state.current().alerts.byId[alertId];
+    if (!alert) {
+      throw new ConsoleError('not-found', `alertId: no alert "${alertId}" is held at this console`, [{ path: 'alertId', message: 'unknown alert' }]);
+    }
+    const open = isOpen(alert);
+    const refuse = (message: string): never => {
+      throw new ConsoleError('conflict', `alert ${alertId}: ${message}`, [{ path: 'alertId', message }]);
+    };
+    switch (action.kind) {
+      case 'alert.acknowledged':
+        if (!open) refuse(`already closed (${alert.status})`);
+        if (alert.ackBy !== undefined) refuse(`already acknowledged by ${alert.ackBy}`);
+        break;
+      case 'alert.note':
+      case 'alert.reported':
+        break;
+      default:
+        if (!open) refuse(`already closed (${alert.status})`);
+    }
+    const { kind, ...rest } = action;
+    const payload = kind === 'alert.escalated' ? { alertId, ...rest, by: 'operator' } : { alertId, ...rest };
+    return this.deps.journal.append({ kind, payload, mode: alert.mode }, { actor, mode: alert.mode });
+  }
+
+  async setDutyLevel(level: DutyLevel, reason: string, actor: string): Promise<JournalEntry> {
+    if (this.deps.state.current().alerts.dutyLevel === level) {
+      throw new ConsoleError('conflict', `level: the duty level is already ${level}`, [{ path: 'level', message: 'unchanged' }]);
+    }
+    return this.deps.journal.append({ kind: 'duty-level.changed', payload: { level, reason } }, { actor, mode: 'LIVE' });
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    this.timer = this.deps.clock.setTimeout(() => {
+      void this.escalateOverdue().finally(() => this.schedule());
+    }, ESCALATION_CHECK_MS);
+  }
+
+  /** Appends one `alert.escalated` by the system for each open alert whose acknowledgement is overdue. */
+  async escalateOverdue(): Promise<number> {
+    const now = this.deps.clock.now();
+    const { byId, order } = this.deps.state.current().alerts;
+    const due: AlertView[] = [];
+    for (const id of order) {
+      const a = byId[id];
+      if (!a || this.escalating.has(id)) continue;
+      const targets = this.targetsFor(a);
+      if (!ackOverdue(a, targets, now)) continue;
+      if (a.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system')) continue;
+      due.push(a);
+    }
+    // One transaction per mode: a storm of unacknowledged alerts escalates in a few commits.
+    let count = 0;
+    for (const mode of ['LIVE', 'DRILL'] as const) {
+      const batch = due.filter((a) => a.mode === mode);
+      if (batch.length === 0) continue;
+      for (const a of batch) this.escalating.add(a.id);
+      try {
+        const drafts = batch.map((a) => ({
+          kind: 'alert.escalated',
+          payload: { alertId: a.id, reason: `not acknowledged within ${this.targetsFor(a).acknowledgeSec} s`, by: 'system' },
+          mode,
+        }));
+        count += (await this.deps.journal.appendMany(drafts, { actor: 'system', mode })).length;
+      } catch (err) {
+        this.deps.log.error('system escalation not recorded', { alerts: batch.length, error: String(err) });
+      } finally {
+        for (const a of batch) this.escalating.delete(a.id);
+      }
+    }
+    return count;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.timer?.();
+    this.bus?.stop();
+  }
+}

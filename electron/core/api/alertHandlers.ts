@@ -1,0 +1,38 @@
+import type { ConsoleHandlers } from '../../../shared/contract';
+import { ALERT_WEBHOOK_PATH } from '../alerts/webhook';
+import { currentActor, type CoreContext } from './context';
+
+type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
+
+/** Alert handling at the desk and the site's duty level: each a journal entry by the signed-in operator. */
+export function alertHandlers(
+  ctx: CoreContext,
+): Group<
+  | 'acknowledgeAlert'
+  | 'assignAlert'
+  | 'noteAlert'
+  | 'dispatchAlert'
+  | 'onSceneAlert'
+  | 'reportAlert'
+  | 'resolveAlert'
+  | 'falseAlarm'
+  | 'escalateAlert'
+  | 'setDutyLevel'
+  | 'webhookInfo'
+> {
+  const act = ctx.alerts.act.bind(ctx.alerts);
+  return {
+    acknowledgeAlert: async ({ alertId }) => act(alertId, { kind: 'alert.acknowledged' }, currentActor(ctx)),
+    assignAlert: async ({ alertId, to }) => act(alertId, { kind: 'alert.assigned', to }, currentActor(ctx)),
+    noteAlert: async ({ alertId, text }) => act(alertId, { kind: 'alert.note', text }, currentActor(ctx)),
+    dispatchAlert: async ({ alertId, to, note }) =>
+      act(alertId, { kind: 'alert.dispatched', ...(to !== undefined ? { to } : {}), ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
+    onSceneAlert: async ({ alertId, note }) => act(alertId, { kind: 'alert.on-scene', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
+    reportAlert: async ({ alertId, to, note }) => act(alertId, { kind: 'alert.reported', to, ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
+    resolveAlert: async ({ alertId, note }) => act(alertId, { kind: 'alert.resolved', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
+    falseAlarm: async ({ alertId, note }) => act(alertId, { kind: 'alert.false-alarm', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
+    escalateAlert: async ({ alertId, reason }) => act(alertId, { kind: 'alert.escalated', reason }, currentActor(ctx)),
+    setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx)),
+    webhookInfo: async () => ({ enabled: ctx.alerts.webhookEnabled, path: ALERT_WEBHOOK_PATH, token: ctx.alerts.webhookToken }),
+  };
+}

@@ -1,0 +1,122 @@
+import type { Countdown } from '../../../shared/alerts/targets';
+import type { MessageKey, MessageParams } from '../../../shared/i18n';
+import type { AlertView } from '../../../shared/state/alertsDomain';
+import { formatDuration } from './queue';
+
+export type DetailAction = 'ack' | 'assign' | 'note' | 'dispatch' | 'on-scene' | 'report' | 'resolve' | 'false-alarm' | 'escalate';
+
+export interface AlertDetailProps {
+  readonly alert: AlertView;
+  readonly countdowns: readonly Countdown[];
+  readonly checklist: readonly string[];
+  readonly typeName: string;
+  readonly zoneName: string;
+  readonly floorName: string;
+  readonly cameraName: (id: string) => string;
+  readonly actorName: (actor: string) => string;
+  readonly time: (ms: number) => string;
+  readonly readOnly: boolean;
+  readonly t: (key: MessageKey, params?: MessageParams) => string;
+  readonly onAction: (action: DetailAction) => void;
+}
+
+const actions: { action: DetailAction; key: MessageKey; hotkey?: string }[] = [
+  { action: 'ack', key: 'alerts.action.ack', hotkey: 'A' },
+  { action: 'assign', key: 'alerts.action.assign', hotkey: 'G' },
+  { action: 'note', key: 'alerts.action.note', hotkey: 'N' },
+  { action: 'dispatch', key: 'alerts.action.dispatch', hotkey: 'D' },
+  { action: 'on-scene', key: 'alerts.action.onScene' },
+  { action: 'report', key: 'alerts.action.report' },
+  { action: 'resolve', key: 'alerts.action.resolve', hotkey: 'R' },
+  { action: 'false-alarm', key: 'alerts.action.falseAlarm', hotkey: 'F' },
+  { action: 'escalate', key: 'alerts.action.escalate', hotkey: 'E' },
+];
+
+function countdownText(c: Countdown, t: AlertDetailProps['t']): string {
+  const time = formatDuration(c.remainingMs);
+  if (c.doneAt !== undefined) return c.overdue ? t('alerts.doneLate', { time }) : t('alerts.doneIn', { time });
+  return c.overdue ? t('alerts.overdue', { time }) : t('alerts.due', { time });
+}
+
+/** One alert: where, which cameras, the response plan, live countdowns from journal times, and its history. */
+export function AlertDetail(props: AlertDetailProps) {
+  const { alert: a, t } = props;
+  return (
+    <div className="alerts__detail" data-testid="alert-detail" data-alert={a.id}>
+      <h3 className={`alerts__title sev-${a.severity}`}>
+        <span className={`sev-dot sev-${a.severity}`} /> {props.typeName} · {t(`alerts.status.${a.status}`)}
+        {a.mode === 'DRILL' && <span className="badge alerts__drill">{t('alerts.drill')}</span>}
+      </h3>
+      <dl className="alerts__facts">
+        <dt>{t('alerts.zone')}</dt>
+        <dd data-testid="alert-zone">{props.zoneName}</dd>
+        <dt>{t('alerts.floor')}</dt>
+        <dd>{props.floorName}</dd>
+        <dt>{t('alerts.source')}</dt>
+        <dd>
+          {a.source} · {a.id}
+        </dd>
+        <dt>{t('alerts.occurred')}</dt>
+        <dd>{props.time(a.occurredAt)}</dd>
+        <dt>{t('alerts.raised')}</dt>
+        <dd>{props.time(a.raisedAt)}</dd>
+        {a.assignedTo !== undefined && (
+          <>
+            <dt />
+            <dd>{t('alerts.assignedTo', { name: props.actorName(a.assignedTo) })}</dd>
+          </>
+        )}
+      </dl>
+      {!props.readOnly && (
+        <div className="alerts__actions">
+          {actions.map((x) => (
+            <button key={x.action} type="button" className="button" data-action={x.action} onClick={() => props.onAction(x.action)}>
+              {t(x.key)}
+              {x.hotkey && <kbd>{x.hotkey}</kbd>}
+            </button>
+          ))}
+        </div>
+      )}
+      <h4>{t('alerts.countdowns')}</h4>
+      <ul className="alerts__countdowns" data-testid="alert-countdowns">
+        {props.countdowns.map((c) => (
+          <li key={c.step} data-step={c.step} className={c.overdue ? 'is-overdue' : c.doneAt !== undefined ? 'is-done' : ''}>
+            <span>{t(`alerts.step.${c.step}`)}</span> <span>{countdownText(c, t)}</span>
+          </li>
+        ))}
+      </ul>
+      <h4>{t('alerts.cameras')}</h4>
+      {a.cameras.length === 0 ? (
+        <p className="muted">{t('alerts.noCameras')}</p>
+      ) : (
+        <ul className="alerts__cameras" data-testid="alert-cameras">
+          {a.cameras.map((c) => (
+            <li key={c} data-camera={c}>
+              {props.cameraName(c)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.checklist.length > 0 && (
+        <>
+          <h4>{t('alerts.checklist')}</h4>
+          <ol className="alerts__checklist">
+            {props.checklist.map((step, i) => (
+              <li key={i}>{step}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      <h4>{t('alerts.history')}</h4>
+      <ol className="alerts__history" data-testid="alert-history">
+        {a.history.map((h, i) => (
+          <li key={i} data-kind={h.kind} className={h.noop ? 'muted' : ''}>
+            {props.time(h.at)} · {h.kind.replace(/^alert\./, '')} · {props.actorName(h.by)}
+            {h.detail !== undefined && ` · ${h.detail}`}
+            {h.noop && ` ${t('alerts.noop')}`}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

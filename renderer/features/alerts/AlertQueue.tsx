@@ -1,0 +1,64 @@
+import { memo } from 'react';
+import type { AlertView } from '../../../shared/state/alertsDomain';
+import type { MessageKey, MessageParams } from '../../../shared/i18n';
+import { formatDuration } from './queue';
+
+export interface AlertQueueProps {
+  readonly rows: readonly AlertView[];
+  readonly open: number;
+  readonly selected: string | undefined;
+  readonly now: number;
+  readonly typeName: (code: string) => string;
+  readonly zoneName: (id: string | undefined) => string;
+  readonly t: (key: MessageKey, params?: MessageParams) => string;
+  readonly onSelect: (id: string) => void;
+}
+
+/** The open alerts, most severe then oldest first; rows are plain props (the container reads the store). */
+export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
+  const { t } = props;
+  if (props.rows.length === 0) return <p className="muted alerts__empty">{t('alerts.none')}</p>;
+  return (
+    <table className="alerts__table" data-testid="alert-queue">
+      <thead>
+        <tr>
+          <th>{t('alerts.col.severity')}</th>
+          <th>{t('alerts.col.type')}</th>
+          <th>{t('alerts.col.zone')}</th>
+          <th>{t('alerts.col.age')}</th>
+          <th>{t('alerts.col.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((a) => (
+          <tr
+            key={a.id}
+            data-alert={a.id}
+            data-status={a.status}
+            className={`alerts__row sev-${a.severity}${a.id === props.selected ? ' is-selected' : ''}`}
+            onClick={() => props.onSelect(a.id)}
+            aria-selected={a.id === props.selected}
+          >
+            <td>
+              <span className={`sev-dot sev-${a.severity}`} /> {t(`alerts.severity.${a.severity}`)}
+              {a.mode === 'DRILL' && <span className="badge alerts__drill">{t('alerts.drill')}</span>}
+            </td>
+            <td>{props.typeName(a.type)}</td>
+            <td>{props.zoneName(a.zone)}</td>
+            <td className="alerts__age">{formatDuration(props.now - a.raisedAt)}</td>
+            <td className={`alerts__status st-${a.status}`}>{t(`alerts.status.${a.status}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+      {props.open > props.rows.length && (
+        <tfoot>
+          <tr>
+            <td colSpan={5} className="muted">
+              {t('alerts.more', { count: props.open - props.rows.length })}
+            </td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+});

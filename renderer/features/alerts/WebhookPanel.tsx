@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { WebhookInfo } from '../../../shared/alerts/contract';
+import { useConsoleApi } from '../../app/StoreContext';
+import { useT } from '../../i18n/useT';
+
+/** Where local integrations post alerts, and the token they need (the desk's settings for the webhook). */
+export function WebhookPanel() {
+  const api = useConsoleApi();
+  const t = useT();
+  const [info, setInfo] = useState<WebhookInfo | undefined>();
+  useEffect(() => {
+    api.webhookInfo().then(setInfo, () => setInfo(undefined));
+  }, [api]);
+  if (!info) return null;
+  const http = window.location.protocol === 'http:' || window.location.protocol === 'https:';
+  return (
+    <div className="alerts__webhook" data-testid="webhook-info">
+      {!info.enabled ? (
+        <p className="muted">{t('alerts.webhookOff')}</p>
+      ) : !http ? (
+        <p className="muted">{t('alerts.webhookHostOnly')}</p>
+      ) : (
+        <>
+          <code data-testid="webhook-url">{`${window.location.origin}${info.path}`}</code>
+          <div>
+            {t('alerts.token')}: <code data-testid="webhook-token">{info.token}</code>
+          </div>
+          <p className="muted">{t('alerts.webhookUsage')}</p>
+        </>
+      )}
+    </div>
+  );
+}

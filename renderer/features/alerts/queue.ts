@@ -1,0 +1,53 @@
+import { severityRank } from '../../../shared/domain/severity';
+import { isOpen, type AlertsState, type AlertView } from '../../../shared/state/alertsDomain';
+
+/** Rows the queue draws at most: at a thousand alerts a second only the top of the queue is readable anyway. */
+export const QUEUE_ROWS = 200;
+
+export interface QueueView {
+  readonly rows: readonly AlertView[];
+  readonly open: number;
+}
+
+/** Open alerts, most severe first, then oldest first (the one waiting longest is on top). */
+export function openQueue(alerts: AlertsState, limit = QUEUE_ROWS): QueueView {
+  const open: AlertView[] = [];
+  for (const id of alerts.order) {
+    const a = alerts.byId[id];
+    if (a && isOpen(a)) open.push(a);
+  }
+  open.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.raisedAt - b.raisedAt || (a.id < b.id ? -1 : 1));
+  return { rows: open.slice(0, limit), open: open.length };
+}
+
+/** The id after moving the selection by `delta` rows (clamped); the first row when nothing is selected. */
+export function moveSelection(rows: readonly AlertView[], selected: string | undefined, delta: number): string | undefined {
+  if (rows.length === 0) return undefined;
+  const index = rows.findIndex((r) => r.id === selected);
+  if (index < 0) return rows[0]?.id;
+  return rows[Math.max(0, Math.min(rows.length - 1, index + delta))]?.id;
+}
+
+/** "1 h 05 min", "3 min 20 s", "12 s". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(Math.abs(ms) / 1000));
+  if (s >= 3600) return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  if (s >= 60) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${s} s`;
+}
+
+export type KeyAction = 'up' | 'down' | 'ack' | 'assign' | 'note' | 'dispatch' | 'resolve' | 'false-alarm' | 'escalate';
+
+/** The queue's keyboard map. */
+export function keyAction(key: string): KeyAction | undefined {
+  switch (key) {
+    case 'ArrowUp':
+      return 'up';
+    case 'ArrowDown':
+      return 'down';
+    default:
+      break;
+  }
+  const map: Record<string, KeyAction> = { a: 'ack', g: 'assign', n: 'note', d: 'dispatch', r: 'resolve', f: 'false-alarm', e: 'escalate' };
+  return map[key.toLowerCase()];
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef, useState } from 'react';
+
+/** Wall-clock time, refreshed every `everyMs`: countdowns are computed from journal times against it. */
+export function useNow(everyMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/**
+ * The value, committed at most once per animation frame (a throttle, not a
+ * debounce: a storm that changes the store every millisecond still shows
+ * its newest state every frame).
+ */
+export function useFrameThrottled<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  const latest = useRef(value);
+  const frame = useRef(0);
+  useEffect(() => {
+    latest.current = value;
+    if (frame.current !== 0) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      setShown(latest.current);
+    });
+  }, [value]);
+  useEffect(
+    () => () => {
+      if (frame.current !== 0) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+  return shown;
+}

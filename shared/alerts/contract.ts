@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { method } from '../contract/define';
+import type { JournalEntry } from '../journal/entry';
+import { AlertIdSchema, AlertNoteText, AlertPersonSchema, DutyLevelSchema } from './schema';
+
+const Entry = z.custom<JournalEntry>();
+const Id = { alertId: AlertIdSchema };
+const Note = { note: AlertNoteText.optional() };
+
+export const WebhookInfoSchema = z.strictObject({
+  enabled: z.boolean(),
+  /** Path on the console's host server (host mode only: the desktop app has no HTTP server). */
+  path: z.string(),
+  /** Bearer token for `Authorization: Bearer <token>`. */
+  token: z.string(),
+});
+export type WebhookInfo = z.infer<typeof WebhookInfoSchema>;
+
+/**
+ * Alert handling methods of the console contract (spread into consoleContract).
+ * Each records one journal entry with the signed-in operator as actor and
+ * resolves with it; a step that makes no sense (acknowledging a closed alert)
+ * is refused with a `conflict` naming the reason.
+ */
+export const alertMethods = {
+  acknowledgeAlert: method(z.tuple([z.strictObject(Id)]), Entry),
+  assignAlert: method(z.tuple([z.strictObject({ ...Id, to: AlertPersonSchema })]), Entry),
+  noteAlert: method(z.tuple([z.strictObject({ ...Id, text: AlertNoteText })]), Entry),
+  /** Starts the response plan (optionally sending someone). */
+  dispatchAlert: method(z.tuple([z.strictObject({ ...Id, to: AlertPersonSchema.optional(), ...Note })]), Entry),
+  onSceneAlert: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
+  /** A report upward (command centre, police liaison). */
+  reportAlert: method(z.tuple([z.strictObject({ ...Id, to: AlertPersonSchema, ...Note })]), Entry),
+  resolveAlert: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
+  falseAlarm: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
+  escalateAlert: method(z.tuple([z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),
+  /** 一级/二级/三级勤务 (1 is the highest). */
+  setDutyLevel: method(z.tuple([z.strictObject({ level: DutyLevelSchema, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),
+  webhookInfo: method(z.tuple([]), WebhookInfoSchema),
+} as const;

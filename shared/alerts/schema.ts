@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { SeveritySchema } from '../domain/severity';
+import { ModeSchema } from '../journal/entry';
+
+/** Where an alert came from: the site bus, a device via MQTT, the local webhook, a drill, or an operator. */
+export const alertSources = ['nats', 'mqtt', 'webhook', 'drill', 'manual'] as const;
+export const AlertSourceSchema = z.enum(alertSources);
+export type AlertSource = z.infer<typeof AlertSourceSchema>;
+
+export const AlertIdSchema = z.string().trim().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
+
+const Ref = z.string().min(1).max(64);
+const Coordinate = z.number().finite().min(-100_000).max(100_000);
+
+/**
+ * An alert as a source sends it (the bus, MQTT, the webhook). Only id, type
+ * and a time are required; the place may be a floor position in plan metres,
+ * a zone, a camera or a sensor (which knows its floor, place and cameras).
+ * Severity defaults to the catalogue's severity for the type.
+ */
+export const AlertMessageSchema = z.strictObject({
+  id: AlertIdSchema,
+  type: z.string().min(1, 'must not be empty').max(64),
+  severity: SeveritySchema.optional(),
+  floor: Ref.optional(),
+  x: Coordinate.optional(),
+  y: Coordinate.optional(),
+  zone: Ref.optional(),
+  camera: Ref.optional(),
+  sensor: Ref.optional(),
+  /** Epoch milliseconds or an ISO 8601 time with an offset. */
+  occurredAt: z.union([
+    z.number().int().positive(),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, 'must be epoch milliseconds or an ISO time with an offset'),
+  ]),
+  mode: ModeSchema.default('LIVE'),
+  payload: z.record(z.string(), z.unknown()).optional(),
+});
+export type AlertMessage = z.infer<typeof AlertMessageSchema>;
+
+/** Payload of `alert.raised`: the alert as journaled, with its zone and linked cameras resolved at ingest. */
+export const AlertRaisedSchema = z.strictObject({
+  alertId: AlertIdSchema,
+  source: AlertSourceSchema,
+  type: z.string().min(1).max(64),
+  severity: SeveritySchema,
+  floor: Ref.optional(),
+  x: Coordinate.optional(),
+  y: Coordinate.optional(),
+  zone: Ref.optional(),
+  camera: Ref.optional(),
+  /** The sensor that fired, when a sensor did (its place and cameras are already resolved). */
+  sensor: Ref.optional(),
+  cameras: z.array(Ref).max(64),
+  occurredAt: z.number().int().positive(),
+  mode: ModeSchema,
+  payload: z.record(z.string(), z.unknown()).optional(),
+});
+export type AlertRaised = z.infer<typeof AlertRaisedSchema>;
+
+export const AlertNoteText = z.string().trim().min(1, 'must not be empty').max(4000);
+export const AlertPersonSchema = z.string().trim().min(1, 'must not be empty').max(200);
+
+/** The largest raw message kept in quarantine (UTF-8 bytes); the journal's payload limit is 64 KiB. */
+export const QUARANTINE_RAW_MAX_BYTES = 48 * 1024;
+
+export const dutyLevels = [1, 2, 3] as const;
+export const DutyLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type DutyLevel = z.infer<typeof DutyLevelSchema>;

@@ -1,0 +1,156 @@
+// Alert storm: N alerts/s for S seconds published to the site bus (JetStream)
+// into a host-mode console with Chromium open on the desk's alert section.
+// Measures: lost alerts (journal count vs published), ingest-to-on-screen
+// latency (publish time -> the first committed frame whose queue reflects the
+// alert, marked by the page in window.__alertSeen), and the longest
+// main-thread task during the storm (PerformanceObserver 'longtask').
+// `--quick` or ALERT_BENCH_SECONDS shortens it. Prints one JSON document.
+import { chromium } from '@playwright/test';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
+import { startHost } from '../support/hostProcess';
+import { tempDir } from '../support/paths';
+import { waitFor } from '../support/relayRig';
+import { alertSite, ALERT_SUBJECT_ROOT, natsWithMqtt } from '../unit/alerts/alertRig';
+import { summarize } from './stats';
+
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const SECONDS = Number(process.env.ALERT_BENCH_SECONDS ?? (quick ? 10 : 60));
+const RATE = Number(process.env.ALERT_BENCH_RATE ?? 1000);
+const TICK_MS = 10;
+
+const types = [
+  { type: 'conflict', zones: ['gate', 'yard-w', 'yard-e'] },
+  { type: 'theft', zones: ['stores', 'lobby'] },
+  { type: 'unauthorised-exit', zones: ['wing-w', 'wing-e'] },
+  { type: 'fire', zones: ['lobby', 'power-room'] },
+];
+
+const { server } = await natsWithMqtt();
+const nc = await connect({ servers: server.url });
+const js = jetstream(nc);
+const host = await startHost({ site: alertSite([server.url], 'bench'), dataDir: tempDir('alert-bench') });
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const result: Record<string, unknown> = { what: `alert storm: ${RATE}/s for ${SECONDS} s through NATS JetStream into host mode, Chromium on #/desk/alerts`, rate: RATE, seconds: SECONDS };
+try {
+  await waitFor(
+    async () => js.publish(`${ALERT_SUBJECT_ROOT}.probe`, JSON.stringify({ id: 'probe', type: 'conflict', zone: 'gate', occurredAt: Date.now() })).then(() => true, () => false),
+    20_000,
+    'alert stream',
+  );
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await page.addInitScript(() => {
+    (window as unknown as { __alertSeen: Record<string, number> }).__alertSeen = {};
+    const tasks: { start: number; duration: number }[] = [];
+    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(host.urlFor('desk/alerts'));
+  await page.getByTestId('alert-queue').waitFor({ timeout: 30_000 });
+
+  const cdp = process.env.ALERT_BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  const sentAt = new Map<string, number>();
+  let failed = 0;
+  const pending: Promise<unknown>[] = [];
+  const stormStart = Date.now();
+  const total = RATE * SECONDS;
+  let sent = 0;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((Date.now() - stormStart) / 1000) * RATE));
+    for (; sent < due; sent++) {
+      const t = types[sent % types.length] ?? types[0];
+      if (!t) break;
+      const id = `storm-${sent}`;
+      const at = Date.now();
+      sentAt.set(id, at);
+      pending.push(
+        js
+          .publish(`${ALERT_SUBJECT_ROOT}.storm`, JSON.stringify({ id, type: t.type, zone: t.zones[sent % t.zones.length], occurredAt: at }))
+          .catch(() => {
+            failed += 1;
+          }),
+      );
+    }
+    if (pending.length > 5000) await Promise.all(pending.splice(0));
+    await new Promise((r) => setTimeout(r, TICK_MS));
+  }
+  await Promise.all(pending);
+  const stormEnd = Date.now();
+  if (cdp) {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
+    const self = new Map<string, number>();
+    for (const n of profile.nodes) {
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0));
+    }
+    process.stderr.write(`${[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v}\t${k}`).join('\n')}\n`);
+  }
+
+  const api = host.api();
+  const expected = total + 1; // and the probe
+  let raised = 0;
+  await waitFor(
+    async () => {
+      raised = (await api.getSiteState()).state.alerts.raised;
+      return raised >= expected;
+    },
+    120_000,
+    'every alert in the site state',
+  ).catch(() => undefined);
+  const drained = Date.now();
+  // The journal is the record: count alert.raised entries page by page.
+  let journalCount = 0;
+  const journalLags: number[] = [];
+  let beforeSeq: number | undefined;
+  for (;;) {
+    const pageOf = await api.queryJournal({ kinds: ['alert.raised'], limit: 500, ...(beforeSeq ? { beforeSeq } : {}) });
+    journalCount += pageOf.entries.length;
+    for (const e of pageOf.entries) {
+      const wall = Number(e.hlc.slice(0, 15));
+      const id = (e.payload as { alertId?: string }).alertId;
+      const s = id !== undefined ? sentAt.get(id) : undefined;
+      if (s !== undefined) journalLags.push(wall - s);
+    }
+    if (pageOf.nextBeforeSeq === null || pageOf.entries.length === 0) break;
+    beforeSeq = pageOf.nextBeforeSeq;
+  }
+  await page.waitForTimeout(500);
+  const seen = await page.evaluate(() => (window as unknown as { __alertSeen: Record<string, number> }).__alertSeen);
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+  const latencies: number[] = [];
+  for (const [id, at] of Object.entries(seen)) {
+    const s = sentAt.get(id);
+    if (s !== undefined) latencies.push(at - s);
+  }
+  const stormTasks = tasks.filter((t) => t.start >= stormStart && t.start <= drained);
+  Object.assign(result, {
+    published: total,
+    publishFailures: failed,
+    publishSeconds: (stormEnd - stormStart) / 1000,
+    drainSecondsAfterLastPublish: (drained - stormEnd) / 1000,
+    journalAlertRaised: journalCount - 1,
+    lost: Math.max(0, total - (journalCount - 1)),
+    siteStateRaised: raised - 1,
+    publishToJournalMs: journalLags.length > 0 ? summarize(journalLags) : null,
+    onScreenLatencyMs: latencies.length > 0 ? summarize(latencies) : null,
+    alertsMarkedOnScreen: latencies.length,
+    longTasks: { count: stormTasks.length, longestMs: stormTasks.reduce((m, t) => Math.max(m, t.duration), 0), over100ms: stormTasks.filter((t) => t.duration > 100).length },
+    goals: { onScreenP95Ms: 250, longestTaskMs: 100, lost: 0 },
+    note: 'latency is measured for alerts that a committed frame showed (the queue keeps the 500 most relevant in memory; every alert is in the journal)',
+  });
+} catch (err) {
+  result.error = err instanceof Error ? err.message : String(err);
+} finally {
+  await browser.close();
+  await host.stop();
+  await nc.close();
+  await server.stop();
+}
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,0 +1,102 @@
+import { test, expect } from '@playwright/test';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { startHost, type HostProcess } from '../../support/hostProcess';
+import { tempDir } from '../../support/paths';
+import { waitFor } from '../../support/relayRig';
+import { alertSite, ALERT_SUBJECT_ROOT, natsWithMqtt } from '../../unit/alerts/alertRig';
+
+async function postAlert(host: HostProcess, token: string, body: string): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${host.origin}/api/alerts`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => {
+  test('bus and webhook alerts reach the queue and the journal; acknowledge and resolve; malformed ones are quarantined; duplicates absorbed; alerts sent while stopped arrive after start', async ({ page }) => {
+    const { server } = await natsWithMqtt();
+    const nc = await connect({ servers: server.url });
+    const site = alertSite([server.url], 'desk-e2e');
+    const dataDir = tempDir('alerts-e2e');
+    let host = await startHost({ site, dataDir });
+    try {
+      const api = host.api();
+      const { token, enabled } = await api.webhookInfo();
+      expect(enabled).toBe(true);
+      const js = jetstream(nc);
+      const now = Date.now();
+      await waitFor(
+        async () => js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'bus-1', type: 'conflict', zone: 'gate', occurredAt: now })).then(() => true, () => false),
+        15_000,
+        'the console to create the alert stream',
+      );
+      await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, '{"id":"bus-bad","type":"conflict"}');
+
+      expect(await postAlert(host, token, JSON.stringify({ id: 'hook-1', type: 'fire', sensor: 'smoke-lobby', occurredAt: now }))).toEqual({ status: 202, json: { status: 'raised', alertId: 'hook-1' } });
+      expect(await postAlert(host, token, JSON.stringify({ id: 'hook-1', type: 'fire', sensor: 'smoke-lobby', occurredAt: now }))).toEqual({ status: 202, json: { status: 'duplicate', alertId: 'hook-1' } });
+      const bad = await postAlert(host, token, JSON.stringify({ id: 'hook-bad', type: 'no-such-type', occurredAt: now }));
+      expect(bad.status).toBe(400);
+      expect(String(bad.json.reason)).toMatch(/^type: "no-such-type"/);
+      expect((await fetch(`${host.origin}/api/alerts`, { method: 'POST', body: '{}' })).status).toBe(401);
+
+      await page.goto(host.urlFor('desk/alerts'));
+      const queue = page.getByTestId('alert-queue');
+      await expect(queue.locator('tr[data-alert="bus-1"]')).toBeVisible();
+      await expect(queue.locator('tr[data-alert="hook-1"]')).toBeVisible();
+      await expect(page.getByTestId('alert-open-count')).toContainText('2');
+      const quarantine = page.getByTestId('quarantine-list');
+      await expect(quarantine).toContainText('occurredAt:');
+      await expect(quarantine).toContainText('type: "no-such-type"');
+      await expect(quarantine).toContainText('{"id":"bus-bad","type":"conflict"}');
+      await expect(page.getByTestId('webhook-token')).toHaveText(token);
+
+      // The fire (red) is on top; select it, see its zone, cameras, checklist and countdowns; acknowledge with A, resolve with R.
+      await expect(queue.locator('tbody tr').first()).toHaveAttribute('data-alert', 'hook-1');
+      await page.getByTestId('alerts-section').focus();
+      await page.keyboard.press('ArrowDown');
+      const detail = page.getByTestId('alert-detail');
+      await expect(detail).toHaveAttribute('data-alert', 'hook-1');
+      await expect(detail.getByTestId('alert-cameras').locator('[data-camera="lobby"]')).toBeVisible();
+      await expect(detail.getByTestId('alert-countdowns').locator('[data-step="acknowledge"]')).toBeVisible();
+      await page.keyboard.press('a');
+      await expect(queue.locator('tr[data-alert="hook-1"]')).toHaveAttribute('data-status', 'acknowledged');
+      await expect(detail.getByTestId('alert-history').locator('[data-kind="alert.acknowledged"]')).toBeVisible();
+      await page.keyboard.press('n');
+      await page.fill('input[name="alert-prompt"]', '消防组已出发');
+      await page.keyboard.press('Enter');
+      await expect(detail.getByTestId('alert-history')).toContainText('消防组已出发');
+      await page.getByTestId('alerts-section').focus();
+      await page.keyboard.press('r');
+      await expect(queue.locator('tr[data-alert="hook-1"]')).toHaveCount(0);
+      await expect(page.getByTestId('alert-open-count')).toContainText('1');
+
+      // A second acknowledgement is refused with a reason.
+      await expect(api.acknowledgeAlert({ alertId: 'hook-1' })).rejects.toMatchObject({ code: 'conflict' });
+      const journal = await api.queryJournal({ kinds: ['alert.raised', 'alert.acknowledged', 'alert.note', 'alert.resolved', 'alert.quarantined'], limit: 100 });
+      expect(journal.entries.map((e) => e.kind).sort()).toEqual(
+        ['alert.acknowledged', 'alert.note', 'alert.quarantined', 'alert.quarantined', 'alert.raised', 'alert.raised', 'alert.resolved'].sort(),
+      );
+
+      // Duty level: changed with a reason, shown in the top bar.
+      await page.getByTestId('duty-level').locator('select').selectOption('1');
+      await page.fill('input[name="duty-reason"]', '红色告警');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('duty-level')).toHaveAttribute('data-level', '1');
+
+      // Stop the console; what is published meanwhile arrives when it starts again; a duplicate is absorbed.
+      await page.goto('about:blank');
+      await host.stop();
+      await js.publish(`${ALERT_SUBJECT_ROOT}.lobby`, JSON.stringify({ id: 'while-stopped', type: 'theft', zone: 'stores', occurredAt: Date.now() }));
+      await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'bus-1', type: 'conflict', zone: 'gate', occurredAt: now }));
+      host = await startHost({ site, dataDir });
+      await page.goto(host.urlFor('desk/alerts'));
+      await expect(page.getByTestId('alert-queue').locator('tr[data-alert="while-stopped"]')).toBeVisible();
+      await expect(page.getByTestId('duty-level')).toHaveAttribute('data-level', '1');
+      const raised = await host.api().queryJournal({ kinds: ['alert.raised'], limit: 100 });
+      expect(raised.entries.map((e) => (e.payload as { alertId: string }).alertId).sort()).toEqual(['bus-1', 'hook-1', 'while-stopped']);
+    } finally {
+      await host.stop();
+      await nc.close();
+      await server.stop();
+    }
+  });
+});
