@@ -17,4 +17,6 @@ export interface HeatEvent {
   readonly zone?: string | undefined;
   /** Still being handled (not resolved, not a false alarm). */
   readonly open: boolean;
+  /** What to list in a zone's panel, e.g. the alert type's name (never a person). */
+  readonly label?: string | undefined;
 }
