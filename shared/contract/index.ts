@@ -8,6 +8,7 @@ import { OperatorSchema, SettingsSchema } from '../settings';
 import type { SiteView } from '../site/view';
 import type { SiteState } from '../state';
 import { PeerStatusSchema } from '../sync/peers';
+import { PlanEditSchema } from '../plans/edit';
 import type { DrillScenario } from '../drill/scenario';
 import type { DrillRun } from '../state/drillDomain';
 import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourceInfo, type TimelineEntry } from '../replay/types';
@@ -138,6 +139,8 @@ export const consoleContract = {
 
   /** The site's other consoles on the bus: present, and how far behind our copy of their journal is. */
   getPeers: method(z.tuple([]), z.array(PeerStatusSchema)),
+  /** Floor-plan setup: one edit, validated and saved to the site file (or refused, file untouched). */
+  editSitePlan: method(z.tuple([PlanEditSchema]), z.strictObject({ site: z.custom<SiteView>(), what: z.string() })),
 
   onSettingsChanged: event(SettingsSchema),
   onSourceStatus: event(SourceStatusSchema),
@@ -147,6 +150,8 @@ export const consoleContract = {
   /** The site state (all consoles' entries, merged) moved. */
   onSiteState: event(SiteStateChangeSchema),
   onPeers: event(z.array(PeerStatusSchema)),
+  /** The site file was edited (Plans): fetch the bootstrap again. */
+  onSiteChanged: event(z.custom<SiteView>()),
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

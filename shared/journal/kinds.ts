@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { drillKindLabels, drillKinds } from '../drill/kinds';
 import { type LocalizedTextSchema } from '../i18n/locale';
+import { planKindLabels, planKinds } from '../plans/kinds';
 
 /**
  * Every kind of journal entry, with the schema of its payload and the words
@@ -88,6 +89,7 @@ export const journalKinds = {
   }),
   // Drills and their review (shared/drill/kinds.ts).
   ...drillKinds,
+  ...planKinds,
 } satisfies Record<string, KindSpec<unknown>>;
 
 export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
@@ -101,4 +103,5 @@ export const kindLabels: Readonly<Record<string, z.infer<typeof LocalizedTextSch
   handover: { en: 'Shift handover', 'zh-CN': '交接班' },
   correction: { en: 'Correction', 'zh-CN': '更正' },
   ...drillKindLabels,
+  ...planKindLabels,
 };
