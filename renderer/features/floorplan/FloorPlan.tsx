@@ -61,6 +61,16 @@ export function FloorPlan({
       {heatEvents ? (
         <HeatLayer widthM={floor.widthM} heightM={floor.heightM} events={heatEvents} {...(heatRadiusM ? { radiusM: heatRadiusM } : {})} />
       ) : null}
+      <g className="floorplan__wedges" pointerEvents="none">
+        {cameras.map((camera) => (
+          <g key={camera.id} data-camera-fov={camera.id} className={`floorplan__camera${camera.id === selectedCamera ? ' is-selected' : ''}`}>
+            <polygon
+              points={viewWedge(camera.position, camera.heading, camera.fov, camera.range).map((p) => p.join(',')).join(' ')}
+              className="floorplan__fov"
+            />
+          </g>
+        ))}
+      </g>
       <g className="floorplan__zones">
         {zones.map((zone) => {
           const [cx, cy] = polygonCentroid(zone.polygon);
@@ -103,7 +113,6 @@ export function FloorPlan({
       </g>
       <g className="floorplan__cameras">
         {cameras.map((camera) => {
-          const wedge = viewWedge(camera.position, camera.heading, camera.fov, camera.range);
           const selected = camera.id === selectedCamera;
           return (
             <g
@@ -117,7 +126,6 @@ export function FloorPlan({
               }}
             >
               <title>{localize(camera.name)}</title>
-              <polygon points={wedge.map((p) => p.join(',')).join(' ')} className="floorplan__fov" />
               <circle cx={camera.position[0]} cy={camera.position[1]} r={unit * (large ? 1.3 : 1)} className="floorplan__dot" />
             </g>
           );

@@ -24,7 +24,8 @@ export function PlansSection() {
   const site = useConsole((s) => s.bootstrap?.site);
   const floors = [...(site?.floors ?? [])].sort((a, b) => b.level - a.level);
   const [floorId, setFloorId] = useState<string | undefined>(undefined);
-  const floor = floors.find((f) => f.id === floorId) ?? floors[0];
+  // Same default as the floor plan panel: the lowest storey.
+  const floor = floors.find((f) => f.id === floorId) ?? floors[floors.length - 1];
   const [mode, setMode] = useState<Mode>('idle');
   const [points, setPoints] = useState<Point[]>([]);
   const [closed, setClosed] = useState(false);
@@ -38,11 +39,11 @@ export function PlansSection() {
   if (!site || !floor) return null;
   const unit = Math.max(floor.widthM, floor.heightM) / 100;
 
-  const reset = (next: Mode) => {
+  const reset = (next: Mode, keepStatus = false) => {
     setMode(next);
     setPoints([]);
     setClosed(false);
-    setStatus(undefined);
+    if (!keepStatus) setStatus(undefined);
   };
 
   const save = async (edit: PlanEdit, after?: () => void) => {
@@ -147,9 +148,9 @@ export function PlansSection() {
 
         <fieldset>
           <legend>{t('plans.import')}</legend>
-          <input placeholder={t('plans.zoneId')} aria-label="new floor id" value={newFloor.id} onChange={(e) => setNewFloor({ ...newFloor, id: e.currentTarget.value })} />
-          <input placeholder={t('plans.zoneNameEn')} aria-label="new floor name" value={newFloor.en} onChange={(e) => setNewFloor({ ...newFloor, en: e.currentTarget.value })} />
-          <input placeholder={t('plans.floor')} aria-label="new floor level" type="number" value={newFloor.level} onChange={(e) => setNewFloor({ ...newFloor, level: e.currentTarget.value })} />
+          <input placeholder={t('plans.newFloorId')} aria-label={t('plans.newFloorId')} value={newFloor.id} onChange={(e) => setNewFloor({ ...newFloor, id: e.currentTarget.value })} />
+          <input placeholder={t('plans.newFloorName')} aria-label={t('plans.newFloorName')} value={newFloor.en} onChange={(e) => setNewFloor({ ...newFloor, en: e.currentTarget.value })} />
+          <input placeholder={t('plans.newFloorLevel')} aria-label={t('plans.newFloorLevel')} type="number" value={newFloor.level} onChange={(e) => setNewFloor({ ...newFloor, level: e.currentTarget.value })} />
           <input type="file" accept=".svg,.png,image/svg+xml,image/png" data-testid="plans-import" disabled={busy} onChange={(e) => void onImport(e.currentTarget.files?.[0])} />
         </fieldset>
 
@@ -170,7 +171,7 @@ export function PlansSection() {
                   const [a, b] = points;
                   if (!a || !b) return;
                   const mpp = floor.plan.metresPerPixel;
-                  void save({ op: 'calibrate', floor: floor.id, a: toPixels(a, mpp), b: toPixels(b, mpp), distanceM: Number(distance) }, () => reset('idle'));
+                  void save({ op: 'calibrate', floor: floor.id, a: toPixels(a, mpp), b: toPixels(b, mpp), distanceM: Number(distance) }, () => reset('idle', true));
                 }}
               >
                 {t('plans.applyScale')}
@@ -213,7 +214,7 @@ export function PlansSection() {
                         polygon: points,
                       },
                     },
-                    () => reset('idle'),
+                    () => reset('idle', true),
                   )
                 }
               >
