@@ -5,8 +5,8 @@
  * it is alone (the top complaint about heat maps, ANCHORS.md).
  *
  * Reference points with the default 5 m radius: the centre of one blue event
- * is ≈ 0.057 /m² (green-ish edge of "low"), one red event ≈ 0.46 /m² (orange),
- * a cluster of three red events on the same spot ≈ 1.4 /m² (red).
+ * is ≈ 0.04 /m² ("low"), one red event ≈ 0.32 /m² ("high"), three red events
+ * on the same spot ≈ 0.96 /m² (just under "very high"), ten ≈ 3.2 ("extreme").
  * Between stops the colour is interpolated on a logarithmic density axis, so
  * each stop is a factor of the previous one, as the legend shows.
  */

@@ -1,10 +1,11 @@
 /**
- * The density kernel: a Gaussian truncated at `radiusM` (σ = radius / 3) so the
- * radius users set in metres is where an event's heat ends. The Gaussian is
- * the one round kernel that is separable, so a whole window of events can be
- * binned into cells and blurred with two 1-D passes (cost independent of the
- * event count), while a few live events are splatted with the 2-D stamp; both
- * give the same grid (see grid.ts).
+ * The density kernel: three box filters in a row (a quadratic B-spline, close
+ * to a Gaussian with σ ≈ radius / 2.7) that ends exactly at `radiusM`, so the
+ * radius users set in metres is where an event's heat stops. It is separable
+ * and each box is a running sum, so a whole window of events is binned into
+ * cells and blurred in O(cells) whatever the radius or the event count, while
+ * a few live events are splatted with the 2-D stamp; both give the same grid
+ * (see grid.ts).
  *
  * Normalisation: the discrete 2-D kernel sums to 1 / cellArea, so a grid cell
  * holds weighted events per square metre and one event's heat integrates to
@@ -13,7 +14,9 @@
 export interface Kernel {
   readonly cellM: number;
   readonly radiusM: number;
-  /** Half-width in cells; the 1-D kernel has 2 * half + 1 taps. */
+  /** Half-width of each box, in cells; the kernel reaches 3 × box cells each side. */
+  readonly box: number;
+  /** Half-width in cells (3 × box); the 1-D kernel has 2 * half + 1 taps. */
   readonly half: number;
   /** 1-D taps, summing to 1 / cellM (per metre). */
   readonly taps: Float32Array;
@@ -24,23 +27,24 @@ export interface Kernel {
 export function makeKernel(radiusM: number, cellM: number): Kernel {
   if (!(radiusM > 0) || !Number.isFinite(radiusM)) throw new RangeError(`radiusM must be a positive number, got ${radiusM}`);
   if (!(cellM > 0) || !Number.isFinite(cellM)) throw new RangeError(`cellM must be a positive number, got ${cellM}`);
-  const half = Math.max(1, Math.ceil(radiusM / cellM));
-  const sigma = radiusM / 3;
+  const box = Math.max(1, Math.round(radiusM / cellM / 3));
+  const half = 3 * box;
   const size = 2 * half + 1;
-  const raw = new Float64Array(size);
-  let sum = 0;
-  for (let i = 0; i < size; i++) {
-    const d = (i - half) * cellM;
-    raw[i] = Math.abs(d) > radiusM ? 0 : Math.exp(-(d * d) / (2 * sigma * sigma));
-    sum += raw[i] ?? 0;
+  // Convolve three boxes of width 2 * box + 1 (integer counts, exact).
+  let taps64 = new Float64Array([1]);
+  for (let pass = 0; pass < 3; pass++) {
+    const next = new Float64Array(taps64.length + 2 * box);
+    for (let i = 0; i < taps64.length; i++) for (let j = 0; j <= 2 * box; j++) next[i + j] = (next[i + j] ?? 0) + (taps64[i] ?? 0);
+    taps64 = next;
   }
+  const width = (2 * box + 1) ** 3;
   const taps = new Float32Array(size);
-  for (let i = 0; i < size; i++) taps[i] = (raw[i] ?? 0) / (sum * cellM);
+  for (let i = 0; i < size; i++) taps[i] = (taps64[i] ?? 0) / (width * cellM);
   const stamp = new Float32Array(size * size);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) stamp[j * size + i] = (taps[j] ?? 0) * (taps[i] ?? 0);
   }
-  return { cellM, radiusM, half, taps, stamp };
+  return { cellM, radiusM, box, half, taps, stamp };
 }
 
 /** Peak density (per m²) one event of weight 1 produces: the stamp's centre. */

@@ -22,13 +22,17 @@ describe('kernel', () => {
       const k = makeKernel(5, cell);
       expect(sum(k.stamp) * cell * cell).toBeCloseTo(1, 4);
       expect(sum(k.taps) * cell).toBeCloseTo(1, 5);
-      expect(k.half).toBe(Math.ceil(5 / cell));
+      expect(k.half).toBe(3 * Math.round(5 / cell / 3));
+      // the heat ends at the radius (to within one box step)
+      expect(Math.abs(k.half * cell - 5)).toBeLessThanOrEqual(1.5 * cell);
+      expect(k.taps[0]).toBeGreaterThan(0);
     }
   });
   it('radius is in metres: the peak falls as the radius grows', () => {
     expect(peakDensity(makeKernel(2, 0.25))).toBeGreaterThan(peakDensity(makeKernel(5, 0.25)));
-    // σ = r/3 Gaussian: peak ≈ 1 / (2πσ²) = 0.0573 /m² for r = 5 m
-    expect(peakDensity(makeKernel(5, 0.25))).toBeCloseTo(1 / (2 * Math.PI * (5 / 3) ** 2), 2);
+    // Triple box ≈ Gaussian with σ² = b(b + 1) cells²: peak ≈ 1 / (2πσ²), within 15 % (b = 7 at 0.25 m).
+    const gaussianPeak = 1 / (2 * Math.PI * 7 * 8 * 0.25 * 0.25);
+    expect(Math.abs(peakDensity(makeKernel(5, 0.25)) / gaussianPeak - 1)).toBeLessThan(0.15);
   });
   it('refuses a bad radius or cell size, naming it', () => {
     expect(() => makeKernel(0, 0.25)).toThrow(/radiusM/);
