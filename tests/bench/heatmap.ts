@@ -6,9 +6,11 @@ import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
-import { repoRoot } from '../support/paths';
+import { artifactsDir, repoRoot } from '../support/paths';
 import { summarize } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -42,6 +44,11 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: CH
 const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => 'bench' in window);
+const loadBefore = loadavg()[0] ?? 0;
+const paintedPixels = (await page.evaluate(() => (window as unknown as { bench: { showcase(): Promise<number> } }).bench.showcase())) as number;
+mkdirSync(artifactsDir, { recursive: true });
+const screenshot = join(artifactsDir, 'heatmap-bench.png');
+await page.locator('#showcase').screenshot({ path: screenshot });
 
 type Render = Record<'packMs' | 'engineMs' | 'roundTripMs' | 'simpleheatMs', number[]>;
 type Scrub = { framesDrawn: number; seconds: number; rafGaps: number[] };
@@ -61,7 +68,8 @@ process.stdout.write(
   `${JSON.stringify(
     {
       what: 'heat map: 200 × 120 m floor, 0.25 m cells (800 × 480 px), 5 m radius, severity-weighted; ours = Float32 grid in a worker, bin + separable blur, fixed LUT; baseline = simpleheat 0.4 (npm) on a canvas of the same size',
-      machine: { cpus: (await import('node:os')).cpus().length, chromium: browser.version() },
+      machine: { cpus: (await import('node:os')).cpus().length, chromium: browser.version(), loadAverageBefore: round(loadBefore), loadAverageAfter: round(loadavg()[0] ?? 0) },
+      showcase: { paintedPixels, screenshot: screenshot.slice(repoRoot.length + 1) },
       render100k: {
         packMainThreadMs: round(render.packMs[0] ?? 0),
         oursComputeMs: engine,

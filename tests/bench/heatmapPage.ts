@@ -150,4 +150,46 @@ async function scrub(which: 'ours' | 'simpleheat', ms: number): Promise<{ frames
   return { framesDrawn: drawn, seconds, rafGaps: gaps };
 }
 
-(window as unknown as { bench: unknown }).bench = { render100k, scrub };
+/**
+ * One frame drawn the way the floor plan does (a canvas in an SVG
+ * foreignObject spanning the floor in metres), for a screenshot artifact.
+ */
+async function showcase(): Promise<number> {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${FLOOR.widthM} ${FLOOR.heightM}`);
+  svg.setAttribute('style', 'width: 1000px; height: 600px; background: #0b1016; display: block');
+  svg.id = 'showcase';
+  const fo = document.createElementNS(ns, 'foreignObject');
+  fo.setAttribute('width', String(FLOOR.widthM));
+  fo.setAttribute('height', String(FLOOR.heightM));
+  const c = document.createElement('canvas');
+  c.setAttribute('style', 'display: block; width: 100%; height: 100%');
+  fo.appendChild(c);
+  svg.appendChild(fo);
+  document.body.prepend(svg);
+  const events = makeEvents(100_000, 1);
+  let painted = 0;
+  await new Promise<void>((resolve) => {
+    const client = new HeatClient((f) => {
+      c.width = f.cols;
+      c.height = f.rows;
+      c.getContext('bitmaprenderer')?.transferFromImageBitmap(f.bitmap);
+      client.dispose();
+      resolve();
+    });
+    client.configure(FLOOR.widthM, FLOOR.heightM, FLOOR.radiusM);
+    client.show(packEvents(events.filter((e) => e.at < T0 + DAY)));
+  });
+  // Count coloured pixels by reading the canvas back through a 2-D copy.
+  const probe = document.createElement('canvas');
+  probe.width = c.width;
+  probe.height = c.height;
+  const ctx = probe.getContext('2d');
+  ctx?.drawImage(c, 0, 0);
+  const data = ctx?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+  for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
+  return painted;
+}
+
+(window as unknown as { bench: unknown }).bench = { render100k, scrub, showcase };
