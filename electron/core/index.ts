@@ -21,8 +21,10 @@ import { CameraSimulator } from './media/simulator';
 import type { CorePaths } from './paths';
 import { SettingsStore } from './settings';
 import { ReplayClient } from './replay/client';
-import { loadSite, type LoadedSite } from './site/loadSite';
+import type { LoadedSite } from './site/loadSite';
 import { buildSiteView } from './site/siteView';
+import { loadEditableSite, SiteEditor } from './site/siteEditor';
+import { siteHandlers } from './api/siteHandlers';
 import { StateService } from './state/stateService';
 import { CommandCentre } from './sync/commandCentre';
 import { PeerReplicator } from './sync/peerReplicator';
@@ -79,7 +81,7 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLog({ now: () => clock.now() });
-  const site = loadSite(options.paths.siteFile);
+  const site = loadEditableSite(options.paths.siteFile, options.paths.dataDir);
   for (const w of site.warnings) log.warn('site warning', { ...w });
 
   const dataDir = options.paths.dataDir;
@@ -194,9 +196,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   drills.resume();
   const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));
 
+  const siteEditor = new SiteEditor({ site, journal, clock, log: log.child({ part: 'site' }), onChanged: (view) => events.emit('onSiteChanged', view) });
   const ctx: CoreContext = {
     site,
-    siteView,
+    // The Plans section edits the site: always hand out the newest view.
+    get siteView() {
+      return siteEditor.view();
+    },
     identity,
     settings,
     events,
@@ -214,8 +220,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     drills,
     replay,
     alerts,
+    siteEditor,
   };
-  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx), ...alertHandlers(ctx) };
+  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx), ...alertHandlers(ctx), ...siteHandlers(ctx) };
 
   log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
   return {

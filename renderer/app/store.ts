@@ -41,6 +41,7 @@ export function startStore(store: ConsoleStore, api: ConsoleApi): () => void {
     api.onSourceStatus((status) => store.getState().sourceChanged(status)),
     api.onJournalAppended(({ entries }) => store.getState().journalEntriesAppended(entries)),
     api.onSiteState((change) => store.getState().siteStateChanged(change)),
+    api.onSiteChanged(() => void store.getState().load()),
     api.onPeers((peers) => store.getState().peersChanged(peers)),
     api.onJournalStatus((status) => store.getState().journalStatusChanged(status)),
   ];

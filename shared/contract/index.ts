@@ -9,6 +9,7 @@ import type { SiteView } from '../site/view';
 import type { SiteState } from '../state';
 import { PeerStatusSchema } from '../sync/peers';
 import { SiteSummarySchema } from '../command/siteSummary';
+import { PlanEditSchema } from '../plans/edit';
 import type { DrillScenario } from '../drill/scenario';
 import type { DrillScore } from '../drill/scoring';
 import type { DrillRun } from '../state/drillDomain';
@@ -167,6 +168,8 @@ export const consoleContract = {
   getCommandCentre: method(z.tuple([]), z.array(SiteSummarySchema)),
   /** Alert handling and the duty level (shared/alerts/contract.ts). */
   ...alertMethods,
+  /** Floor-plan setup: one edit, validated and saved to the site file (or refused, file untouched). */
+  editSitePlan: method(z.tuple([PlanEditSchema]), z.strictObject({ site: z.custom<SiteView>(), what: z.string() })),
 
   onSettingsChanged: event(SettingsSchema),
   onSourceStatus: event(SourceStatusSchema),
@@ -177,6 +180,8 @@ export const consoleContract = {
   onSiteState: event(SiteStateChangeSchema),
   onPeers: event(z.array(PeerStatusSchema)),
   onCommandCentre: event(z.array(SiteSummarySchema)),
+  /** The site file was edited (Plans): fetch the bootstrap again. */
+  onSiteChanged: event(z.custom<SiteView>()),
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

@@ -2,6 +2,7 @@ import { commandEn } from './command';
 import { drillReportEn } from './drillReport';
 import { alertsEn } from './alerts';
 
+import { floorplanEn } from './floorplan';
 /**
  * English messages. This object defines the message keys; zh-CN.ts must
  * provide every one of them (the type checker enforces it).
@@ -175,6 +176,7 @@ export const en = {
   ...drillReportEn,
   ...commandEn,
   ...alertsEn,
+  ...floorplanEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

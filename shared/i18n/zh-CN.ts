@@ -2,6 +2,7 @@ import { commandZhCN } from './command';
 import { drillReportZhCN } from './drillReport';
 import { alertsZhCN } from './alerts';
 import type { Messages } from './en';
+import { floorplanZhCN } from './floorplan';
 
 /** Simplified Chinese messages: every key of en.ts, checked by the compiler. */
 export const zhCN: Messages = {
@@ -172,4 +173,5 @@ export const zhCN: Messages = {
   ...drillReportZhCN,
   ...commandZhCN,
   ...alertsZhCN,
+  ...floorplanZhCN,
 };

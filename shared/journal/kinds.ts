@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { drillKindLabels, drillKinds } from '../drill/kinds';
 import { alertKindLabels, alertKinds } from '../alerts/kinds';
 import { type LocalizedTextSchema } from '../i18n/locale';
+import { planKindLabels, planKinds } from '../plans/kinds';
 
 /**
  * Every kind of journal entry, with the schema of its payload and the words
@@ -91,6 +92,7 @@ export const journalKinds = {
   ...drillKinds,
   // Alerts and the duty level (shared/alerts/kinds.ts).
   ...alertKinds,
+  ...planKinds,
 } satisfies Record<string, KindSpec<unknown>>;
 
 export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
@@ -105,4 +107,5 @@ export const kindLabels: Readonly<Record<string, z.infer<typeof LocalizedTextSch
   correction: { en: 'Correction', 'zh-CN': '更正' },
   ...drillKindLabels,
   ...alertKindLabels,
+  ...planKindLabels,
 };

@@ -12,6 +12,7 @@ const PARTS = {
   journal: 'tests/bench/journal.ts',
   replay: 'tests/bench/replay.ts',
   alerts: 'tests/bench/alerts.ts',
+  heatmap: 'tests/bench/heatmap.ts',
 };
 
 const requested = process.argv.slice(2);

@@ -10,6 +10,7 @@ import type { JournalService } from '../journal/service';
 import type { CameraSimulator } from '../media/simulator';
 import type { SettingsStore } from '../settings';
 import type { LoadedSite } from '../site/loadSite';
+import type { SiteEditor } from '../site/siteEditor';
 import type { StateService } from '../state/stateService';
 import type { Clock } from '../support/clock';
 import type { EventHub } from '../support/events';
@@ -38,6 +39,7 @@ export interface CoreContext {
   readonly drills: DrillService;
   readonly replay: ReplayClient;
   readonly alerts: AlertService;
+  readonly siteEditor: SiteEditor;
 }
 
 /** The actor recorded for entries made at this console: the signed-in operator. */

@@ -6,6 +6,7 @@ import { AlertsSection } from '../alerts/AlertsSection';
 import { DrillsSection } from '../drills/DrillsSection';
 import { JournalPanel } from '../journal/JournalPanel';
 import { OperationsSection } from './OperationsSection';
+import { PlansSection } from '../plans/PlansSection';
 
 /** The duty officer's desk: a rail of sections, each a workspace. */
 export function DeskView(props: { section: DeskSection }) {
@@ -16,6 +17,7 @@ export function DeskView(props: { section: DeskSection }) {
     { section: 'alerts', label: t('desk.section.alerts'), href: '#/desk/alerts' },
     { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
     { section: 'drills', label: t('desk.section.drills'), href: '#/desk/drills' },
+    { section: 'plans', label: t('desk.section.plans'), href: '#/desk/plans' },
     ...(watchesSites ? [{ section: 'sites' as const, label: t('desk.section.sites'), href: '#/desk/sites' }] : []),
   ];
   return (
@@ -31,6 +33,7 @@ export function DeskView(props: { section: DeskSection }) {
       {props.section === 'drills' && <DrillsSection />}
       {props.section === 'sites' && <CommandCentreSection />}
       {props.section === 'alerts' && <AlertsSection />}
+      {props.section === 'plans' && <PlansSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />

@@ -1,7 +1,10 @@
 import { niceScaleLength, polygonCentroid, viewWedge } from '../../../shared/site/geometry';
+import type { HeatEvent } from '../../../shared/heatmap/types';
+import type { Zone } from '../../../shared/site/schema';
 import type { CameraView, FloorView, SiteView } from '../../../shared/site/view';
 import { useLocalize, useT } from '../../i18n/useT';
-import { zoneFill } from './zoneStyle';
+import { HeatLayer } from '../heatmap/HeatLayer';
+import { countBand, zoneFill } from './zoneStyle';
 
 export interface FloorPlanProps {
   readonly site: SiteView;
@@ -10,6 +13,13 @@ export interface FloorPlanProps {
   readonly onCameraClick?: (camera: CameraView) => void;
   /** Larger labels and icons for the wall, readable across the room. */
   readonly large?: boolean;
+  /** This floor's events inside the heat map window; absent = no heat layer. */
+  readonly heatEvents?: readonly HeatEvent[] | undefined;
+  readonly heatRadiusM?: number | undefined;
+  /** Alerts per zone id in the window: zones are coloured and labelled by it. */
+  readonly zoneCounts?: ReadonlyMap<string, number> | undefined;
+  readonly selectedZone?: string | undefined;
+  readonly onZoneClick?: ((zone: Zone) => void) | undefined;
 }
 
 /**
@@ -17,7 +27,18 @@ export interface FloorPlanProps {
  * field of view, sensors, and a scale bar. The SVG viewBox is the floor's
  * metric extent, so everything placed in metres lands where it belongs.
  */
-export function FloorPlan({ site, floor, selectedCamera, onCameraClick, large = false }: FloorPlanProps) {
+export function FloorPlan({
+  site,
+  floor,
+  selectedCamera,
+  onCameraClick,
+  large = false,
+  heatEvents,
+  heatRadiusM,
+  zoneCounts,
+  selectedZone,
+  onZoneClick,
+}: FloorPlanProps) {
   const localize = useLocalize();
   const t = useT();
   const zones = site.zones.filter((z) => z.floor === floor.id);
@@ -37,38 +58,74 @@ export function FloorPlan({ site, floor, selectedCamera, onCameraClick, large = 
       data-floor={floor.id}
     >
       <image href={floor.imageUrl} x={0} y={0} width={floor.widthM} height={floor.heightM} preserveAspectRatio="none" />
+      {heatEvents ? (
+        <HeatLayer widthM={floor.widthM} heightM={floor.heightM} events={heatEvents} {...(heatRadiusM ? { radiusM: heatRadiusM } : {})} />
+      ) : null}
+      <g className="floorplan__wedges" pointerEvents="none">
+        {cameras.map((camera) => (
+          <g key={camera.id} data-camera-fov={camera.id} className={`floorplan__camera${camera.id === selectedCamera ? ' is-selected' : ''}`}>
+            <polygon
+              points={viewWedge(camera.position, camera.heading, camera.fov, camera.range).map((p) => p.join(',')).join(' ')}
+              className="floorplan__fov"
+            />
+          </g>
+        ))}
+      </g>
       <g className="floorplan__zones">
         {zones.map((zone) => {
           const [cx, cy] = polygonCentroid(zone.polygon);
+          const count = zoneCounts?.get(zone.id) ?? 0;
+          const band = countBand(count);
+          const colour = band?.colour ?? zoneFill(zone.kind);
           return (
-            <g key={zone.id} data-zone={zone.id}>
+            <g
+              key={zone.id}
+              data-zone={zone.id}
+              data-count={count}
+              className={`floorplan__zone${zone.id === selectedZone ? ' is-selected' : ''}${onZoneClick ? ' is-clickable' : ''}`}
+              onClick={() => onZoneClick?.(zone)}
+            >
               <polygon
                 points={zone.polygon.map((p) => p.join(',')).join(' ')}
-                fill={zoneFill(zone.kind)}
-                fillOpacity={0.16}
-                stroke={zoneFill(zone.kind)}
-                strokeWidth={unit * 0.25}
+                fill={colour}
+                fillOpacity={band ? 0.22 : 0.12}
+                stroke={colour}
+                strokeWidth={unit * (zone.id === selectedZone ? 0.6 : 0.25)}
               />
               <text x={cx} y={cy} fontSize={font} textAnchor="middle" className="floorplan__label">
                 {localize(zone.name)}
               </text>
+              {count > 0 ? (
+                <text
+                  x={cx}
+                  y={cy + font * 1.3}
+                  fontSize={font * (large ? 1.6 : 1.2)}
+                  textAnchor="middle"
+                  className="floorplan__count"
+                  data-zone-count={count}
+                >
+                  {count}
+                </text>
+              ) : null}
             </g>
           );
         })}
       </g>
       <g className="floorplan__cameras">
         {cameras.map((camera) => {
-          const wedge = viewWedge(camera.position, camera.heading, camera.fov, Math.min(camera.range, unit * 12));
           const selected = camera.id === selectedCamera;
           return (
             <g
               key={camera.id}
               data-camera-icon={camera.id}
               className={`floorplan__camera${selected ? ' is-selected' : ''}`}
-              onClick={() => onCameraClick?.(camera)}
+              onClick={(e) => {
+                // A camera inside a zone: the camera click is the one meant.
+                e.stopPropagation();
+                onCameraClick?.(camera);
+              }}
             >
               <title>{localize(camera.name)}</title>
-              <polygon points={wedge.map((p) => p.join(',')).join(' ')} className="floorplan__fov" />
               <circle cx={camera.position[0]} cy={camera.position[1]} r={unit * (large ? 1.3 : 1)} className="floorplan__dot" />
             </g>
           );

@@ -1,31 +1,108 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import '../heatmap/heatmap.css';
+import { activeCountsByFloor, zoneCounts } from '../../../shared/heatmap/counts';
+import { buildTimeIndex, eventsInWindow, playbackSpan, type TimeIndex } from '../../../shared/heatmap/timeWindow';
+import type { HeatEvent } from '../../../shared/heatmap/types';
+import type { Zone } from '../../../shared/site/schema';
 import type { CameraView, SiteView } from '../../../shared/site/view';
+import { HeatLegend } from '../heatmap/HeatLegend';
+import { TimeWindow } from '../heatmap/TimeWindow';
+import { useHeatTimeline, useNow } from '../heatmap/useHeatTimeline';
 import { FloorPlan } from './FloorPlan';
 import { FloorTabs } from './FloorTabs';
+import { ZoneEvents } from './ZoneEvents';
 
-/** Floor tabs over the selected floor's plan. */
-export function FloorPlanPanel(props: {
+const NO_EVENTS: readonly HeatEvent[] = [];
+
+export interface FloorPlanPanelProps {
   site: SiteView;
   large?: boolean;
   selectedCamera?: string | undefined;
   onCameraClick?: (camera: CameraView) => void;
-}) {
+  /** Events for the heat map, zone counts and floor-tab counts (any order, all floors). */
+  events?: readonly HeatEvent[];
+  /** Fixed "now" (replay); live consoles leave it out and the window follows the clock. */
+  now?: number;
+  onZoneClick?: (zoneId: string) => void;
+  heatRadiusM?: number;
+}
+
+/**
+ * Floor tabs (with active-alert counts) over the selected floor's plan, its
+ * heat map and zone counts for the chosen time window, the legend, and the
+ * window controls (desk only: the wall always shows the live window).
+ */
+export function FloorPlanPanel(props: FloorPlanPanelProps) {
   const ordered = [...props.site.floors].sort((a, b) => a.level - b.level);
   const [floorId, setFloorId] = useState(ordered[0]?.id ?? '');
+  const [zoneId, setZoneId] = useState<string | undefined>(undefined);
+  const events = props.events ?? NO_EVENTS;
+  const now = useNow(5_000, props.now);
+  const timeline = useHeatTimeline(now);
+
+  // One time index per floor: a window query is then two binary searches on that floor's events.
+  const byFloor = useMemo(() => indexByFloor(events), [events]);
+  const active = useMemo(() => activeCountsByFloor(events), [events]);
   const floor = props.site.floors.find((f) => f.id === floorId) ?? ordered[0];
+  const index = floor ? byFloor.get(floor.id) : undefined;
+  const windowed = useMemo(
+    () => (index ? eventsInWindow(index, timeline.end, timeline.durationMs) : NO_EVENTS),
+    [index, timeline.end, timeline.durationMs],
+  );
+  const floorZones = useMemo(() => props.site.zones.filter((z) => z.floor === floor?.id), [props.site.zones, floor?.id]);
+  const counts = useMemo(() => zoneCounts(windowed, floorZones), [windowed, floorZones]);
+  const span = useMemo(() => playbackSpan(index ?? EMPTY_INDEX, now), [index, now]);
   if (!floor) return null;
+  const zone = floorZones.find((z) => z.id === zoneId);
+  const large = props.large ?? false;
+
+  const onZone = (z: Zone) => {
+    setZoneId(z.id === zoneId ? undefined : z.id);
+    props.onZoneClick?.(z.id);
+  };
+
   return (
-    <div className="floorpanel">
-      <FloorTabs floors={props.site.floors} current={floor.id} onSelect={setFloorId} />
+    <div className={`floorpanel${large ? ' is-large' : ''}`}>
+      <FloorTabs
+        floors={props.site.floors}
+        current={floor.id}
+        activeCounts={active}
+        onSelect={(id) => {
+          setFloorId(id);
+          setZoneId(undefined);
+        }}
+      />
       <div className="floorpanel__plan">
         <FloorPlan
           site={props.site}
           floor={floor}
-          large={props.large ?? false}
+          large={large}
           selectedCamera={props.selectedCamera}
+          heatEvents={windowed}
+          heatRadiusM={props.heatRadiusM}
+          zoneCounts={counts}
+          selectedZone={zone?.id}
+          onZoneClick={onZone}
           {...(props.onCameraClick ? { onCameraClick: props.onCameraClick } : {})}
         />
+        {zone ? <ZoneEvents zone={zone} events={windowed} onClose={() => setZoneId(undefined)} /> : null}
+      </div>
+      <div className="floorpanel__heat">
+        {large ? null : <TimeWindow timeline={timeline} span={span} count={windowed.length} />}
+        <HeatLegend large={large} {...(props.heatRadiusM ? { radiusM: props.heatRadiusM } : {})} />
       </div>
     </div>
   );
+}
+
+const EMPTY_INDEX: TimeIndex = buildTimeIndex([]);
+
+function indexByFloor(events: readonly HeatEvent[]): Map<string, TimeIndex> {
+  const groups = new Map<string, HeatEvent[]>();
+  for (const e of events) {
+    const list = groups.get(e.floor);
+    if (list) list.push(e);
+    else groups.set(e.floor, [e]);
+  }
+  return new Map([...groups].map(([floor, list]) => [floor, buildTimeIndex(list)]));
 }

@@ -1,25 +1,40 @@
 import type { FloorView } from '../../../shared/site/view';
 import { useLocalize, useT } from '../../i18n/useT';
 
-/** Floor tabs, ordered by storey. Later: each tab shows its active-alert count. */
-export function FloorTabs(props: { floors: readonly FloorView[]; current: string; onSelect: (id: string) => void }) {
+/** Floor tabs, ordered by storey (top floor first), each with its active-alert count. */
+export function FloorTabs(props: {
+  floors: readonly FloorView[];
+  current: string;
+  onSelect: (id: string) => void;
+  /** Open alerts per floor id. */
+  activeCounts?: ReadonlyMap<string, number>;
+}) {
   const localize = useLocalize();
   const t = useT();
   const floors = [...props.floors].sort((a, b) => b.level - a.level);
   return (
     <div className="tabs" role="tablist" aria-label={t('site.floors')}>
-      {floors.map((floor) => (
-        <button
-          key={floor.id}
-          role="tab"
-          type="button"
-          aria-selected={floor.id === props.current}
-          className={floor.id === props.current ? 'tab is-active' : 'tab'}
-          onClick={() => props.onSelect(floor.id)}
-        >
-          {localize(floor.name)}
-        </button>
-      ))}
+      {floors.map((floor) => {
+        const count = props.activeCounts?.get(floor.id) ?? 0;
+        return (
+          <button
+            key={floor.id}
+            role="tab"
+            type="button"
+            data-floor-tab={floor.id}
+            aria-selected={floor.id === props.current}
+            className={floor.id === props.current ? 'tab is-active' : 'tab'}
+            onClick={() => props.onSelect(floor.id)}
+          >
+            {localize(floor.name)}
+            {count > 0 ? (
+              <span className="tab__count" data-active-count={count} title={t('floor.activeCount', { count })}>
+                {count}
+              </span>
+            ) : null}
+          </button>
+        );
+      })}
     </div>
   );
 }

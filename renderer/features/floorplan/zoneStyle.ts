@@ -20,3 +20,17 @@ const FILL: Readonly<Record<Zone['kind'], string>> = {
 export function zoneFill(kind: Zone['kind']): string {
   return FILL[kind];
 }
+
+/**
+ * Zone colour by its alert count in the window, on fixed bands (like the heat
+ * scale, never relative to the busiest zone on screen).
+ */
+export const COUNT_BANDS: readonly { readonly min: number; readonly colour: string; readonly band: string }[] = [
+  { min: 10, colour: '#dc2626', band: 'many' },
+  { min: 3, colour: '#f97316', band: 'several' },
+  { min: 1, colour: '#facc15', band: 'some' },
+];
+
+export function countBand(count: number): { colour: string; band: string } | undefined {
+  return COUNT_BANDS.find((b) => count >= b.min);
+}

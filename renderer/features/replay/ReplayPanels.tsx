@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { DrillReview } from '../drills/DrillReview';
 import { EntryRow } from '../journal/EntryRow';
 import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
+import { useAlertHeat } from '../floorplan/useAlertHeat';
 import { OnDuty } from '../operator/OnDuty';
 import type { PlayerFrame, ReplayPlayer } from './player';
 
@@ -17,6 +18,7 @@ export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPl
   const api = useConsoleApi();
   const site = useConsole((s) => s.bootstrap?.site);
   const locale = useConsole((s) => s.settings.locale);
+  const heat = useAlertHeat();
   const [note, setNote] = useState('');
   const [bookmark, setBookmark] = useState(false);
   const [noted, setNoted] = useState<string | undefined>();
@@ -25,7 +27,7 @@ export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPl
   return (
     <div className="replay__panels">
       <section className="panel replay__plan">
-        <FloorPlanPanel site={site} />
+        <FloorPlanPanel site={site} events={heat} now={props.frame.t} />
       </section>
       <section className="panel replay__journal">
         <h2 className="panel__title">

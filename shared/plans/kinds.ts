@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { KindSpec } from '../journal/kinds';
+
+function spec<P>(s: KindSpec<P>): KindSpec<unknown> {
+  return s as KindSpec<unknown>;
+}
+
+/** Plan setup is recorded like every other action that matters. */
+export const planKinds = {
+  /** Written by the core's site editor after the site file is saved. */
+  'site.plan-changed': spec({
+    system: true,
+    payload: z.strictObject({
+      floor: z.string().min(1).max(64),
+      what: z.string().trim().min(1, 'must not be empty').max(500),
+    }),
+    text: (p) => `plan ${p.floor} ${p.what}`,
+  }),
+};
+
+export const planKindLabels = {
+  'site.plan-changed': { en: 'Floor plan changed', 'zh-CN': '平面图变更' },
+};

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { startHost } from '../../support/hostProcess';
+import { copyDemoSite } from '../../support/siteCopy';
+import { expect, test } from './fixtures';
+
+/** Clicks a point given in plan metres on an SVG whose viewBox is the floor in metres. */
+async function clickAt(page: Page, svg: Locator, x: number, y: number, double = false): Promise<void> {
+  const [cx, cy] = await svg.evaluate(
+    (el, p) => {
+      const m = (el as SVGSVGElement).getScreenCTM();
+      if (!m) throw new Error('no CTM');
+      const q = new DOMPoint(p[0], p[1]).matrixTransform(m);
+      return [q.x, q.y];
+    },
+    [x, y] as [number, number],
+  );
+  if (double) await page.mouse.dblclick(cx ?? 0, cy ?? 0);
+  else await page.mouse.click(cx ?? 0, cy ?? 0);
+}
+
+type SiteJson = { floors: { id: string; plan: { metresPerPixel: number } }[]; zones: { id: string; name: unknown; kind: string; polygon: number[][] }[] };
+const readSite = (file: string): SiteJson => JSON.parse(readFileSync(file, 'utf8')) as SiteJson;
+
+test.describe('floor plans and heat map', () => {
+  test('tabs, zones with counts, camera wedges, legend and time window', async ({ host, page, consolePage }) => {
+    await consolePage.open(host.urlFor('desk'));
+    const plan = page.locator('svg.floorplan[data-floor="f1"]');
+    await expect(plan).toBeVisible();
+    await expect(page.locator('[data-floor-tab]')).toHaveCount(2);
+    await expect(plan.locator('[data-zone]')).toHaveCount(13);
+    await expect(plan.locator('[data-camera-icon]')).toHaveCount(10);
+    await expect(plan.locator('[data-camera-fov] .floorplan__fov')).toHaveCount(10);
+    // The heat layer sits under the zones, spanning the floor in metres.
+    await expect(plan.locator('foreignObject.heatlayer')).toHaveAttribute('width', '60');
+    const legend = page.getByTestId('heat-legend');
+    await expect(legend.locator('li')).toHaveCount(5);
+    await expect(legend.locator('li').first()).toHaveAttribute('data-density', '0.03');
+    const windows = page.getByTestId('heat-timewindow');
+    await expect(windows.locator('[data-window]')).toHaveCount(6);
+    await windows.locator('[data-window="7d"]').click();
+    await expect(windows.locator('[data-window="7d"]')).toHaveAttribute('aria-checked', 'true');
+    // Clicking a zone opens its alert list.
+    // (24, 24) is inside the lobby, away from its sensors and camera.
+    await clickAt(page, plan, 24, 24);
+    await expect(page.getByTestId('zone-events')).toHaveAttribute('data-zone', 'lobby');
+    await page.locator('[data-floor-tab="f2"]').click();
+    await expect(page.locator('svg.floorplan[data-floor="f2"] [data-camera-icon]')).toHaveCount(6);
+  });
+
+  test('calibrate the scale and draw a zone: saved to the site file; bad input refused', async ({ page, consolePage }) => {
+    const siteFile = copyDemoSite((s) => (s.demo = false));
+    const host = await startHost({ site: siteFile });
+    try {
+      await consolePage.open(host.urlFor('desk/plans'));
+      const svg = page.getByTestId('plans-svg');
+      await expect(svg).toBeVisible();
+      await expect(page.getByTestId('plans-scale')).toContainText('0.05000');
+
+      // 10 m at the old scale (200 px) is really 20 m: the scale doubles to 0.1 m/px.
+      await page.getByTestId('plans-calibrate').click();
+      await clickAt(page, svg, 5, 5);
+      await clickAt(page, svg, 15, 5);
+      await page.getByLabel('Distance between the points (m)').or(page.getByLabel('两点间距离（米）')).fill('20');
+      await page.getByRole('button', { name: /Apply scale|应用比例尺/ }).click();
+      await expect(page.getByTestId('plans-status')).toBeVisible();
+      await expect.poll(() => readSite(siteFile).floors.find((f) => f.id === 'f1')?.plan.metresPerPixel ?? 0).toBeGreaterThan(0.099);
+      expect(readSite(siteFile).floors.find((f) => f.id === 'f1')?.plan.metresPerPixel).toBeLessThan(0.101);
+      await expect(svg).toHaveAttribute('viewBox', /^0 0 1[12]\d/);
+
+      // Draw a four-corner zone, double-click closes it, name it and save.
+      await page.getByTestId('plans-draw').click();
+      await clickAt(page, svg, 10, 10);
+      await clickAt(page, svg, 30, 10);
+      await clickAt(page, svg, 30, 25);
+      await clickAt(page, svg, 10, 25, true);
+      await expect(page.getByTestId('zone-draft')).toBeVisible();
+      const before = readFileSync(siteFile, 'utf8');
+      // Bad id first: refused with the field named, file untouched.
+      await page.getByPlaceholder(/Zone id|区域编号/).fill('Bad Id!');
+      await page.getByPlaceholder(/Name \(English\)|名称（英文）/).fill('Loading dock');
+      await page.getByRole('button', { name: /Save zone|保存区域/ }).click();
+      await expect(page.getByTestId('plans-status')).toHaveAttribute('role', 'alert');
+      await expect(page.getByTestId('plans-status')).toContainText('zone.id');
+      expect(readFileSync(siteFile, 'utf8')).toBe(before);
+
+      await page.getByPlaceholder(/Zone id|区域编号/).fill('loading-dock');
+      await page.getByPlaceholder(/Name \(Chinese\)|名称（中文）/).fill('装卸区');
+      await page.getByLabel(/Kind|类型/).selectOption('activity');
+      await page.getByRole('button', { name: /Save zone|保存区域/ }).click();
+      await expect.poll(() => readSite(siteFile).zones.find((z) => z.id === 'loading-dock')?.polygon.length ?? 0).toBe(4);
+      const zone = readSite(siteFile).zones.find((z) => z.id === 'loading-dock');
+      expect(zone?.name).toEqual({ en: 'Loading dock', 'zh-CN': '装卸区' });
+      expect(zone?.polygon[0]?.[0]).toBeCloseTo(10, 0);
+      expect(zone?.polygon[2]?.[1]).toBeCloseTo(25, 0);
+      await expect(svg.locator('[data-zone="loading-dock"]')).toHaveCount(1);
+
+      // A calibration with a zero distance is refused, the file stays as it is.
+      const saved = readFileSync(siteFile, 'utf8');
+      await page.getByTestId('plans-calibrate').click();
+      await clickAt(page, svg, 5, 5);
+      await clickAt(page, svg, 25, 5);
+      await page.getByLabel('Distance between the points (m)').or(page.getByLabel('两点间距离（米）')).fill('0');
+      await page.getByRole('button', { name: /Apply scale|应用比例尺/ }).click();
+      await expect(page.getByTestId('plans-status')).toHaveAttribute('role', 'alert');
+      await expect(page.getByTestId('plans-status')).toContainText('distanceM');
+      expect(readFileSync(siteFile, 'utf8')).toBe(saved);
+
+      // The journal has the changes.
+      const entries = (await host.api().queryJournal({ kinds: ['site.plan-changed'], limit: 10 })).entries;
+      expect(entries.length).toBe(2);
+    } finally {
+      await host.stop();
+    }
+  });
+});
