@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SourceStatus } from '../../../shared/media/sources';
+import type { Playback, SourceStatus } from '../../../shared/media/sources';
 import type { CameraView } from '../../../shared/site/view';
 import { useLocalize, useT } from '../../i18n/useT';
-import { HlsTilePlayer } from './hlsTilePlayer';
+import { canPlay, createTilePlayer } from './playerFactory';
 import { TileOverlay } from './TileOverlay';
+import type { TilePlayer } from './tilePlayer';
 import type { NoSignalReason, TileHealth, TilePhase } from './tileState';
 
 export interface VideoTileProps {
@@ -16,9 +17,10 @@ export interface VideoTileProps {
 }
 
 /**
- * One camera tile. The player lives outside React (HlsTilePlayer); React only
- * mounts the <video>, creates the player for the current URL and destroys it
- * when the tile goes away or the stream changes.
+ * One camera tile. The player lives outside React (a TilePlayer from
+ * createTilePlayer); React only mounts the <video>, creates the player for the
+ * stream's transport, hands it the source, and destroys it when the tile goes
+ * away or the transport changes.
  */
 export function VideoTile({ camera, stream, source, showHealth = true, onActivate }: VideoTileProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -27,19 +29,27 @@ export function VideoTile({ camera, stream, source, showHealth = true, onActivat
   const localize = useLocalize();
   const t = useT();
   const playback = camera.playback[stream];
-  const url = playback.kind === 'hls' ? playback.url : undefined;
+  // Effects depend on the source's identity as a string: CameraView objects may be rebuilt with equal content.
+  const sourceId = JSON.stringify(playback);
+  const playerRef = useRef<TilePlayer | undefined>(undefined);
 
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return undefined;
-    if (!url) return undefined;
-    const player = new HlsTilePlayer(video, url, { onPhase: setPhase, onHealth: setHealth });
-    player.start();
-    return () => player.destroy();
-  }, [url]);
+    const source = JSON.parse(sourceId) as Playback;
+    const player = createTilePlayer(source, { onPhase: setPhase, onHealth: setHealth });
+    if (!player) return undefined;
+    player.attach(video);
+    player.setSource(source);
+    playerRef.current = player;
+    return () => {
+      playerRef.current = undefined;
+      player.destroy();
+    };
+  }, [sourceId]);
 
   // A stream kind this tile cannot play yet is NO SIGNAL with the reason, never a blank tile.
-  const unsupported: NoSignalReason | undefined = url ? undefined : { kind: 'unsupported', detail: playback.kind };
+  const unsupported: NoSignalReason | undefined = canPlay(playback) ? undefined : { kind: 'unsupported', detail: playback.kind };
   const reason = unsupported ?? sourceReason(source) ?? (phase.phase === 'no-signal' ? phase.reason : undefined);
   const state = unsupported || phase.phase === 'no-signal' ? 'no-signal' : phase.phase === 'playing' ? 'playing' : 'connecting';
 
