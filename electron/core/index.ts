@@ -8,6 +8,7 @@ import { consoleHandlers } from './api/consoleHandlers';
 import type { CoreContext } from './api/context';
 import { drillHandlers } from './api/drillHandlers';
 import { journalHandlers } from './api/journalHandlers';
+import { wallHandlers } from './api/wallHandlers';
 import { NatsLink } from './bus/natsLink';
 import { DrillService } from './drills/drillService';
 import { createAssetRouter, type AssetRouter } from './http/assets';
@@ -194,7 +195,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     drills,
     replay,
   };
-  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx) };
+  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx), ...wallHandlers(ctx) };
 
   log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { drillKindLabels, drillKinds } from '../drill/kinds';
 import { type LocalizedTextSchema } from '../i18n/locale';
+import { wallKindLabels, wallKinds } from '../wall/kinds';
 
 /**
  * Every kind of journal entry, with the schema of its payload and the words
@@ -88,6 +89,8 @@ export const journalKinds = {
   }),
   // Drills and their review (shared/drill/kinds.ts).
   ...drillKinds,
+  // The camera wall (shared/wall/kinds.ts).
+  ...wallKinds,
 } satisfies Record<string, KindSpec<unknown>>;
 
 export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
@@ -101,4 +104,5 @@ export const kindLabels: Readonly<Record<string, z.infer<typeof LocalizedTextSch
   handover: { en: 'Shift handover', 'zh-CN': '交接班' },
   correction: { en: 'Correction', 'zh-CN': '更正' },
   ...drillKindLabels,
+  ...wallKindLabels,
 };

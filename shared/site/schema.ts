@@ -5,6 +5,7 @@ import { AlertTypeSchema, ResponseTargetsSchema } from './alertTypes';
 import { RosterSchema } from './roster';
 import { SitePathSchema, StreamSourceSchema } from './streams';
 import { checkSiteReferences } from './references';
+import { WallSiteSchema } from '../wall/layouts';
 
 export const SITE_FORMAT = 'watchpost-site/1';
 
@@ -149,6 +150,8 @@ export const SiteFileSchema = z
     drills: z.array(SitePathSchema).default([]),
     bus: BusSchema.optional(),
     sfus: z.array(SfuSchema).default([]),
+    /** Saved wall layouts and tours (shared/wall/layouts.ts). */
+    wall: WallSiteSchema.optional(),
   })
   .superRefine(checkSiteReferences);
 

@@ -2,6 +2,7 @@ import type { JournalEntry } from '../journal/entry';
 import type { Domain } from './domain';
 import { drillDomain, type DrillState } from './drillDomain';
 import { dutyDomain, type DutyState } from './journalDomain';
+import { wallDomain, type WallState } from './wallDomain';
 
 /**
  * The site state every view shows: a projection of the journal. Each domain
@@ -11,11 +12,13 @@ import { dutyDomain, type DutyState } from './journalDomain';
 export interface SiteState {
   readonly duty: DutyState;
   readonly drill: DrillState;
+  readonly wall: WallState;
 }
 
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   duty: dutyDomain,
   drill: drillDomain,
+  wall: wallDomain,
 };
 
 const keys = Object.keys(domains) as (keyof SiteState)[];
