@@ -3,6 +3,8 @@
  * provide every one of them (the type checker enforces it).
  * `{name}` placeholders are filled by `translate`.
  */
+import { wallEn } from './wall';
+
 export const en = {
   'app.title': 'Watchpost',
   'app.loading': 'Starting the console…',
@@ -168,6 +170,7 @@ export const en = {
   'replay.addNote': 'Add note',
   'replay.noted': 'Noted as #{seq}',
   'journal.refers': 're #{seq}:',
+  ...wallEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useConsole } from '../../app/StoreContext';
 import { useLocalize, useT } from '../../i18n/useT';
 import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
-import { VideoGrid } from '../video/VideoGrid';
+import { CAMERA_DRAG_TYPE } from '../video/VideoTile';
+import { DeskWall } from '../wall/DeskWall';
 
-/** Operations: floor plan and camera list beside a 4×4 monitor of sub streams. */
+/** Operations: floor plan and camera list (drag a camera onto a wall tile) beside the desk's view of a wall. */
 export function OperationsSection() {
   const site = useConsole((s) => s.bootstrap?.site);
   const [selected, setSelected] = useState<string | undefined>();
@@ -23,7 +24,17 @@ export function OperationsSection() {
         <ul className="camlist">
           {site.cameras.map((camera) => (
             <li key={camera.id}>
-              <button type="button" className={camera.id === selected ? 'camlist__item is-selected' : 'camlist__item'} onClick={() => setSelected(camera.id)}>
+              <button
+                type="button"
+                draggable
+                data-camera={camera.id}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(CAMERA_DRAG_TYPE, camera.id);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                className={camera.id === selected ? 'camlist__item is-selected' : 'camlist__item'}
+                onClick={() => setSelected(camera.id)}
+              >
                 {localize(camera.name)}
               </button>
             </li>
@@ -31,7 +42,7 @@ export function OperationsSection() {
         </ul>
       </section>
       <section className="panel desk__video">
-        <VideoGrid cameras={site.cameras} columns={4} stream="sub" onActivate={setSelected} />
+        <DeskWall site={site} />
       </section>
     </main>
   );
