@@ -10,8 +10,10 @@ export interface StreamChoice {
   readonly since: number;
 }
 
-export const STREAM_UP_PX = 960;
-export const STREAM_DOWN_PX = 720;
+/** Above this width a sub stream (typically 640×360) is visibly upscaled: take the main stream. */
+export const STREAM_UP_PX = 720;
+/** The gap to STREAM_UP_PX is the hysteresis band. */
+export const STREAM_DOWN_PX = 560;
 export const STREAM_MIN_DWELL_MS = 5000;
 
 export function chooseStream(

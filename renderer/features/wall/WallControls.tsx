@@ -6,7 +6,7 @@ import { useConsoleApi } from '../../app/StoreContext';
 import { useLocalize, useT } from '../../i18n/useT';
 
 /** How many wall addresses the desk offers (wall-1 … wall-N); wall windows are opened per display. */
-export const DESK_WALLS = 4;
+export const DESK_WALLS = 8;
 
 /** The desk's wall controls: which wall, its layout, camera groups, tours, spotlight. */
 export function WallControls(props: {

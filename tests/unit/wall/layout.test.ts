@@ -58,7 +58,7 @@ describe('stream choice with hysteresis', () => {
     let c = chooseStream(undefined, 1000, 0);
     const seen: string[] = [];
     for (let t = 0; t < 60_000; t += 250) {
-      c = chooseStream(c, t % 500 === 0 ? 950 : 980, t);
+      c = chooseStream(c, t % 500 === 0 ? 600 : 740, t);
       seen.push(c.stream);
     }
     expect(new Set(seen)).toEqual(new Set(['main']));
@@ -67,6 +67,6 @@ describe('stream choice with hysteresis', () => {
     const up = chooseStream(undefined, 1000, 0);
     expect(chooseStream(up, 500, 1000)).toBe(up);
     expect(chooseStream(up, 500, 6000).stream).toBe('sub');
-    expect(chooseStream(up, 800, 6000).stream).toBe('main');
+    expect(chooseStream(up, 600, 6000).stream).toBe('main');
   });
 });
