@@ -46,21 +46,34 @@ function siteWith36Cameras(): string {
   return file;
 }
 
-/** Counts presented frames of every <video> on the page, including ones added later (layout switches). */
+/**
+ * Counts presented frames of every <video> on the page, including ones added
+ * later (layout switches), cumulatively per element: presentedFrames restarts
+ * when a tile's player is rebuilt, so deltas are summed, never subtracted.
+ */
 const FRAME_COUNTER = `
 (() => {
   const w = window;
   w.__frames = new Map();
+  let next = 1;
   const watch = (v) => {
-    if (v.__watched) return; v.__watched = true;
-    const tick = (_now, meta) => { w.__frames.set(v, meta.presentedFrames); if (v.isConnected) v.requestVideoFrameCallback(tick); };
+    if (v.__wid) return; v.__wid = next++;
+    let last = 0;
+    const tick = (_now, meta) => {
+      const pf = meta.presentedFrames;
+      const add = pf >= last ? pf - last : pf;
+      last = pf;
+      w.__frames.set(v.__wid, (w.__frames.get(v.__wid) || 0) + add);
+      if (v.isConnected) v.requestVideoFrameCallback(tick);
+    };
     v.requestVideoFrameCallback(tick);
   };
   setInterval(() => document.querySelectorAll('video').forEach(watch), 200);
 })();`;
 
 interface PageSample {
-  frames: number[];
+  /** Cumulative presented frames by video element id, for elements on the page now. */
+  frames: Record<number, number>;
   total: number;
   dropped: number;
   latencies: number[];
@@ -70,7 +83,7 @@ interface PageSample {
 
 async function samplePage(page: Page): Promise<PageSample> {
   return page.evaluate(() => {
-    const w = window as unknown as { __frames?: Map<HTMLVideoElement, number>; __latency?: () => number[] };
+    const w = window as unknown as { __frames?: Map<number, number>; __latency?: () => number[] };
     const videos = [...document.querySelectorAll('video')].filter((v) => v.isConnected && (v.currentSrc || v.src));
     let total = 0;
     let dropped = 0;
@@ -84,7 +97,7 @@ async function samplePage(page: Page): Promise<PageSample> {
       : [...document.querySelectorAll('[data-testid="tile-health"]')].map((el) => Number(el.getAttribute('data-latency'))).filter((x) => x > 0);
     const perf = performance as unknown as { memory?: { usedJSHeapSize: number } };
     return {
-      frames: videos.map((v) => w.__frames?.get(v) ?? 0),
+      frames: Object.fromEntries(videos.map((v) => { const id = (v as unknown as { __wid?: number }).__wid ?? 0; return [id, w.__frames?.get(id) ?? 0]; })),
       total,
       dropped,
       latencies,
@@ -127,7 +140,10 @@ async function measure(page: Page, cdp: CDPSession, tiles: number, seconds: numb
   const s1 = await samplePage(page);
   const cpu1 = await rendererCpu(cdp);
   const elapsed = (Date.now() - t0) / 1000;
-  const fps = s1.frames.map((f, i) => (f - (s0.frames[i] ?? 0)) / elapsed);
+  // Tiles present for the whole window; a tile replaced mid-window is not a tile of this measurement.
+  const fps = Object.entries(s1.frames)
+    .filter(([id]) => id in s0.frames)
+    .map(([id, f]) => (f - (s0.frames[Number(id)] ?? 0)) / elapsed);
   const cpuPct = ((cpu1.cpuSec - cpu0.cpuSec) / elapsed) * 100;
   const decoded = s1.total - s0.total;
   return {
