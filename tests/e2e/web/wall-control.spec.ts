@@ -144,3 +144,23 @@ test.describe('the desk drives the wall', () => {
     await expect(tile.locator('.tile__mask--lifted')).toHaveCount(0);
   });
 });
+
+test('a tour shows its steps on the wall and pauses while an alarm holds the spotlight', async ({ host, page, consolePage }) => {
+  const api = host.api();
+  const site = (await api.getBootstrap()).site;
+  const entrances = site.cameraGroups.find((g) => g.id === 'entrances')?.cameras ?? [];
+  await api.wallSetLayout({ wall: 'wall-6', layout: '4' });
+  await api.wallTour({ wall: 'wall-6', tourId: 'night-round', action: 'start' });
+  await consolePage.open(host.urlFor('desk'));
+  await page.getByTestId('wall-address').selectOption('wall-6');
+  const desk = page.getByTestId('desk-wall');
+  // Step 1 of the demo tour is the "entrances" group: it fills the wall.
+  await expect(desk.locator('.tile[data-tile="0"]')).toHaveAttribute('data-camera', entrances[0] ?? '');
+  await expect(page.getByTestId('tour-status')).toHaveAttribute('data-paused', 'false');
+  await api.wallSpotlight({ wall: 'wall-6', camera: 'lobby', reason: 'alarm', alertId: 'A-tour-1' });
+  await expect(page.getByTestId('tour-status')).toHaveAttribute('data-paused', 'true');
+  await api.wallSpotlight({ wall: 'wall-6', camera: null, reason: 'operator' });
+  await expect(page.getByTestId('tour-status')).toHaveAttribute('data-paused', 'false');
+  await page.getByTestId('tour-stop').click();
+  await expect(page.getByTestId('tour-status')).toHaveCount(0);
+});
