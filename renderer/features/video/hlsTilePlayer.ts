@@ -192,7 +192,10 @@ export class HlsTilePlayer implements TilePlayer {
     const fps = this.lastRate.at === 0 ? 0 : ((frames - this.lastRate.frames) * 1000) / elapsed;
     const kbps = this.lastRate.at === 0 ? 0 : ((this.bytesLoaded - this.lastRate.bytes) * 8) / elapsed;
     this.lastRate = { at, frames, bytes: this.bytesLoaded };
-    const latency = this.hls?.latency;
+    // Live latency from EXT-X-PROGRAM-DATE-TIME: wall-clock now minus the capture time of the frame on screen
+    // (hls.js maps currentTime to the playlist's date). Without dates, hls.js's distance from the live edge.
+    const playingDate = this.hls?.playingDate;
+    const latency = playingDate ? (Date.now() - playingDate.getTime()) / 1000 : this.hls?.latency;
     this.health = {
       transport: 'hls',
       width: video.videoWidth,
