@@ -10,6 +10,7 @@ import { drillHandlers } from './api/drillHandlers';
 import { alertHandlers } from './api/alertHandlers';
 import { AlertService } from './alerts/alertService';
 import { journalHandlers } from './api/journalHandlers';
+import { wallHandlers } from './api/wallHandlers';
 import { NatsLink } from './bus/natsLink';
 import { DrillService } from './drills/drillService';
 import { createAssetRouter, type AssetRouter } from './http/assets';
@@ -222,7 +223,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     alerts,
     siteEditor,
   };
-  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx), ...alertHandlers(ctx), ...siteHandlers(ctx) };
+  const handlers: ConsoleHandlers = {
+    ...consoleHandlers(ctx),
+    ...journalHandlers(ctx),
+    ...drillHandlers(ctx),
+    ...alertHandlers(ctx),
+    ...siteHandlers(ctx),
+    ...wallHandlers(ctx),
+  };
 
   log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
   return {

@@ -1,39 +1,13 @@
 import { BrowserWindow, Menu, powerSaveBlocker, screen, type Display } from 'electron';
 import type { Log } from '../core/support/log';
 import { appUrl } from './origin';
+import { planWindowsFor, type WindowPlanOf } from './windowPlan';
 
-export interface WindowPlan {
-  readonly route: string;
-  readonly kind: 'desk' | 'wall' | 'replay';
-  readonly display: Display;
-  readonly kiosk: boolean;
-}
+export type WindowPlan = WindowPlanOf<Display>;
 
-/** Decides which windows a station opens on which displays (see docs in README). */
-export function planWindows(
-  station: 'desk' | 'wall' | 'replay',
-  options: { wallWindow: boolean; wallDisplays: readonly number[] | undefined },
-): WindowPlan[] {
-  const displays = screen.getAllDisplays();
-  const primary = screen.getPrimaryDisplay();
-  const secondary = displays.find((d) => d.id !== primary.id);
-  const pick = (indexes: readonly number[]): Display[] =>
-    indexes.map((i) => displays[i]).filter((d): d is Display => d !== undefined);
-
-  if (station === 'replay') return [{ route: 'replay', kind: 'replay', display: primary, kiosk: false }];
-  if (station === 'wall') {
-    const targets = options.wallDisplays ? pick(options.wallDisplays) : [primary];
-    return (targets.length > 0 ? targets : [primary]).map((display, i) => ({ route: `wall/${i + 1}`, kind: 'wall', display, kiosk: true }));
-  }
-  const plans: WindowPlan[] = [{ route: 'desk', kind: 'desk', display: primary, kiosk: false }];
-  if (options.wallDisplays) {
-    pick(options.wallDisplays).forEach((display, i) => plans.push({ route: `wall/${i + 1}`, kind: 'wall', display, kiosk: true }));
-  } else if (secondary) {
-    plans.push({ route: 'wall/1', kind: 'wall', display: secondary, kiosk: true });
-  } else if (options.wallWindow) {
-    plans.push({ route: 'wall/1', kind: 'wall', display: primary, kiosk: false });
-  }
-  return plans;
+/** Decides which windows a station opens on which displays (windowPlan.ts; see docs in README). */
+export function planWindows(station: 'desk' | 'wall' | 'replay', options: { wallWindow: boolean; wallDisplays: readonly number[] | undefined }): WindowPlan[] {
+  return planWindowsFor(station, options, screen.getAllDisplays(), screen.getPrimaryDisplay());
 }
 
 /**
@@ -53,6 +27,8 @@ export function openWindow(plan: WindowPlan, preload: string, log: Log): Browser
     fullscreen: plan.kiosk,
     autoHideMenuBar: true,
     backgroundColor: '#0b1016',
+    // The wall's address in the title, so an operator can tell which screen is which.
+    title: plan.wall ? `Watchpost ${plan.wall}` : 'Watchpost',
     show: false,
     webPreferences: {
       preload,

@@ -15,6 +15,7 @@ import type { DrillScore } from '../drill/scoring';
 import type { DrillRun } from '../state/drillDomain';
 import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourceInfo, type TimelineEntry } from '../replay/types';
 import { alertMethods } from '../alerts/contract';
+import { wallContract } from '../wall/contract';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
 export { stations, StationSchema, type Station } from './stations';
@@ -182,6 +183,8 @@ export const consoleContract = {
   onCommandCentre: event(z.array(SiteSummarySchema)),
   /** The site file was edited (Plans): fetch the bootstrap again. */
   onSiteChanged: event(z.custom<SiteView>()),
+  // The camera wall (shared/wall/contract.ts).
+  ...wallContract,
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

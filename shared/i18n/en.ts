@@ -8,6 +8,8 @@ import { floorplanEn } from './floorplan';
  * provide every one of them (the type checker enforces it).
  * `{name}` placeholders are filled by `translate`.
  */
+import { wallEn } from './wall';
+
 export const en = {
   'app.title': 'Watchpost',
   'app.loading': 'Starting the console…',
@@ -177,6 +179,7 @@ export const en = {
   ...commandEn,
   ...alertsEn,
   ...floorplanEn,
+  ...wallEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

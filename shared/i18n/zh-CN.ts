@@ -3,6 +3,7 @@ import { drillReportZhCN } from './drillReport';
 import { alertsZhCN } from './alerts';
 import type { Messages } from './en';
 import { floorplanZhCN } from './floorplan';
+import { wallZhCN } from './wall';
 
 /** Simplified Chinese messages: every key of en.ts, checked by the compiler. */
 export const zhCN: Messages = {
@@ -174,4 +175,5 @@ export const zhCN: Messages = {
   ...commandZhCN,
   ...alertsZhCN,
   ...floorplanZhCN,
+  ...wallZhCN,
 };

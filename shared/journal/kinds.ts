@@ -3,6 +3,7 @@ import { drillKindLabels, drillKinds } from '../drill/kinds';
 import { alertKindLabels, alertKinds } from '../alerts/kinds';
 import { type LocalizedTextSchema } from '../i18n/locale';
 import { planKindLabels, planKinds } from '../plans/kinds';
+import { wallKindLabels, wallKinds } from '../wall/kinds';
 
 /**
  * Every kind of journal entry, with the schema of its payload and the words
@@ -93,6 +94,8 @@ export const journalKinds = {
   // Alerts and the duty level (shared/alerts/kinds.ts).
   ...alertKinds,
   ...planKinds,
+  // The camera wall (shared/wall/kinds.ts).
+  ...wallKinds,
 } satisfies Record<string, KindSpec<unknown>>;
 
 export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
@@ -108,4 +111,5 @@ export const kindLabels: Readonly<Record<string, z.infer<typeof LocalizedTextSch
   ...drillKindLabels,
   ...alertKindLabels,
   ...planKindLabels,
+  ...wallKindLabels,
 };

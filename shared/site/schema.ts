@@ -6,6 +6,7 @@ import { RosterSchema } from './roster';
 import { SitePathSchema, StreamSourceSchema } from './streams';
 import { checkSiteReferences } from './references';
 import { AlertSourcesSchema } from '../alerts/siteConfig';
+import { WallSiteSchema } from '../wall/layouts';
 
 export const SITE_FORMAT = 'watchpost-site/1';
 
@@ -160,6 +161,8 @@ export const SiteFileSchema = z
     sfus: z.array(SfuSchema).default([]),
     commandCentre: CommandCentreSchema.optional(),
     alerts: AlertSourcesSchema.optional(),
+    /** Saved wall layouts and tours (shared/wall/layouts.ts). */
+    wall: WallSiteSchema.optional(),
   })
   .superRefine(checkSiteReferences);
 

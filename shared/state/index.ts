@@ -3,6 +3,7 @@ import type { Domain } from './domain';
 import { drillDomain, type DrillState } from './drillDomain';
 import { alertsDomain, type AlertsState } from './alertsDomain';
 import { dutyDomain, type DutyState } from './journalDomain';
+import { wallDomain, type WallState } from './wallDomain';
 
 /**
  * The site state every view shows: a projection of the journal. Each domain
@@ -13,12 +14,14 @@ export interface SiteState {
   readonly duty: DutyState;
   readonly drill: DrillState;
   readonly alerts: AlertsState;
+  readonly wall: WallState;
 }
 
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   duty: dutyDomain,
   drill: drillDomain,
   alerts: alertsDomain,
+  wall: wallDomain,
 };
 
 const keys = Object.keys(domains) as (keyof SiteState)[];

@@ -13,6 +13,7 @@ const PARTS = {
   replay: 'tests/bench/replay.ts',
   alerts: 'tests/bench/alerts.ts',
   heatmap: 'tests/bench/heatmap.ts',
+  wall: 'tests/bench/wall.ts',
 };
 
 const requested = process.argv.slice(2);

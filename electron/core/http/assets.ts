@@ -74,6 +74,11 @@ export function createAssetRouter(options: AssetRouterOptions): AssetRouter {
       if (path.startsWith('exports/')) headers['content-disposition'] = 'attachment';
       return withSecurity({ ...doc, headers });
     }
+    // Wall snapshots (PNG only), linked from wall.snapshot entries.
+    if (options.dataDir && path.startsWith('snapshots/')) {
+      if (extname(path).toLowerCase() !== '.png') return withSecurity(notFound());
+      return withSecurity(serveFile(options.dataDir, path, 'max-age=31536000, immutable'));
+    }
     if (path === '' || path === 'index.html') {
       const page = serveFile(options.rendererDir, 'index.html', 'no-cache');
       return withSecurity(page.status === 200 ? { ...page, headers: { ...page.headers, 'content-security-policy': options.csp } } : page);

@@ -1,31 +1,59 @@
 import { useState } from 'react';
-import { useConsole } from '../../app/StoreContext';
+import { wallAddress } from '../../../shared/wall/layouts';
+import { useConsole, useConsoleApi } from '../../app/StoreContext';
 import { useLocalize, useT } from '../../i18n/useT';
 import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
 import { useAlertHeat } from '../floorplan/useAlertHeat';
-import { VideoGrid } from '../video/VideoGrid';
+import { CAMERA_DRAG_TYPE } from '../video/VideoTile';
+import { DeskWall } from '../wall/DeskWall';
 
-/** Operations: floor plan and camera list beside a 4×4 monitor of sub streams. */
+/** Operations: floor plan and camera list (drag a camera onto a wall tile) beside the desk's view of a wall. */
 export function OperationsSection() {
   const site = useConsole((s) => s.bootstrap?.site);
   const [selected, setSelected] = useState<string | undefined>();
   const heat = useAlertHeat();
+  const api = useConsoleApi();
+  const [error, setError] = useState<string | undefined>();
   const t = useT();
   const localize = useLocalize();
   if (!site) return null;
   return (
     <main className="desk">
       <section className="panel desk__plan">
-        <FloorPlanPanel site={site} events={heat} selectedCamera={selected} onCameraClick={(c) => setSelected(c.id)} />
+        <FloorPlanPanel
+          site={site}
+          events={heat}
+          selectedCamera={selected}
+          onCameraClick={(c) => {
+            // Clicking a camera on the plan spotlights it on the first wall (a journal entry every wall folds).
+            setSelected(c.id);
+            void api.wallSpotlight({ wall: wallAddress(1), camera: c.id, reason: 'operator' }).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+          }}
+        />
       </section>
       <section className="panel desk__cameras">
         <h2 className="panel__title">
           {t('site.cameras')} <span className="muted">{site.cameras.length}</span>
         </h2>
+        {error && (
+          <div className="field__error" role="alert">
+            {error}
+          </div>
+        )}
         <ul className="camlist">
           {site.cameras.map((camera) => (
             <li key={camera.id}>
-              <button type="button" className={camera.id === selected ? 'camlist__item is-selected' : 'camlist__item'} onClick={() => setSelected(camera.id)}>
+              <button
+                type="button"
+                draggable
+                data-camera={camera.id}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(CAMERA_DRAG_TYPE, camera.id);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                className={camera.id === selected ? 'camlist__item is-selected' : 'camlist__item'}
+                onClick={() => setSelected(camera.id)}
+              >
                 {localize(camera.name)}
               </button>
             </li>
@@ -33,7 +61,7 @@ export function OperationsSection() {
         </ul>
       </section>
       <section className="panel desk__video">
-        <VideoGrid cameras={site.cameras} columns={4} stream="sub" onActivate={setSelected} />
+        <DeskWall site={site} />
       </section>
     </main>
   );

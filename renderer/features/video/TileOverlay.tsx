@@ -29,10 +29,12 @@ export function TileOverlay({ name, state, reasonText, retryAt, health, streamLa
         </div>
       )}
       {health && state === 'playing' && (
-        <div className="tile__health" data-testid="tile-health">
-          {streamLabel} {health.width}×{health.height} · {health.fps.toFixed(0)} fps · {health.kbps} kbps
-          {health.latencySec !== undefined && <> · {health.latencySec.toFixed(1)} s</>}
-          {health.freezes > 0 && <> · ❄ {health.freezes}</>}
+        <div className="tile__health" data-testid="tile-health" data-fps={health.fps} data-latency={health.latencySec ?? ''} data-frame-age={health.lastFrameAgeMs}>
+          {health.transport.toUpperCase()} {streamLabel} · {health.width}×{health.height} · {health.fps.toFixed(0)} fps · {health.kbps} kbps
+          {health.latencySec !== undefined && <> · {t('wall.health.latency', { seconds: health.latencySec.toFixed(1) })}</>}
+          {' · '}
+          {t('wall.health.age', { seconds: (health.lastFrameAgeMs / 1000).toFixed(1) })}
+          {health.freezes > 0 && <> · {t('wall.health.freezes', { count: health.freezes })}</>}
         </div>
       )}
     </div>

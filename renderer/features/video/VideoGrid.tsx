@@ -1,19 +1,16 @@
 import type { CameraView } from '../../../shared/site/view';
-import { useConsole } from '../../app/StoreContext';
-import { sourceKey } from './sourcesSlice';
-import { VideoTile } from './VideoTile';
+import { VideoTile, type TileStream } from './VideoTile';
 
 export interface VideoGridProps {
   readonly cameras: readonly CameraView[];
   readonly columns: number;
-  readonly stream: 'main' | 'sub';
+  readonly stream: TileStream;
   readonly showHealth?: boolean;
   readonly onActivate?: (cameraId: string) => void;
 }
 
 /** A square grid of tiles; empty cells stay black so the layout never jumps. */
 export function VideoGrid({ cameras, columns, stream, showHealth, onActivate }: VideoGridProps) {
-  const sources = useConsole((s) => s.sources);
   const cells = columns * columns;
   return (
     <div className="grid" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)`, gridTemplateRows: `repeat(${columns}, 1fr)` }}>
@@ -22,7 +19,6 @@ export function VideoGrid({ cameras, columns, stream, showHealth, onActivate }: 
           key={camera.id}
           camera={camera}
           stream={stream}
-          source={sources[sourceKey(camera.id, stream)]}
           {...(showHealth !== undefined ? { showHealth } : {})}
           {...(onActivate ? { onActivate } : {})}
         />

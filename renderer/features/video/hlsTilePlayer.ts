@@ -1,5 +1,7 @@
 import Hls, { type ErrorData, type HlsConfig } from 'hls.js';
+import type { Playback } from '../../../shared/media/sources';
 import { backoffDelay } from './backoff';
+import type { TilePlayer, TilePlayerCallbacks } from './tilePlayer';
 import { emptyHealth, type NoSignalReason, type TileHealth, type TilePhase } from './tileState';
 import { ProgressWatchdog } from './watchdog';
 
@@ -32,10 +34,7 @@ const HLS_CONFIG: Partial<HlsConfig> = {
   nudgeOffset: 0.05,
 };
 
-export interface TilePlayerCallbacks {
-  onPhase(phase: TilePhase): void;
-  onHealth(health: TileHealth): void;
-}
+export type { TilePlayerCallbacks } from './tilePlayer';
 
 /**
  * One live HLS tile: plays, watches media progress, and heals itself. On a
@@ -43,8 +42,12 @@ export interface TilePlayerCallbacks {
  * tile shows NO SIGNAL with the reason, and the playlist is probed with
  * backoff; the player is rebuilt as soon as the source is seen advancing.
  */
-export class HlsTilePlayer {
+export class HlsTilePlayer implements TilePlayer {
+  readonly transport = 'hls' as const;
   private hls: Hls | undefined;
+  private video: HTMLVideoElement | undefined;
+  private url = '';
+  private started = false;
   private readonly watchdog = new ProgressWatchdog();
   private sampleTimer: ReturnType<typeof setInterval> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,22 +64,42 @@ export class HlsTilePlayer {
   private freezes = 0;
 
   constructor(
-    private readonly video: HTMLVideoElement,
-    private readonly url: string,
     private readonly callbacks: TilePlayerCallbacks,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  start(): void {
-    if (!Hls.isSupported() && !this.video.canPlayType('application/vnd.apple.mpegurl')) {
-      this.setPhase({ phase: 'no-signal', reason: { kind: 'unsupported', detail: 'no Media Source Extensions' }, retryAt: undefined });
-      return;
+  attach(video: HTMLVideoElement): void {
+    this.video = video;
+  }
+
+  setSource(source: Playback): void {
+    if (source.kind !== 'hls') throw new Error(`HlsTilePlayer cannot play a ${source.kind} stream`);
+    if (!this.video) throw new Error('HlsTilePlayer: attach(video) before setSource');
+    if (this.destroyed || (this.started && source.url === this.url)) return;
+    this.url = source.url;
+    if (!this.started) {
+      this.started = true;
+      if (!Hls.isSupported()) {
+        this.setPhase({ phase: 'no-signal', reason: { kind: 'unsupported', detail: 'no Media Source Extensions' }, retryAt: undefined });
+        return;
+      }
+      this.sampleTimer = setInterval(() => this.sample(), SAMPLE_MS);
     }
-    this.sampleTimer = setInterval(() => this.sample(), SAMPLE_MS);
+    // A new source is a fresh start: no inherited backoff or probation.
+    clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    this.freezes = 0;
+    this.lastRate = { at: 0, frames: 0, bytes: 0 };
+    this.bytesLoaded = 0;
     this.build();
   }
 
+  stats(): TileHealth {
+    return this.health;
+  }
+
   destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
     clearInterval(this.sampleTimer);
     clearTimeout(this.retryTimer);
@@ -84,7 +107,8 @@ export class HlsTilePlayer {
   }
 
   private build(): void {
-    if (this.destroyed) return;
+    const video = this.video;
+    if (this.destroyed || !video) return;
     this.teardown();
     this.watchdog.reset();
     this.setPhase({ phase: 'connecting' });
@@ -95,10 +119,10 @@ export class HlsTilePlayer {
       this.bytesLoaded += data.frag.stats.loaded;
     });
     hls.loadSource(this.url);
-    hls.attachMedia(this.video);
-    this.video.muted = true;
-    this.video.playsInline = true;
-    this.video.play().catch(() => {
+    hls.attachMedia(video);
+    video.muted = true;
+    video.playsInline = true;
+    video.play().catch(() => {
       // Autoplay refusals resolve themselves once media arrives with muted=true.
     });
     this.watchFrames();
@@ -106,6 +130,7 @@ export class HlsTilePlayer {
 
   /** Counts presented frames where the browser reports them. */
   private watchFrames(): void {
+    if (!this.video) return;
     const v = this.video as HTMLVideoElement & {
       requestVideoFrameCallback?: (cb: (now: number, meta: { presentedFrames: number }) => void) => number;
     };
@@ -118,7 +143,8 @@ export class HlsTilePlayer {
   }
 
   private teardown(): void {
-    const v = this.video as HTMLVideoElement & { cancelVideoFrameCallback?: (h: number) => void };
+    const v = this.video as (HTMLVideoElement & { cancelVideoFrameCallback?: (h: number) => void }) | undefined;
+    if (!v) return;
     if (this.frameCallback !== undefined) v.cancelVideoFrameCallback?.(this.frameCallback);
     this.frameCallback = undefined;
     if (this.hls) {
@@ -126,18 +152,18 @@ export class HlsTilePlayer {
       this.hls = undefined;
     }
     // Clear the source so Chromium frees the player (it caps a page at 75, paused ones included).
-    this.video.removeAttribute('src');
-    this.video.load();
+    v.removeAttribute('src');
+    v.load();
     this.presented = 0;
   }
 
   private decodedFrames(): number {
-    const q = this.video.getVideoPlaybackQuality?.();
+    const q = this.video?.getVideoPlaybackQuality?.();
     return q ? q.totalVideoFrames - q.droppedVideoFrames : 0;
   }
 
   private sample(): void {
-    if (this.destroyed || !this.hls) return;
+    if (this.destroyed || !this.hls || !this.video) return;
     const at = this.now();
     const frames = Math.max(this.presented, this.decodedFrames());
     const stalledFor = this.watchdog.sample({ frames, mediaTime: this.video.currentTime, at });
@@ -160,15 +186,20 @@ export class HlsTilePlayer {
   private updateHealth(at: number, frames: number): void {
     const elapsed = at - this.lastRate.at;
     if (elapsed < 950) return;
-    const q = this.video.getVideoPlaybackQuality?.();
+    const video = this.video;
+    if (!video) return;
+    const q = video.getVideoPlaybackQuality?.();
     const fps = this.lastRate.at === 0 ? 0 : ((frames - this.lastRate.frames) * 1000) / elapsed;
     const kbps = this.lastRate.at === 0 ? 0 : ((this.bytesLoaded - this.lastRate.bytes) * 8) / elapsed;
     this.lastRate = { at, frames, bytes: this.bytesLoaded };
-    const latency = this.hls?.latency;
+    // Live latency from EXT-X-PROGRAM-DATE-TIME: wall-clock now minus the capture time of the frame on screen
+    // (hls.js maps currentTime to the playlist's date). Without dates, hls.js's distance from the live edge.
+    const playingDate = this.hls?.playingDate;
+    const latency = playingDate ? (Date.now() - playingDate.getTime()) / 1000 : this.hls?.latency;
     this.health = {
       transport: 'hls',
-      width: this.video.videoWidth,
-      height: this.video.videoHeight,
+      width: video.videoWidth,
+      height: video.videoHeight,
       fps: Math.max(0, Math.round(fps * 10) / 10),
       kbps: Math.max(0, Math.round(kbps)),
       latencySec: latency !== undefined && Number.isFinite(latency) && latency > 0 ? Math.round(latency * 100) / 100 : undefined,

@@ -1,22 +1,34 @@
+import type { SiteView } from '../../../shared/site/view';
+import { wallAddress } from '../../../shared/wall/layouts';
 import { useConsole } from '../../app/StoreContext';
 import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
-import { VideoGrid } from '../video/VideoGrid';
+import { useAlertHeat } from '../floorplan/useAlertHeat';
+import { useWallModel } from './useWall';
+import { WallStage } from './WallStage';
+import './wall.css';
 
 /**
- * The monitoring wall: read-only, unattended. Sixteen camera tiles and the
- * floor plan, sized to be read across the room; no control needs a keyboard.
+ * The monitoring wall: read-only, unattended, addressed `wall-<monitor>` so the
+ * desk can push cameras to it. What it shows is the journal's projection, so
+ * every window and browser on the same route shows the same wall.
  */
 export function WallView(props: { monitor: number }) {
   const site = useConsole((s) => s.bootstrap?.site);
+  const heat = useAlertHeat();
   if (!site) return null;
   return (
-    <main className="wall" data-testid="wall-view" data-monitor={props.monitor}>
+    <main className="wall" data-testid="wall-view" data-monitor={props.monitor} data-wall={wallAddress(props.monitor)}>
       <section className="wall__video">
-        <VideoGrid cameras={site.cameras} columns={4} stream="sub" />
+        <WallScreenView site={site} address={wallAddress(props.monitor)} />
       </section>
       <aside className="wall__side">
-        <FloorPlanPanel site={site} large />
+        <FloorPlanPanel site={site} events={heat} large />
       </aside>
     </main>
   );
+}
+
+function WallScreenView(props: { site: SiteView; address: string }) {
+  const { model, liftedFor } = useWallModel(props.address, props.site);
+  return <WallStage site={props.site} model={model} liftedFor={liftedFor} />;
 }

@@ -1,0 +1,89 @@
+/**
+ * Alarm pop-ups on the wall, as a pure function of the open alerts and the
+ * time: an alert linked to a camera (its own cameras, else its zone's
+ * cameras) takes a reserved spotlight slot; it holds for at least
+ * `minHoldMs` and, beyond that, until it is acknowledged at the desk. The
+ * most severe, then the oldest, alerts get the slots; the rest wait.
+ *
+ * The input is a minimal shape of the alerts domain (alert-contract.md), so
+ * this file does not depend on it.
+ */
+export type AlarmSeverity = 'red' | 'orange' | 'yellow' | 'blue';
+export type AlarmStatus = 'new' | 'acknowledged' | 'dispatched' | 'resolved' | 'false-alarm' | 'escalated';
+
+export interface AlarmInput {
+  readonly alertId: string;
+  readonly type: string;
+  readonly severity: AlarmSeverity;
+  readonly status: AlarmStatus;
+  /** Linked cameras from the alert itself (alert.cameras). */
+  readonly cameras: readonly string[];
+  readonly zone?: string | undefined;
+  /** When the alert was recorded (entry time, ms). */
+  readonly raisedAt: number;
+  readonly mode: 'LIVE' | 'DRILL';
+}
+
+export interface AlarmPopup {
+  readonly alertId: string;
+  readonly camera: string;
+  readonly type: string;
+  readonly severity: AlarmSeverity;
+  readonly mode: 'LIVE' | 'DRILL';
+  readonly raisedAt: number;
+  /** The pop-up stays at least until then, acknowledged or not. */
+  readonly holdUntil: number;
+  /** Still waiting for acknowledgement at the desk. */
+  readonly awaitingAck: boolean;
+}
+
+export interface AlarmPopupOptions {
+  /** Minimum time a pop-up stays on the wall (default 10 s). */
+  readonly minHoldMs?: number;
+  /** Reserved spotlight slots (default 1). */
+  readonly slots?: number;
+  /** Cameras of each zone, for alerts that name only a zone. */
+  readonly zoneCameras?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface AlarmPopups {
+  readonly shown: readonly AlarmPopup[];
+  /** Alerts that want a slot but wait for one. */
+  readonly waiting: number;
+}
+
+const SEVERITY_RANK: Readonly<Record<AlarmSeverity, number>> = { red: 0, orange: 1, yellow: 2, blue: 3 };
+export const DEFAULT_MIN_HOLD_MS = 10_000;
+
+/** Statuses in which an alert still waits for the desk. */
+const AWAITING: ReadonlySet<AlarmStatus> = new Set(['new', 'escalated']);
+
+export function alarmPopups(alerts: readonly AlarmInput[], now: number, options: AlarmPopupOptions = {}): AlarmPopups {
+  const minHold = options.minHoldMs ?? DEFAULT_MIN_HOLD_MS;
+  const slots = Math.max(0, options.slots ?? 1);
+  const wanting: AlarmPopup[] = [];
+  for (const a of alerts) {
+    const camera = a.cameras[0] ?? (a.zone !== undefined ? options.zoneCameras?.[a.zone]?.[0] : undefined);
+    if (camera === undefined) continue;
+    const awaitingAck = AWAITING.has(a.status);
+    const holdUntil = a.raisedAt + minHold;
+    // Closed (resolved/false alarm) or acknowledged alerts still hold their minimum time, then leave.
+    if (!awaitingAck && now >= holdUntil) continue;
+    if (now < a.raisedAt) continue;
+    wanting.push({ alertId: a.alertId, camera, type: a.type, severity: a.severity, mode: a.mode, raisedAt: a.raisedAt, holdUntil, awaitingAck });
+  }
+  wanting.sort(
+    (x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || x.raisedAt - y.raisedAt || (x.alertId < y.alertId ? -1 : x.alertId > y.alertId ? 1 : 0),
+  );
+  return { shown: wanting.slice(0, slots), waiting: Math.max(0, wanting.length - slots) };
+}
+
+/** When the pop-ups could next change by time alone (a hold running out), for scheduling a re-render. */
+export function nextAlarmChange(alerts: readonly AlarmInput[], now: number, minHoldMs = DEFAULT_MIN_HOLD_MS): number | undefined {
+  let next: number | undefined;
+  for (const a of alerts) {
+    const t = a.raisedAt + minHoldMs;
+    if (t > now && (next === undefined || t < next)) next = t;
+  }
+  return next;
+}
