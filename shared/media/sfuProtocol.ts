@@ -21,7 +21,8 @@ export const SFU_PROTOCOL_VERSION = 1;
 
 const RtcpFeedbackSchema = z.looseObject({ type: z.string().min(1), parameter: z.string().optional() });
 
-const CodecParametersSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+// Values are strings or numbers in practice; mediasoup types them as unknown.
+const CodecParametersSchema = z.record(z.string(), z.unknown());
 
 export const RtpCodecCapabilitySchema = z.looseObject({
   kind: z.enum(['audio', 'video']),
