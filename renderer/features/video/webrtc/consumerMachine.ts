@@ -137,7 +137,8 @@ export function consumerStep(state: ConsumerState, event: ConsumerEvent, ctx: Ma
         case 'want':
           return stay({ ...state, visible: event.visible });
         case 'retry-due':
-          return ctx.now >= state.retryAt ? retry(state) : stay(state);
+          // The session keeps one retry timer per consumer; timers may fire a millisecond early.
+          return retry(state);
         case 'producer-resumed':
           // The producer says it is back: no reason to wait out the backoff.
           return retry(state);
