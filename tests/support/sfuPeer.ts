@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -149,7 +149,7 @@ export class SfuPeer {
     // -re paces like a camera; the bitstream filter puts SPS/PPS in band before every key frame.
     const ffmpeg = spawn(
       'ffmpeg',
-      ['-hide_banner', '-loglevel', 'error', '-re', '-stream_loop', '-1', '-i', file, '-an', '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb',
+      ['-hide_banner', '-loglevel', 'error', '-re', '-f', 'concat', '-safe', '0', '-i', file, '-an', '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb',
         '-f', 'rtp', '-payload_type', String(H264.payloadType), `rtp://127.0.0.1:${port}?pkt_size=1200`],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -394,13 +394,22 @@ class PeerError extends Error {
   }
 }
 
-/** One MP4 file from a clip folder (fMP4 init + segments concatenated), for ffmpeg to loop. */
+/**
+ * A concat list that repeats the clip for an hour. `-stream_loop` is not used:
+ * with H.264 copied to RTP it stops at the first wrap (the bitstream filter
+ * rejects the rewound timestamps, ffmpeg 5.1); the concat demuxer shifts each
+ * repeat's timestamps on instead.
+ */
 function joinClip(clipDir: string): string {
   const segments = readdirSync(clipDir)
     .filter((f) => f.endsWith('.m4s'))
     .sort();
   const parts = [readFileSync(join(clipDir, 'init.mp4')), ...segments.map((s) => readFileSync(join(clipDir, s)))];
-  const file = join(tempDir('sfu-clip'), 'clip.mp4');
-  writeFileSync(file, Buffer.concat(parts));
-  return file;
+  const dir = tempDir('sfu-clip');
+  writeFileSync(join(dir, 'fragmented.mp4'), Buffer.concat(parts));
+  const remux = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', join(dir, 'fragmented.mp4'), '-c:v', 'copy', join(dir, 'clip.mp4')]);
+  if (remux.status !== 0) throw new Error(`ffmpeg could not remux ${clipDir}: ${String(remux.stderr)}`);
+  const list = join(dir, 'loop.txt');
+  writeFileSync(list, `${"file 'clip.mp4'\n".repeat(450)}`);
+  return list;
 }
