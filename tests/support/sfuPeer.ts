@@ -85,6 +85,8 @@ interface Connection {
 export class SfuPeer {
   private readonly sources = new Map<string, Source>();
   private readonly connections = new Set<Connection>();
+  /** Producers whose camera went silent: the SFU keeps every socket up but forwards nothing. */
+  private readonly silenced = new Set<string>();
   private nextId = 1;
   /** Requests received, by method (tests check batching). */
   readonly requestCounts = new Map<SfuMethod, number>();
@@ -128,6 +130,15 @@ export class SfuPeer {
     return out;
   }
 
+  /**
+   * The camera behind a producer goes silent while signaling, ICE and DTLS stay
+   * healthy: the frozen-tile case only a media-progress watchdog catches.
+   */
+  silence(producerId: string, silent: boolean): void {
+    if (silent) this.silenced.add(producerId);
+    else this.silenced.delete(producerId);
+  }
+
   /** Kills everything at once, as a crashed SFU would: sockets, peer connections, ffmpeg. */
   async stop(): Promise<void> {
     for (const c of this.connections) this.dropConnection(c);
@@ -169,6 +180,7 @@ export class SfuPeer {
   }
 
   private forward(producerId: string, packet: Buffer): void {
+    if (this.silenced.has(producerId)) return;
     for (const c of this.connections) {
       for (const consumer of c.consumers.values()) {
         if (consumer.producerId !== producerId || consumer.paused || !consumer.transport.connected) continue;

@@ -148,3 +148,25 @@ test('kill the peer → NO SIGNAL; restart it on the same URL → the tile recov
     await peer.stop();
   }
 });
+
+test('a camera going silent behind a healthy connection: NO SIGNAL (stalled) while the other tile plays; back → recovers', async ({ page }) => {
+  const peer = await SfuPeer.start({ producers: PRODUCERS });
+  try {
+    await page.goto(`${pageUrl}?sfu=${encodeURIComponent(peer.url)}&producers=gate-sub,yard-sub`);
+    await expect.poll(async () => Object.values(await tiles(page)).map((t) => t.phase), { timeout: 20_000 }).toEqual(['playing', 'playing']);
+    peer.silence('yard-sub', true);
+    // Judged by frames presented, not by the (still connected) transport.
+    await expect.poll(async () => (await tiles(page))['yard-sub']?.phase, { timeout: 6_000 }).toBe('no-signal');
+    expect((await tiles(page))['yard-sub']?.reason?.kind).toBe('stalled');
+    await framesAdvance(page, 'gate-sub', 25);
+    expect((await tiles(page))['gate-sub']?.phase).toBe('playing');
+    peer.silence('yard-sub', false);
+    await expect.poll(async () => (await tiles(page))['yard-sub']?.phase, { timeout: 25_000 }).toBe('playing');
+    await framesAdvance(page, 'yard-sub', 25);
+    // Recovery re-consumed over the same transport.
+    expect(peer.requestCounts.get('createRecvTransport')).toBe(1);
+    expect(peer.requestCounts.get('consume') ?? 0).toBeGreaterThanOrEqual(2);
+  } finally {
+    await peer.stop();
+  }
+});
