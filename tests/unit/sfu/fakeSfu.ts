@@ -15,6 +15,8 @@ export class FakeSfu {
   readonly consumers = new Map<string, string>();
   /** Producers that exist; consuming anything else answers `unknown-producer`. */
   readonly producers = new Set<string>(['cam-1', 'cam-2', 'cam-3']);
+  /** Producers sent as three simulcast layers (consumer encodings carry S3T3). */
+  readonly simulcast = new Set<string>();
   private nextConsumer = 1;
   private readonly sockets = new Set<WebSocket>();
 
@@ -85,7 +87,10 @@ export class FakeSfu {
           const p = testFakeParameters.generateConsumerRemoteParameters({ id: consumerId, codecMimeType: 'video/VP8' });
           this.consumers.set(consumerId, c.producerId);
           this.paused.add(consumerId);
-          return { producerId: c.producerId, consumerId, kind: p.kind, rtpParameters: p.rtpParameters };
+          const rtpParameters = this.simulcast.has(c.producerId)
+            ? { ...p.rtpParameters, encodings: [{ ssrc: 1111 + this.nextConsumer, scalabilityMode: 'S3T3' }] }
+            : p.rtpParameters;
+          return { producerId: c.producerId, consumerId, kind: p.kind, rtpParameters };
         });
         return reply({ consumers: items });
       }

@@ -195,4 +195,30 @@ describe('SFU session (mediasoup-client FakeHandler)', () => {
     await waitFor(() => a.last() === 'live' && b.last() === 'paused', 5000, 'recovered');
     expect(sfu.count('createRecvTransport')).toBe(2);
   });
+
+  it('preferred layers: the largest wish of the visible tiles, sent only for simulcast consumers and only on change', async () => {
+    const { sfu, session } = await setup();
+    sfu.simulcast.add('cam-1');
+    const small = tile();
+    const big = tile();
+    const plain = tile();
+    const hs = session.acquire('cam-1', small.listener, true);
+    const hp = session.acquire('cam-2', plain.listener, true);
+    hs.setPreferredSpatialLayer(0);
+    hp.setPreferredSpatialLayer(0);
+    await waitFor(() => small.last() === 'live' && plain.last() === 'live', 5000, 'live');
+    await waitFor(() => sfu.count('setPreferredLayers') === 1, 2000, 'layer 0 asked');
+    const layers = () => sfu.requests.filter((r) => r.method === 'setPreferredLayers').map((r) => r.data.spatialLayer);
+    expect(layers()).toEqual([0]);
+    // A spotlight tile on the same producer raises it; hiding the spotlight lowers it again.
+    const hb = session.acquire('cam-1', big.listener, true);
+    hb.setPreferredSpatialLayer(2);
+    await waitFor(() => layers().length === 2, 2000, 'layer 2 asked');
+    hb.setVisible(false);
+    await waitFor(() => layers().length === 3, 2000, 'layer 0 again');
+    expect(layers()).toEqual([0, 2, 0]);
+    hs.setPreferredSpatialLayer(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(layers()).toHaveLength(3);
+  });
 });

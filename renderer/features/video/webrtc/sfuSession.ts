@@ -1,4 +1,4 @@
-import { Device } from 'mediasoup-client';
+import { Device, parseScalabilityMode } from 'mediasoup-client';
 import type { Consumer, RtpCapabilities, RtpParameters, Transport, TransportOptions } from 'mediasoup-client/types';
 import type { SfuNotification } from '../../../../shared/media/sfuProtocol';
 import {
@@ -19,6 +19,11 @@ export interface ConsumerHandle {
   reportStall(seconds: number): void;
   /** The tile saw media progress (lets the backoff reset after probation). */
   reportProgress(): void;
+  /**
+   * The highest spatial layer this tile has use for (0 = smallest). Only sent
+   * for simulcast/SVC consumers, whenever the wish of the slot's tiles changes.
+   */
+  setPreferredSpatialLayer(layer: number): void;
   getStats(): Promise<RTCStatsReport | undefined>;
   release(): void;
 }
@@ -55,12 +60,18 @@ interface Slot {
   readonly listeners: Set<ListenerEntry>;
   retryTimer: ReturnType<typeof setTimeout> | undefined;
   lingerTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The spatial layer last asked of the server for the current consumer. */
+  sentLayer: number | undefined;
 }
 
 interface ListenerEntry {
   readonly listener: ConsumerListener;
   visible: boolean;
+  layer: number;
 }
+
+/** No wish expressed: the best layer there is (the server clamps it). */
+const TOP_LAYER = 15;
 
 interface Connection {
   readonly signaling: SfuSignaling;
@@ -95,12 +106,20 @@ export class SfuSession {
   acquire(producerId: string, listener: ConsumerListener, visible: boolean): ConsumerHandle {
     let slot = this.slots.get(producerId);
     if (!slot || slot.state.phase === 'closed') {
-      slot = { producerId, state: initialConsumerState, consumer: undefined, listeners: new Set(), retryTimer: undefined, lingerTimer: undefined };
+      slot = {
+        producerId,
+        state: initialConsumerState,
+        consumer: undefined,
+        listeners: new Set(),
+        retryTimer: undefined,
+        lingerTimer: undefined,
+        sentLayer: undefined,
+      };
       this.slots.set(producerId, slot);
     }
     clearTimeout(slot.lingerTimer);
     slot.lingerTimer = undefined;
-    const entry: ListenerEntry = { listener, visible };
+    const entry: ListenerEntry = { listener, visible, layer: TOP_LAYER };
     slot.listeners.add(entry);
     const s = slot;
     this.dispatch(s, { type: 'want', visible: anyVisible(s) });
@@ -112,9 +131,15 @@ export class SfuSession {
         if (released || entry.visible === v) return;
         entry.visible = v;
         this.dispatch(s, { type: 'visible', visible: anyVisible(s) });
+        this.syncLayers(s);
       },
       reportStall: (seconds) => {
         if (!released) this.dispatch(s, { type: 'failed', failure: { kind: 'stalled', seconds } });
+      },
+      setPreferredSpatialLayer: (layer) => {
+        if (released || entry.layer === layer) return;
+        entry.layer = layer;
+        this.syncLayers(s);
       },
       reportProgress: () => {
         if (!released) this.dispatch(s, { type: 'progress' });
@@ -215,6 +240,19 @@ export class SfuSession {
     for (const e of slot.listeners) e.listener.onTrack(undefined);
   }
 
+  /** Asks the server for the largest layer any visible tile of this producer wants (simulcast/SVC only). */
+  private syncLayers(slot: Slot): void {
+    const consumer = slot.consumer;
+    if (!consumer || !hasSpatialLayers(consumer)) return;
+    let wanted = -1;
+    for (const e of slot.listeners) if (e.visible) wanted = Math.max(wanted, e.layer);
+    if (wanted < 0 || wanted === slot.sentLayer) return;
+    slot.sentLayer = wanted;
+    void this.connect()
+      .then((c) => c.signaling.request('setPreferredLayers', { consumerId: consumer.id, spatialLayer: wanted }))
+      .catch((err: unknown) => this.deps.warn(`setPreferredLayers failed: ${message(err)}`));
+  }
+
   /** Everything asked for in this task goes out together once the task ends. */
   private queueFlush(): void {
     if (this.flushQueued) return;
@@ -308,7 +346,9 @@ export class SfuSession {
           this.byConsumerId.set(consumer.id, slot);
           consumer.on('transportclose', () => this.dispatch(slot, { type: 'failed', failure: { kind: 'error', detail: 'transport closed' } }));
           for (const e of slot.listeners) e.listener.onTrack(consumer.track);
+          slot.sentLayer = undefined;
           this.dispatch(slot, { type: 'consumed', consumerId: consumer.id });
+          this.syncLayers(slot);
         } catch (err) {
           this.toClose.add(item.consumerId);
           this.dispatch(slot, { type: 'failed', failure: { kind: 'error', detail: message(err) } });
@@ -396,6 +436,11 @@ export class SfuSession {
 function anyVisible(slot: Slot): boolean {
   for (const e of slot.listeners) if (e.visible) return true;
   return false;
+}
+
+function hasSpatialLayers(consumer: Consumer): boolean {
+  const encodings = consumer.rtpParameters.encodings ?? [];
+  return encodings.length > 1 || parseScalabilityMode(encodings[0]?.scalabilityMode).spatialLayers > 1;
 }
 
 function failureOf(code: string, detail: string): ConsumerFailure {

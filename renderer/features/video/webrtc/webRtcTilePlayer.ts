@@ -22,6 +22,30 @@ export function sfuUrlOf(sfus: readonly { readonly id: string; readonly url: str
 }
 
 /**
+ * The spatial layer a tile this many CSS pixels high has use for: small grid
+ * tiles take the smallest simulcast layer (and stay off the 8 hardware decoders'
+ * big streams), spotlight takes the best. Non-simulcast streams ignore it.
+ */
+export function spatialLayerFor(heightPx: number): number {
+  if (heightPx <= 240) return 0;
+  if (heightPx <= 540) return 1;
+  return 15;
+}
+
+/**
+ * The player for a `mediasoup` playback of the site view: resolves the SFU id
+ * against the site's `sfus`. An SFU the site does not list is NO SIGNAL with the reason.
+ */
+export function webRtcPlayerFor(
+  video: HTMLVideoElement,
+  playback: { readonly sfu: string; readonly producerId: string },
+  sfus: readonly { readonly id: string; readonly url: string }[],
+  callbacks: TilePlayerCallbacks,
+): WebRtcTilePlayer {
+  return new WebRtcTilePlayer(video, { url: sfuUrlOf(sfus, playback.sfu) ?? '', producerId: playback.producerId }, callbacks);
+}
+
+/**
  * One live WebRTC tile, with the same surface as HlsTilePlayer (start,
  * destroy, phase and health callbacks). The media comes from a consumer in
  * the page-wide session of the camera's SFU; this player attaches its track,
@@ -46,13 +70,14 @@ export class WebRtcTilePlayer {
   private freezes = 0;
   private lastRate = { at: 0, bytes: 0, frames: 0 };
   private statsBusy = false;
+  private resizeObserver: ResizeObserver | undefined;
 
   constructor(
     private readonly video: HTMLVideoElement,
     private readonly source: WebRtcSource,
     private readonly callbacks: TilePlayerCallbacks,
     private readonly now: () => number = () => performance.now(),
-    private readonly session: SfuSession = sfuSessionFor(source.url),
+    private readonly sessionFor: (url: string) => SfuSession = sfuSessionFor,
   ) {}
 
   start(): void {
@@ -60,14 +85,19 @@ export class WebRtcTilePlayer {
       this.setPhase({ phase: 'no-signal', reason: { kind: 'unsupported', detail: 'no WebRTC' }, retryAt: undefined });
       return;
     }
+    if (!/^wss?:\/\//.test(this.source.url)) {
+      this.setPhase({ phase: 'no-signal', reason: { kind: 'source', detail: 'the site lists no such SFU' }, retryAt: undefined });
+      return;
+    }
     this.video.muted = true;
     this.video.playsInline = true;
     this.observeVisibility();
-    this.handle = this.session.acquire(
+    this.handle = this.sessionFor(this.source.url).acquire(
       this.source.producerId,
       { onTrack: (t) => this.onTrack(t), onState: (s) => this.onConsumerState(s) },
       this.visible,
     );
+    this.observeSize();
     this.sampleTimer = setInterval(() => this.sample(), SAMPLE_MS);
   }
 
@@ -76,8 +106,10 @@ export class WebRtcTilePlayer {
     this.destroyed = true;
     clearInterval(this.sampleTimer);
     this.observer?.disconnect();
+    this.resizeObserver?.disconnect();
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.handle?.release();
+    if (!this.handle) return;
+    this.handle.release();
     this.handle = undefined;
     this.detach();
   }
@@ -93,6 +125,14 @@ export class WebRtcTilePlayer {
     });
     this.observer.observe(this.video);
     this.updateVisible();
+  }
+
+  private observeSize(): void {
+    const update = (): void => this.handle?.setPreferredSpatialLayer(spatialLayerFor(this.video.clientHeight));
+    update();
+    if (typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver = new ResizeObserver(update);
+    this.resizeObserver.observe(this.video);
   }
 
   private updateVisible(): void {
