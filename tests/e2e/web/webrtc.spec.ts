@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { expect, test, type Page } from '@playwright/test';
+import { startHost } from '../../support/hostProcess';
 import { demoSiteDir, repoRoot } from '../../support/paths';
+import { copyDemoSite } from '../../support/siteCopy';
 import { SfuPeer } from '../../support/sfuPeer';
 
 /**
@@ -32,17 +34,23 @@ const PAGE_ENTRY = `
 import { WebRtcTilePlayer } from './renderer/features/video/webrtc/webRtcTilePlayer';
 import { sfuSessionFor } from './renderer/features/video/webrtc/sfuSession';
 const params = new URLSearchParams(location.search);
-const url = params.get('sfu');
+// Inside the console page (host mode) the test hands the config over; on the bare page it is in the query.
+const cfg = window.__webrtcHarness ?? { sfu: params.get('sfu'), producers: params.get('producers').split(',') };
+const url = cfg.sfu;
 const tiles = {};
 window.__tiles = tiles;
+// Fixed on top: a tile out of view is (rightly) paused on the server.
+const wall = document.createElement('div');
+wall.style.cssText = 'position:fixed;top:0;left:0;z-index:99999;display:flex;gap:4px;background:#000';
+document.body.append(wall);
 window.__session = () => ({ consumeBatches: sfuSessionFor(url).consumeBatches });
-for (const producerId of params.get('producers').split(',')) {
+for (const producerId of cfg.producers) {
   const video = document.createElement('video');
   video.id = producerId;
   video.style.width = '320px';
   video.style.height = '180px';
   video.muted = true;
-  document.body.append(video);
+  wall.append(video);
   const rec = { phase: 'connecting', reason: undefined, frames: 0, health: undefined };
   tiles[producerId] = rec;
   // Counted independently of the player: frames the compositor actually presented.
@@ -57,6 +65,7 @@ for (const producerId of params.get('producers').split(',')) {
 `;
 
 let server: Server;
+let js = '';
 let pageUrl = '';
 
 test.beforeAll(async () => {
@@ -69,7 +78,7 @@ test.beforeAll(async () => {
     write: false,
     logLevel: 'silent',
   });
-  const js = bundle.outputFiles[0]?.text ?? '';
+  js = bundle.outputFiles[0]?.text ?? '';
   server = createServer((req, res) => {
     if (req.url?.startsWith('/harness.js')) {
       res.writeHead(200, { 'content-type': 'text/javascript' });
@@ -167,6 +176,52 @@ test('a camera going silent behind a healthy connection: NO SIGNAL (stalled) whi
     expect(peer.requestCounts.get('createRecvTransport')).toBe(1);
     expect(peer.requestCounts.get('consume') ?? 0).toBeGreaterThanOrEqual(2);
   } finally {
+    await peer.stop();
+  }
+});
+
+test('host mode: a site camera whose sub stream is on the SFU plays in the console page under its CSP', async ({ page }) => {
+  const peer = await SfuPeer.start({ producers: PRODUCERS });
+  const site = copyDemoSite((s) => {
+    s.sfus = [{ id: 'sfu-1', url: peer.url }];
+    const cameras = s.cameras as { id: string; streams: Record<string, unknown> }[];
+    const gate = cameras.find((c) => c.id === 'gate-01');
+    if (gate) gate.streams.sub = { kind: 'mediasoup', sfu: 'sfu-1', producerId: 'gate-sub' };
+  });
+  const host = await startHost({ site });
+  try {
+    // The core resolves the stream for the renderer: playback kind + the SFU the site lists.
+    const boot = await host.api().getBootstrap();
+    const camera = boot.site.cameras.find((c) => c.id === 'gate-01');
+    expect(camera?.playback.sub).toEqual({ kind: 'mediasoup', sfu: 'sfu-1', producerId: 'gate-sub' });
+    const sfu = boot.site.sfus.find((s) => s.id === 'sfu-1');
+    expect(sfu?.url).toBe(peer.url);
+
+    // The harness is served from the console's own origin, so the page's real CSP
+    // (script-src 'self'; connect-src with the site's SFU origins) governs it.
+    await page.route(`${host.origin}/__webrtc-harness.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: js }));
+    await page.goto(host.urlFor('desk'));
+    await page.evaluate((cfg) => {
+      (window as unknown as { __webrtcHarness: unknown }).__webrtcHarness = cfg;
+    }, { sfu: sfu?.url, producers: [camera?.playback.sub.kind === 'mediasoup' ? camera.playback.sub.producerId : ''] });
+    await page.addScriptTag({ url: `${host.origin}/__webrtc-harness.js`, type: 'module' });
+    await expect.poll(async () => (await tiles(page))['gate-sub']?.phase, { timeout: 20_000 }).toBe('playing');
+    await framesAdvance(page, 'gate-sub', 25);
+    // The CSP really is in force: a socket to an origin the site does not list is refused.
+    const blocked = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+          try {
+            new WebSocket('ws://127.0.0.1:9/');
+          } catch {
+            resolve('connect-src (thrown)');
+          }
+        }),
+    );
+    expect(blocked).toMatch(/^connect-src/);
+  } finally {
+    await host.stop();
     await peer.stop();
   }
 });
