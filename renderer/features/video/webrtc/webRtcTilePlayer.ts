@@ -1,4 +1,3 @@
-import type { TilePlayerCallbacks } from '../hlsTilePlayer';
 import { emptyHealth, type NoSignalReason, type TileHealth, type TilePhase } from '../tileState';
 import { ProgressWatchdog } from '../watchdog';
 import type { ConsumerFailure, ConsumerState } from './consumerMachine';
@@ -9,6 +8,15 @@ const STALL_MS = 2500;
 /** The first frame waits for a key frame, which may be a GOP away. */
 const FIRST_FRAME_MS = 8000;
 const SAMPLE_MS = 500;
+
+/**
+ * Same shape as the HLS player's callbacks (declared here, not imported, so
+ * the wall's player interface can move without touching this file).
+ */
+export interface TilePlayerCallbacks {
+  onPhase(phase: TilePhase): void;
+  onHealth(health: TileHealth): void;
+}
 
 export interface WebRtcSource {
   /** The SFU's signaling URL (ws:// or wss://), from the site's `sfus`. */
