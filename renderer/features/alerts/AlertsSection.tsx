@@ -48,14 +48,36 @@ function useSeenMarks(alerts: AlertsState): void {
   }, [alerts]);
 }
 
+/**
+ * Reads the alerts from the store and hands them on at most once per frame:
+ * the store changes with every batch of a storm, and only this null-rendering
+ * component re-renders that often.
+ */
+function AlertsFeed(props: { onFrame: (alerts: AlertsState) => void }) {
+  const shown = useFrameThrottled(useConsole((s) => s.siteState.alerts));
+  const { onFrame } = props;
+  useEffect(() => onFrame(shown), [shown, onFrame]);
+  return null;
+}
+
 /** The desk's alert workspace: queue and detail with keyboard handling, quarantine, charts, webhook. */
 export function AlertsSection() {
+  const [alerts, setAlerts] = useState<AlertsState | undefined>();
+  return (
+    <>
+      <AlertsFeed onFrame={setAlerts} />
+      {alerts && <AlertsWorkspace alerts={alerts} />}
+    </>
+  );
+}
+
+function AlertsWorkspace(props: { alerts: AlertsState }) {
+  const { alerts } = props;
   const t = useT();
   const api = useConsoleApi();
   const locale = useConsole((s) => s.settings.locale);
   const site = useConsole((s) => s.bootstrap?.site);
   const readOnly = useConsole((s) => s.readOnly);
-  const alerts = useFrameThrottled(useConsole((s) => s.siteState.alerts));
   useSeenMarks(alerts);
   const now = useNow();
   const [selected, setSelected] = useState<string | undefined>();
