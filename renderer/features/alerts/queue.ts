@@ -2,7 +2,7 @@ import { severityRank } from '../../../shared/domain/severity';
 import { alertList, isOpen, type AlertsState, type AlertView } from '../../../shared/state/alertsDomain';
 
 /** Rows the queue draws at most: at a thousand alerts a second only the top of the queue is readable anyway. */
-export const QUEUE_ROWS = 200;
+export const QUEUE_ROWS = 60;
 
 export interface QueueView {
   readonly rows: readonly AlertView[];
