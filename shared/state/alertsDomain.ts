@@ -57,7 +57,15 @@ export interface QuarantinedAlert {
 }
 
 export interface AlertsState {
+  /**
+   * Alerts by id, in two generations: `recent` holds the newest raises and
+   * changes (at most 64, shadowing `byId`), `byId` the rest. Copying a small
+   * record per entry is cheap; the large one is copied once per 64 entries.
+   * Read through `alertById` / `alertList`.
+   */
   readonly byId: Readonly<Record<string, AlertView>>;
+  readonly recent: Readonly<Record<string, AlertView>>;
+  readonly recentCount: number;
   /** Alert ids in raise order. */
   readonly order: readonly string[];
   /** The newest quarantined messages (the last 500). */
@@ -91,8 +99,8 @@ function countHour(hourly: readonly HourCount[], at: number, type: string, sever
 }
 
 /**
- * How many alerts the state holds. The fold copies `byId` on every change, so
- * its size bounds the cost per entry during an alert storm. Closed alerts leave
+ * How many alerts the state holds: the merge of the two generations copies
+ * them all, so this bounds the cost during an alert storm. Closed alerts leave
  * first, then the oldest of the lowest severity; the journal keeps everything.
  */
 export const MAX_ALERTS = 500;
@@ -122,6 +130,45 @@ export interface ClosedAlert {
 }
 export const MAX_QUARANTINE = 500;
 
+/** How many alert writes `recent` takes before they move into `byId`. */
+const RECENT_MAX = 64;
+
+export function alertById(state: Pick<AlertsState, 'byId' | 'recent'>, id: string): AlertView | undefined {
+  return Object.hasOwn(state.recent, id) ? state.recent[id] : state.byId[id];
+}
+
+/** Alerts held in memory, in raise order. */
+export function alertList(state: AlertsState): AlertView[] {
+  const out: AlertView[] = [];
+  for (const id of state.order) {
+    const a = alertById(state, id);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** Writes an alert into the young generation; when it is full, both merge (and the oldest leave memory if too many). */
+function write(state: AlertsState, alert: AlertView, order: readonly string[]): Pick<AlertsState, 'byId' | 'recent' | 'recentCount' | 'order' | 'evicted'> {
+  if (state.recentCount < RECENT_MAX) {
+    return { byId: state.byId, recent: { ...state.recent, [alert.id]: alert }, recentCount: state.recentCount + 1, order, evicted: state.evicted };
+  }
+  const merged: Record<string, AlertView> = { ...state.byId, ...state.recent, [alert.id]: alert };
+  let kept = order;
+  let evicted = state.evicted;
+  if (order.length > MAX_ALERTS) {
+    const gone = victims(merged, order, order.length - (MAX_ALERTS - EVICT_BATCH));
+    kept = order.filter((key) => !gone.has(key));
+    evicted += gone.size;
+  }
+  // Rebuilt in raise order: the same keys in the same order on every console.
+  const byId: Record<string, AlertView> = {};
+  for (const key of kept) {
+    const a = merged[key];
+    if (a) byId[key] = a;
+  }
+  return { byId, recent: {}, recentCount: 0, order: kept, evicted };
+}
+
 export function isOpen(alert: Pick<AlertView, 'status'>): boolean {
   return alert.status !== 'resolved' && alert.status !== 'false-alarm';
 }
@@ -145,7 +192,7 @@ function num(value: unknown): number | undefined {
 function raise(state: AlertsState, entry: JournalEntry, p: Record<string, unknown>): AlertsState {
   const id = str(p.alertId);
   // A duplicate id (two consoles ingesting the same message) is absorbed: the first in merge order stands.
-  if (!id || Object.hasOwn(state.byId, id)) return state;
+  if (!id || alertById(state, id) !== undefined) return state;
   const at = entryTime(entry);
   const optional = (key: string, value: string | number | undefined): Record<string, string | number> => (value === undefined ? {} : { [key]: value });
   const alert: AlertView = {
@@ -167,23 +214,7 @@ function raise(state: AlertsState, entry: JournalEntry, p: Record<string, unknow
     ...(p.payload && typeof p.payload === 'object' ? { payload: p.payload as Record<string, unknown> } : {}),
     history: [{ kind: entry.kind, at, by: entry.actor }],
   };
-  let byId: Record<string, AlertView>;
-  let order = [...state.order, id];
-  let evicted = state.evicted;
-  if (order.length > MAX_ALERTS) {
-    // Evict a batch at once: rebuilding the record is costly, spreading it is cheap.
-    const gone = victims({ ...state.byId, [id]: alert }, order, order.length - (MAX_ALERTS - EVICT_BATCH));
-    byId = {};
-    order = order.filter((key) => !gone.has(key));
-    for (const key of order) {
-      const a = key === id ? alert : state.byId[key];
-      if (a) byId[key] = a;
-    }
-    evicted += gone.size;
-  } else {
-    byId = { ...state.byId, [id]: alert };
-  }
-  return { ...state, byId, order, raised: state.raised + 1, evicted, hourly: countHour(state.hourly, at, alert.type, alert.severity) };
+  return { ...state, ...write(state, alert, [...state.order, id]), raised: state.raised + 1, hourly: countHour(state.hourly, at, alert.type, alert.severity) };
 }
 
 /** The alerts to drop from memory: the oldest closed ones, then the oldest of the lowest severity. */
@@ -198,7 +229,7 @@ function victims(byId: Readonly<Record<string, AlertView>>, order: readonly stri
 
 function step(state: AlertsState, entry: JournalEntry, p: Record<string, unknown>): AlertsState {
   const id = str(p.alertId);
-  const alert = id === undefined ? undefined : state.byId[id];
+  const alert = id === undefined ? undefined : alertById(state, id);
   if (!id || !alert) return state;
   const at = entryTime(entry);
   const detail = str(p.to) ?? str(p.text) ?? str(p.reason) ?? str(p.note);
@@ -275,12 +306,12 @@ function step(state: AlertsState, entry: JournalEntry, p: Record<string, unknown
     };
     closed = [...closed.slice(-(MAX_CLOSED - 1)), c];
   }
-  return { ...state, byId: { ...state.byId, [id]: next }, closed };
+  return { ...state, ...write(state, next, state.order), closed };
 }
 
 /** Alerts: raised, handled, quarantined; and the site's duty level. */
 export const alertsDomain = domain<AlertsState>({
-  init: () => ({ byId: {}, order: [], quarantine: [], dutyLevel: 3, raised: 0, evicted: 0, hourly: [], closed: [] }),
+  init: () => ({ byId: {}, recent: {}, recentCount: 0, order: [], quarantine: [], dutyLevel: 3, raised: 0, evicted: 0, hourly: [], closed: [] }),
   apply: (state, entry) => {
     if (!entry.kind.startsWith('alert.') && entry.kind !== 'duty-level.changed') return state;
     const p = (entry.payload ?? {}) as Record<string, unknown>;

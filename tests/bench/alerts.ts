@@ -48,8 +48,11 @@ try {
       for (const e of list.getEntries()) tasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(host.urlFor('desk/alerts'));
-  await page.getByTestId('alert-queue').waitFor({ timeout: 30_000 });
+  // ALERT_BENCH_NO_PAGE=1: the console alone, to tell its share of the latency from the page's.
+  if (!process.env.ALERT_BENCH_NO_PAGE) {
+    await page.goto(host.urlFor('desk/alerts'));
+    await page.getByTestId('alert-queue').waitFor({ timeout: 30_000 });
+  }
 
   const cdp = process.env.ALERT_BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
   if (cdp) {
@@ -125,11 +128,11 @@ try {
   const seen = await page.evaluate(() => (window as unknown as { __alertSeen: Record<string, number> }).__alertSeen);
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
   const latencies: number[] = [];
-  for (const [id, at] of Object.entries(seen)) {
+  for (const [id, at] of Object.entries(seen ?? {})) {
     const s = sentAt.get(id);
     if (s !== undefined) latencies.push(at - s);
   }
-  const stormTasks = tasks.filter((t) => t.start >= stormStart && t.start <= drained);
+  const stormTasks = (tasks ?? []).filter((t) => t.start >= stormStart && t.start <= drained);
   Object.assign(result, {
     published: total,
     publishFailures: failed,

@@ -6,7 +6,7 @@ import type { Inject } from '../../../shared/drill/scenario';
 import { ConsoleError } from '../../../shared/errors';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import type { SiteFile } from '../../../shared/site/schema';
-import { isOpen, type AlertView } from '../../../shared/state/alertsDomain';
+import { alertById, alertList, isOpen, type AlertView } from '../../../shared/state/alertsDomain';
 import type { NatsLink } from '../bus/natsLink';
 import type { JournalService } from '../journal/service';
 import type { StateService } from '../state/stateService';
@@ -104,7 +104,7 @@ export class AlertService {
 
   /** Records one handling step, refusing those that make no sense for the alert as it stands. */
   async act(alertId: string, action: AlertAction, actor: string): Promise<JournalEntry> {
-    const alert = this.deps.state.current().alerts.byId[alertId];
+    const alert = alertById(this.deps.state.current().alerts, alertId);
     if (!alert) {
       throw new ConsoleError('not-found', `alertId: no alert "${alertId}" is held at this console`, [{ path: 'alertId', message: 'unknown alert' }]);
     }
@@ -145,11 +145,9 @@ export class AlertService {
   /** Appends one `alert.escalated` by the system for each open alert whose acknowledgement is overdue. */
   async escalateOverdue(): Promise<number> {
     const now = this.deps.clock.now();
-    const { byId, order } = this.deps.state.current().alerts;
     const due: AlertView[] = [];
-    for (const id of order) {
-      const a = byId[id];
-      if (!a || this.escalating.has(id)) continue;
+    for (const a of alertList(this.deps.state.current().alerts)) {
+      if (this.escalating.has(a.id)) continue;
       const targets = this.targetsFor(a);
       if (!ackOverdue(a, targets, now)) continue;
       if (a.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system')) continue;

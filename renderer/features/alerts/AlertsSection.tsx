@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { countdowns, resolveTargets } from '../../../shared/alerts/targets';
 import type { Severity } from '../../../shared/domain/severity';
 import { localize } from '../../../shared/i18n';
-import type { AlertsState } from '../../../shared/state/alertsDomain';
+import { alertById, type AlertsState } from '../../../shared/state/alertsDomain';
 import { useConsole, useConsoleApi } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { actorName, formatTime } from '../journal/format';
@@ -12,7 +12,7 @@ import { AlertQueue } from './AlertQueue';
 import { perHour, responseTimes } from './charts';
 import { keyAction, moveSelection, openQueue } from './queue';
 import { QuarantineList } from './QuarantineList';
-import { useFrameThrottled, useNow } from './useNow';
+import { useFrameThrottled, useNow, useThrottled } from './useNow';
 import { WebhookPanel } from './WebhookPanel';
 import './alerts.css';
 
@@ -48,14 +48,36 @@ function useSeenMarks(alerts: AlertsState): void {
   }, [alerts]);
 }
 
+/**
+ * Reads the alerts from the store and hands them on at most once per frame:
+ * the store changes with every batch of a storm, and only this null-rendering
+ * component re-renders that often.
+ */
+function AlertsFeed(props: { onFrame: (alerts: AlertsState) => void }) {
+  const shown = useFrameThrottled(useConsole((s) => s.siteState.alerts));
+  const { onFrame } = props;
+  useEffect(() => onFrame(shown), [shown, onFrame]);
+  return null;
+}
+
 /** The desk's alert workspace: queue and detail with keyboard handling, quarantine, charts, webhook. */
 export function AlertsSection() {
+  const [alerts, setAlerts] = useState<AlertsState | undefined>();
+  return (
+    <>
+      <AlertsFeed onFrame={setAlerts} />
+      {alerts && <AlertsWorkspace alerts={alerts} />}
+    </>
+  );
+}
+
+function AlertsWorkspace(props: { alerts: AlertsState }) {
+  const { alerts } = props;
   const t = useT();
   const api = useConsoleApi();
   const locale = useConsole((s) => s.settings.locale);
   const site = useConsole((s) => s.bootstrap?.site);
   const readOnly = useConsole((s) => s.readOnly);
-  const alerts = useFrameThrottled(useConsole((s) => s.siteState.alerts));
   useSeenMarks(alerts);
   const now = useNow();
   const [selected, setSelected] = useState<string | undefined>();
@@ -65,7 +87,7 @@ export function AlertsSection() {
   const rootRef = useRef<HTMLElement>(null);
 
   const queue = useMemo(() => openQueue(alerts), [alerts]);
-  const current = selected !== undefined ? alerts.byId[selected] : undefined;
+  const current = selected !== undefined ? alertById(alerts, selected) : undefined;
   const tz = site?.timezone;
 
   const typeName = useCallback(
@@ -167,14 +189,15 @@ export function AlertsSection() {
   const hourLabel = useCallback((hour: number) => formatTime(hour, locale, tz, false).slice(0, 5), [locale, tz]);
   // Charts move by the hour: recompute them when the fold changes, not every second.
   const hourNow = Math.floor(now / 3_600_000);
+  const chartAlerts = useThrottled(alerts, 2000);
   const charts = useMemo(() => {
     const at = hourNow * 3_600_000;
     return {
-      bySeverity: perHour(alerts, 'severity', at, 12, hourLabel),
-      byType: perHour(alerts, 'type', at, 12, hourLabel),
-      response: responseTimes(alerts, (s) => targetsOf(s)?.acknowledgeSec ?? 0),
+      bySeverity: perHour(chartAlerts, 'severity', at, 12, hourLabel),
+      byType: perHour(chartAlerts, 'type', at, 12, hourLabel),
+      response: responseTimes(chartAlerts, (s) => targetsOf(s)?.acknowledgeSec ?? 0),
     };
-  }, [alerts, hourLabel, targetsOf, hourNow]);
+  }, [chartAlerts, hourLabel, targetsOf, hourNow]);
 
   if (!site) return null;
   const latest = alerts.order[alerts.order.length - 1];

@@ -1,8 +1,8 @@
 import { severityRank } from '../../../shared/domain/severity';
-import { isOpen, type AlertsState, type AlertView } from '../../../shared/state/alertsDomain';
+import { alertList, isOpen, type AlertsState, type AlertView } from '../../../shared/state/alertsDomain';
 
 /** Rows the queue draws at most: at a thousand alerts a second only the top of the queue is readable anyway. */
-export const QUEUE_ROWS = 200;
+export const QUEUE_ROWS = 60;
 
 export interface QueueView {
   readonly rows: readonly AlertView[];
@@ -12,10 +12,7 @@ export interface QueueView {
 /** Open alerts, most severe first, then oldest first (the one waiting longest is on top). */
 export function openQueue(alerts: AlertsState, limit = QUEUE_ROWS): QueueView {
   const open: AlertView[] = [];
-  for (const id of alerts.order) {
-    const a = alerts.byId[id];
-    if (a && isOpen(a)) open.push(a);
-  }
+  for (const a of alertList(alerts)) if (isOpen(a)) open.push(a);
   open.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.raisedAt - b.raisedAt || (a.id < b.id ? -1 : 1));
   return { rows: open.slice(0, limit), open: open.length };
 }

@@ -35,3 +35,25 @@ export function useFrameThrottled<T>(value: T): T {
   );
   return shown;
 }
+
+/** The value, committed at most once per `ms` (charts need not move with every alert of a storm). */
+export function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const latest = useRef(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    latest.current = value;
+    if (timer.current !== undefined) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      setShown(latest.current);
+    }, ms);
+  }, [value, ms]);
+  useEffect(
+    () => () => {
+      if (timer.current !== undefined) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return shown;
+}

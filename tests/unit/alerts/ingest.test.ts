@@ -6,6 +6,7 @@ import { FakeClock } from '../../support/fakeClock';
 import { tempDir } from '../../support/paths';
 import { waitFor } from '../../support/relayRig';
 import { startConsole } from '../../support/siteConsoles';
+import { alertById, alertList } from '../../../shared/state/alertsDomain';
 import { alertSite, ALERT_SUBJECT_ROOT, MQTT_TOPIC, natsWithMqtt } from './alertRig';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -39,8 +40,8 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     await waitFor(() => core.state.current().alerts.order.length >= 3 && core.state.current().alerts.quarantine.length >= 2, 15_000, 'alerts in state');
     const alerts = core.state.current().alerts;
     expect([...alerts.order].sort()).toEqual(['m-1', 'n-1', 'probe']);
-    expect(alerts.byId['m-1']).toMatchObject({ source: 'mqtt', zone: 'perimeter-n', floor: 'f1' });
-    expect(alerts.byId['n-1']).toMatchObject({ source: 'nats', zone: 'gate', status: 'new' });
+    expect(alertById(alerts, 'm-1')).toMatchObject({ source: 'mqtt', zone: 'perimeter-n', floor: 'f1' });
+    expect(alertById(alerts, 'n-1')).toMatchObject({ source: 'nats', zone: 'gate', status: 'new' });
     expect(alerts.quarantine.map((q) => q.reason)).toEqual([expect.stringMatching(/^occurredAt:/), expect.stringMatching(/^not JSON/)]);
     expect(alerts.quarantine[1]?.raw).toBe('not json at all');
     const raised = await core.journal.query({ kinds: ['alert.raised'], limit: 100 });
@@ -52,17 +53,17 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     await core.handlers.resolveAlert({ alertId: 'n-1', note: 'done' });
     await expect(core.handlers.dispatchAlert({ alertId: 'n-1' })).rejects.toMatchObject({ code: 'conflict' });
     await expect(core.handlers.acknowledgeAlert({ alertId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
-    expect(core.state.current().alerts.byId['n-1']).toMatchObject({ status: 'resolved', ackBy: expect.stringContaining('unsigned@') });
+    expect(alertById(core.state.current().alerts, 'n-1')).toMatchObject({ status: 'resolved', ackBy: expect.stringContaining('unsigned@') });
 
     // Closed console: what is published now arrives when it starts again; a redelivered duplicate is absorbed.
     await core.close();
     await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'while-closed', type: 'fire', zone: 'lobby', occurredAt: now() }));
     await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'n-1', type: 'conflict', zone: 'gate', occurredAt: now() }));
     core = await startConsole(site, 'desk', dataDir);
-    await waitFor(() => core.state.current().alerts.byId['while-closed'] !== undefined, 15_000, 'alert sent while closed');
+    await waitFor(() => alertById(core.state.current().alerts, 'while-closed') !== undefined, 15_000, 'alert sent while closed');
     await new Promise((r) => setTimeout(r, 300));
     expect((await core.journal.query({ kinds: ['alert.raised'], limit: 100 })).entries).toHaveLength(4);
-    expect(core.state.current().alerts.byId['n-1']?.status).toBe('resolved');
+    expect(alertById(core.state.current().alerts, 'n-1')?.status).toBe('resolved');
   }, 60_000);
 
   it('escalates an unacknowledged alert once when its target passes (restart-safe), and raises drill alerts in DRILL mode', async () => {
@@ -78,12 +79,12 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     clock.set(clock.now() + 31_000);
     expect(await core.alerts.escalateOverdue()).toBe(1);
     expect(await core.alerts.escalateOverdue()).toBe(0);
-    expect(core.state.current().alerts.byId['red-1']?.status).toBe('escalated');
+    expect(alertById(core.state.current().alerts, 'red-1')?.status).toBe('escalated');
     await core.close();
     core = await startConsole(site, 'desk', dataDir, clock);
     expect(await core.alerts.escalateOverdue()).toBe(0);
     await core.handlers.acknowledgeAlert({ alertId: 'red-1' });
-    expect(core.state.current().alerts.byId['red-1']).toMatchObject({ status: 'acknowledged' });
+    expect(alertById(core.state.current().alerts, 'red-1')).toMatchObject({ status: 'acknowledged' });
     // A duplicate submitted after restart is absorbed (ids come from the journal).
     expect((await core.alerts.ingest.submit({ id: 'red-1', type: 'unauthorised-exit', zone: 'gate', occurredAt: clock.now() }, 'manual')).status).toBe('duplicate');
     // The demo drill's alert injects go through the ingest as DRILL alerts.
@@ -92,7 +93,7 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
       clock.advance(1000);
       await new Promise((res) => setTimeout(res, 20));
     }
-    const drillAlerts = Object.values(core.state.current().alerts.byId).filter((a) => a.id.startsWith('drill:'));
+    const drillAlerts = alertList(core.state.current().alerts).filter((a) => a.id.startsWith('drill:'));
     expect(drillAlerts.length).toBeGreaterThan(0);
     expect(drillAlerts.every((a) => a.mode === 'DRILL' && a.source === 'drill')).toBe(true);
   }, 60_000);

@@ -8,7 +8,7 @@ import { encodeHlc } from '../../../shared/journal/hlc';
 import { polygonCentroid } from '../../../shared/site/geometry';
 import { SiteFileSchema, type SiteFile } from '../../../shared/site/schema';
 import { foldEntries, initialSiteState } from '../../../shared/state';
-import { MAX_ALERTS, type AlertView } from '../../../shared/state/alertsDomain';
+import { alertById, alertList, MAX_ALERTS, type AlertView } from '../../../shared/state/alertsDomain';
 import { FakeClock } from '../../support/fakeClock';
 import { demoSiteFile } from '../../support/paths';
 
@@ -98,7 +98,7 @@ describe('alerts fold', () => {
     ]).alerts;
     expect(s.order).toEqual(['a-1']);
     expect(s.raised).toBe(1);
-    const a = s.byId['a-1'];
+    const a = alertById(s, 'a-1');
     expect(a).toMatchObject({ status: 'resolved', ackBy: 'wang', ackAt: T0 + 10_000, assignedTo: 'li', dispatchedAt: T0 + 30_000, onSceneAt: T0 + 40_000, resolvedAt: T0 + 50_000, raisedAt: T0 });
     expect(a?.history.map((h) => `${h.kind}:${h.by}`)).toEqual([
       'alert.raised:system',
@@ -115,7 +115,7 @@ describe('alerts fold', () => {
     const ackB = entry('alert.acknowledged', { alertId: 'a-2' }, T0 + 1000, 'zhang', 'c-b');
     const ackA = entry('alert.acknowledged', { alertId: 'a-2' }, T0 + 1000, 'wang', 'c-a');
     // Merge order is HLC then console id: c-a first.
-    const s = foldEntries(initialSiteState(), [r, ackA, ackB]).alerts.byId['a-2'];
+    const s = alertById(foldEntries(initialSiteState(), [r, ackA, ackB]).alerts, 'a-2');
     expect(s?.ackBy).toBe('wang');
     expect(s?.history.map((h) => [h.by, h.noop ?? false])).toEqual([
       ['system', false],
@@ -132,30 +132,35 @@ describe('alerts fold', () => {
       entry('alert.quarantined', { source: 'webhook', reason: 'type: unknown', raw: '{"x":1}' }, T0 + 32_000),
       entry('duty-level.changed', { level: 1, reason: 'red alert' }, T0 + 33_000, 'wang'),
     ]).alerts;
-    expect(s.byId['a-3']?.status).toBe('escalated');
-    expect(s.byId['a-3']?.history.filter((h) => h.kind === 'alert.escalated' && !h.noop)).toHaveLength(1);
+    expect(alertById(s, 'a-3')?.status).toBe('escalated');
+    expect(alertById(s, 'a-3')?.history.filter((h) => h.kind === 'alert.escalated' && !h.noop)).toHaveLength(1);
     expect(s.quarantine).toEqual([expect.objectContaining({ source: 'webhook', reason: 'type: unknown', raw: '{"x":1}' })]);
     expect(s.dutyLevel).toBe(1);
     expect(s.dutyLevelChange).toMatchObject({ by: 'wang', reason: 'red alert' });
   });
 
-  it('holds at most MAX_ALERTS alerts, dropping closed ones first', () => {
+  it('holds at most MAX_ALERTS alerts (plus the young generation), dropping closed ones first, then the oldest of the lowest severity', () => {
     const entries: JournalEntry[] = [
       raised('keep-closed', T0),
       entry('alert.resolved', { alertId: 'keep-closed' }, T0 + 1, 'wang'),
       raised('old-red', T0 + 2, { severity: 'red' }),
     ];
-    for (let i = 0; i < MAX_ALERTS; i++) entries.push(raised(`bulk-${i}`, T0 + 10 + i));
+    const BULK = MAX_ALERTS + 100;
+    for (let i = 0; i < BULK; i++) entries.push(raised(`bulk-${i}`, T0 + 10 + i));
     const s = foldEntries(initialSiteState(), entries).alerts;
-    expect(s.order.length).toBeLessThanOrEqual(MAX_ALERTS);
-    expect(s.byId['keep-closed']).toBeUndefined();
-    expect(s.byId['old-red']).toBeDefined();
-    expect(s.byId['bulk-0']).toBeUndefined();
-    expect(s.byId[`bulk-${MAX_ALERTS - 1}`]).toBeDefined();
+    expect(s.order.length).toBeLessThanOrEqual(MAX_ALERTS + 64);
+    expect(alertList(s).map((a) => a.id)).toEqual(s.order);
+    expect(alertById(s, 'keep-closed')).toBeUndefined();
+    expect(alertById(s, 'old-red')).toBeDefined();
+    expect(alertById(s, 'bulk-0')).toBeUndefined();
+    expect(alertById(s, `bulk-${BULK - 1}`)).toBeDefined();
+    expect(s.evicted).toBe(BULK + 2 - s.order.length);
+    expect(s.raised).toBe(BULK + 2);
     expect(s.closed.map((c) => c.id)).toEqual(['keep-closed']);
-    expect(s.hourly).toEqual([{ hour: T0, type: 'conflict', severity: 'orange', count: MAX_ALERTS + 1 }, { hour: T0, type: 'conflict', severity: 'red', count: 1 }]);
-    expect(s.evicted).toBe(MAX_ALERTS + 2 - s.order.length);
-    expect(s.raised).toBe(MAX_ALERTS + 2);
+    expect(s.hourly).toEqual([
+      { hour: T0, type: 'conflict', severity: 'orange', count: BULK + 1 },
+      { hour: T0, type: 'conflict', severity: 'red', count: 1 },
+    ]);
   });
 });
 
@@ -173,7 +178,7 @@ describe('response targets and countdowns', () => {
     const targets = resolveTargets(site.responseTargets, 'orange');
     let state = foldEntries(initialSiteState(), [raised('a-4', T0)]);
     const view = (): AlertView => {
-      const a = state.alerts.byId['a-4'];
+      const a = alertById(state.alerts, 'a-4');
       if (!a) throw new Error('missing');
       return a;
     };
