@@ -124,9 +124,18 @@ test.describe('floor plans and heat map', () => {
       expect(lobby?.fov).toBe(70);
       expect(lobby?.position[0]).toBeCloseTo(40, 0);
 
+      // Import a new floor's plan image (SVG): saved under floors/, its size read from the file.
+      await page.getByLabel(/New floor id|新楼层编号/).fill('f3');
+      await page.getByLabel(/New floor name|新楼层名称/).fill('Roof');
+      await page.getByLabel(/New floor level|新楼层层号/).fill('3');
+      const svgPlan = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#334"/></svg>';
+      await page.getByTestId('plans-import').setInputFiles({ name: 'roof.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svgPlan) });
+      await expect.poll(() => readSite(siteFile).floors.map((f) => f.id)).toContain('f3');
+      await expect(page.getByRole('tab', { name: 'Roof' })).toHaveAttribute('aria-selected', 'true');
+
       // The journal has the changes.
       const entries = (await host.api().queryJournal({ kinds: ['site.plan-changed'], limit: 10 })).entries;
-      expect(entries.length).toBe(3);
+      expect(entries.length).toBe(4);
     } finally {
       await host.stop();
     }
