@@ -50,7 +50,7 @@ mkdirSync(artifactsDir, { recursive: true });
 const screenshot = join(artifactsDir, 'heatmap-bench.png');
 await page.locator('#showcase').screenshot({ path: screenshot });
 
-type Render = Record<'packMs' | 'engineMs' | 'roundTripMs' | 'simpleheatMs', number[]>;
+type Render = Record<'packMs' | 'engineMs' | 'accumulateMs' | 'colourMs' | 'uploadMs' | 'roundTripMs' | 'simpleheatMs', number[]>;
 type Scrub = { framesDrawn: number; seconds: number; rafGaps: number[] };
 const render = (await page.evaluate((runs) => (window as unknown as { bench: { render100k(n: number): Promise<unknown> } }).bench.render100k(runs), RUNS)) as Render;
 const scrubOurs = (await page.evaluate((ms) => (window as unknown as { bench: { scrub(w: string, ms: number): Promise<unknown> } }).bench.scrub('ours', ms), SCRUB_MS)) as Scrub;
@@ -73,6 +73,11 @@ process.stdout.write(
       render100k: {
         packMainThreadMs: round(render.packMs[0] ?? 0),
         oursComputeMs: engine,
+        oursStagesP50Ms: {
+          accumulate: summarize(render.accumulateMs).p50,
+          colour: summarize(render.colourMs).p50,
+          upload: summarize(render.uploadMs).p50,
+        },
         oursWorkerRoundTripMs: roundTrip,
         simpleheatMs: base,
         speedupVsSimpleheat: round(base.p50 / engine.p50),

@@ -75,10 +75,18 @@ async function render100k(runs: number): Promise<Record<string, number[]>> {
   const engine = new HeatEngine();
   engine.configure(FLOOR.widthM, FLOOR.heightM, FLOOR.radiusM, FLOOR.cellM);
   const engineMs: number[] = [];
+  const accumulateMs: number[] = [];
+  const colourMs: number[] = [];
+  const uploadMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     const f = engine.handle({ type: 'replace', seq: i, packed });
     engineMs.push(performance.now() - t);
+    if (f) {
+      accumulateMs.push(f.stages.accumulate);
+      colourMs.push(f.stages.colour);
+      uploadMs.push(f.stages.upload);
+    }
     f?.bitmap.close();
   }
   const target = canvas().getContext('bitmaprenderer');
@@ -108,7 +116,7 @@ async function render100k(runs: number): Promise<Record<string, number[]>> {
     heat.data(points).draw(0.05);
     simpleheatMs.push(performance.now() - t);
   }
-  return { packMs: [packMs], engineMs, roundTripMs, simpleheatMs };
+  return { packMs: [packMs], engineMs, accumulateMs, colourMs, uploadMs, roundTripMs, simpleheatMs };
 }
 
 /** Scrubs a 24 h window across 30 days of 10,000 events for `ms`, one step per animation frame. */

@@ -17,6 +17,8 @@ export interface HeatFrame {
   readonly rows: number;
   /** Time spent accumulating and colouring, ms (for the bench and diagnostics). */
   readonly ms: number;
+  /** The same split by stage: density grid, colour LUT, image upload + bitmap. */
+  readonly stages: { readonly accumulate: number; readonly colour: number; readonly upload: number };
 }
 
 /**
@@ -51,11 +53,22 @@ export class HeatEngine {
     const started = performance.now();
     if (request.type === 'replace') clearGrid(grid);
     addEvents(grid, kernel, request.packed);
+    const accumulated = performance.now();
     colourise(grid, pixels);
+    const coloured = performance.now();
     const ctx = canvas.getContext('2d');
     if (!ctx) return undefined;
     ctx.putImageData(image, 0, 0);
     const bitmap = canvas.transferToImageBitmap();
-    return { type: 'frame', seq: request.seq, bitmap, cols: grid.cols, rows: grid.rows, ms: performance.now() - started };
+    const done = performance.now();
+    return {
+      type: 'frame',
+      seq: request.seq,
+      bitmap,
+      cols: grid.cols,
+      rows: grid.rows,
+      ms: done - started,
+      stages: { accumulate: accumulated - started, colour: coloured - accumulated, upload: done - coloured },
+    };
   }
 }

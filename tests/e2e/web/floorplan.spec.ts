@@ -19,7 +19,11 @@ async function clickAt(page: Page, svg: Locator, x: number, y: number, double = 
   else await page.mouse.click(cx ?? 0, cy ?? 0);
 }
 
-type SiteJson = { floors: { id: string; plan: { metresPerPixel: number } }[]; zones: { id: string; name: unknown; kind: string; polygon: number[][] }[] };
+type SiteJson = {
+  floors: { id: string; plan: { metresPerPixel: number } }[];
+  zones: { id: string; name: unknown; kind: string; polygon: number[][] }[];
+  cameras: { id: string; floor: string; position: number[]; heading: number; fov: number }[];
+};
 const readSite = (file: string): SiteJson => JSON.parse(readFileSync(file, 'utf8')) as SiteJson;
 
 test.describe('floor plans and heat map', () => {
@@ -106,9 +110,32 @@ test.describe('floor plans and heat map', () => {
       await expect(page.getByTestId('plans-status')).toContainText('distanceM');
       expect(readFileSync(siteFile, 'utf8')).toBe(saved);
 
+      // Drag the lobby camera to a new spot and turn it.
+      await page.getByRole('button', { name: /Cancel|取消/ }).click();
+      await page.locator('[data-camera="lobby"]').click();
+      await clickAt(page, svg, 40, 30);
+      await page.getByLabel(/Heading|朝向/).fill('200');
+      await page.getByLabel(/Field of view|视场角/).fill('70');
+      await page.getByRole('button', { name: /Save camera|保存摄像机/ }).click();
+      await expect
+        .poll(() => readSite(siteFile).cameras.find((c) => c.id === 'lobby')?.heading)
+        .toBe(200);
+      const lobby = readSite(siteFile).cameras.find((c) => c.id === 'lobby');
+      expect(lobby?.fov).toBe(70);
+      expect(lobby?.position[0]).toBeCloseTo(40, 0);
+
+      // Import a new floor's plan image (SVG): saved under floors/, its size read from the file.
+      await page.getByLabel(/New floor id|新楼层编号/).fill('f3');
+      await page.getByLabel(/New floor name|新楼层名称/).fill('Roof');
+      await page.getByLabel(/New floor level|新楼层层号/).fill('3');
+      const svgPlan = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#334"/></svg>';
+      await page.getByTestId('plans-import').setInputFiles({ name: 'roof.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svgPlan) });
+      await expect.poll(() => readSite(siteFile).floors.map((f) => f.id)).toContain('f3');
+      await expect(page.getByRole('tab', { name: 'Roof' })).toHaveAttribute('aria-selected', 'true');
+
       // The journal has the changes.
       const entries = (await host.api().queryJournal({ kinds: ['site.plan-changed'], limit: 10 })).entries;
-      expect(entries.length).toBe(2);
+      expect(entries.length).toBe(4);
     } finally {
       await host.stop();
     }

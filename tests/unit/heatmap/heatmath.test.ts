@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { appendedTail, packEvents } from '../../../shared/heatmap/pack';
 import { buildLut, colourAt, COLOUR_STOPS, legendStops, lutIndex } from '../../../shared/heatmap/colourScale';
 import { activeCountsByFloor, eventsOfZone, zoneCounts } from '../../../shared/heatmap/counts';
 import { addEvents, binAndBlur, colourise, createGrid, splatEvents } from '../../../shared/heatmap/grid';
@@ -155,5 +156,19 @@ describe('counts', () => {
   it('lists a zone’s events newest first', () => {
     const list = eventsOfZone([ev({ at: 1 }), ev({ at: 2, x: 90 }), ev({ at: 3 })], zones[0]!);
     expect(list.map((e) => e.at)).toEqual([3, 1]);
+  });
+});
+
+describe('worker wire format', () => {
+  it('packs x, y and the severity weight', () => {
+    expect([...packEvents([ev({ x: 1.5, y: 2, severity: 'red' }), ev({ severity: 'yellow' })])]).toEqual([1.5, 2, 8, 10, 10, 2]);
+  });
+  it('sends only appended live events; anything else is a full redraw', () => {
+    const a = packEvents([ev({ x: 1 }), ev({ x: 2 })]);
+    const b = packEvents([ev({ x: 1 }), ev({ x: 2 }), ev({ x: 3 })]);
+    expect([...(appendedTail(a, b) ?? [])]).toEqual([3, 10, 1]);
+    expect(appendedTail(b, a)).toBeUndefined();
+    expect(appendedTail(a, packEvents([ev({ x: 9 }), ev({ x: 2 }), ev({ x: 3 })]))).toBeUndefined();
+    expect(appendedTail(a, a)?.length).toBe(0);
   });
 });

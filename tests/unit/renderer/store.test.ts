@@ -31,6 +31,10 @@ function fakeApi(overrides: Partial<Record<keyof ConsoleApi, unknown>> = {}): Co
       emit.onPeers = l;
       return () => undefined;
     },
+    onSiteChanged: (l: (p: unknown) => void) => {
+      emit.onSiteChanged = l;
+      return () => undefined;
+    },
     queryJournal: vi.fn(async () => ({ entries: [], nextBeforeSeq: null })),
     onJournalAppended: (l: (p: unknown) => void) => {
       emit.onJournalAppended = l;
