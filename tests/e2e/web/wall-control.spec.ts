@@ -66,6 +66,11 @@ test.describe('the desk drives the wall', () => {
       await expect(spot.locator('.tile')).toHaveAttribute('data-stream', 'main');
       await expect(spot.locator('.tile')).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
       await expect(spot.getByTestId('tile-health')).toContainText('1280×720', { timeout: 10_000 });
+      // The overlay's live latency comes from EXT-X-PROGRAM-DATE-TIME: a plausible number of seconds.
+      await expect
+        .poll(async () => Number((await spot.getByTestId('tile-health').getAttribute('data-latency')) || 'NaN'), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      expect(Number(await spot.getByTestId('tile-health').getAttribute('data-latency'))).toBeLessThan(30);
       // Closing the spotlight.
       await deskPage.getByTestId('spotlight-clear').click();
       await expect(page.getByTestId('wall-spotlight')).toHaveCount(0);
