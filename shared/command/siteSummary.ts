@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../i18n/locale';
 import type { SiteState } from '../state';
+import { alertList } from '../state/alertsDomain';
 
 /** What the command-centre view shows per watched site (read-only). */
 export const SiteSummarySchema = z.strictObject({
@@ -22,26 +23,16 @@ export const SiteSummarySchema = z.strictObject({
 });
 export type SiteSummary = z.infer<typeof SiteSummarySchema>;
 
-interface AlertLike {
-  readonly status?: string;
-  readonly severity?: string;
-  readonly mode?: string;
-}
-
-/**
- * Open alerts from a site's folded state. Reads the alerts domain by shape so
- * the summary keeps working whatever else the domain grows; drills are not
- * counted (a command centre must not mistake a drill for an incident).
- */
+/** Open alerts from a site's folded state; drills are not counted (a command centre must not mistake a drill for an incident). */
 export function openAlertCounts(state: SiteState): { open: number; bySeverity: Record<string, number>; dutyLevel: number | null } {
-  const alerts = (state as unknown as { alerts?: { byId?: Record<string, AlertLike>; dutyLevel?: number } }).alerts;
+  const alerts = state.alerts;
   const bySeverity: Record<string, number> = {};
   let open = 0;
-  for (const a of Object.values(alerts?.byId ?? {})) {
+  for (const a of alertList(alerts)) {
     if (a.mode === 'DRILL' || a.status === 'resolved' || a.status === 'false-alarm') continue;
     open += 1;
-    const sev = a.severity ?? 'unknown';
+    const sev = a.severity;
     bySeverity[sev] = (bySeverity[sev] ?? 0) + 1;
   }
-  return { open, bySeverity, dutyLevel: alerts?.dutyLevel ?? null };
+  return { open, bySeverity, dutyLevel: alerts.dutyLevel };
 }

@@ -1,6 +1,6 @@
 import type { Point } from '../domain/ids';
 import { polygonCentroid } from '../site/geometry';
-import type { AlertsState } from '../state/alertsDomain';
+import { alertList, type AlertsState } from '../state/alertsDomain';
 import type { HeatEvent } from './types';
 
 interface PlaceLookup {
@@ -18,9 +18,8 @@ export function heatEventsFromAlerts(alerts: AlertsState, site: PlaceLookup, inc
   const zones = new Map(site.zones.map((z) => [z.id, z]));
   const cameras = new Map(site.cameras.map((c) => [c.id, c]));
   const out: HeatEvent[] = [];
-  for (const id of alerts.order) {
-    const a = alerts.byId[id];
-    if (!a || (a.mode === 'DRILL' && !includeDrill)) continue;
+  for (const a of alertList(alerts)) {
+    if (a.mode === 'DRILL' && !includeDrill) continue;
     let floor = a.floor;
     let x = a.x;
     let y = a.y;

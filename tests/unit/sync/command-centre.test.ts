@@ -72,6 +72,12 @@ describe('a command-centre desk', () => {
       console.log(headB, JSON.stringify(await summary('checkpoint-b')), JSON.stringify(records.slice(-40)));
       throw e;
     });
+    // An alert at site A shows as open at the centre until it is resolved.
+    await deskA.alerts.ingest.submit({ id: 'cc-1', type: 'door-forced', floor: 'f1', x: 22, y: 2, occurredAt: Date.now(), mode: 'LIVE' }, 'webhook');
+    await waitFor(async () => (await summary('harbour-a'))?.openAlerts === 1, 30_000, 'the open alert at the centre');
+    expect((await summary('harbour-a'))?.bySeverity).toEqual({ red: 1 });
+    await deskA.handlers.resolveAlert({ alertId: 'cc-1' });
+    await waitFor(async () => (await summary('harbour-a'))?.openAlerts === 0, 30_000, 'the resolved alert at the centre');
     // A drill at a site shows as a drill, never as an incident.
     await deskA.handlers.startDrill({ scenarioId: 'perimeter-night', speed: 1 });
     await waitFor(async () => (await summary('harbour-a'))?.drillActive === true, 30_000, 'the drill to show').catch(async (e) => {
