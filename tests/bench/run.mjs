@@ -14,6 +14,7 @@ const PARTS = {
   alerts: 'tests/bench/alerts.ts',
   heatmap: 'tests/bench/heatmap.ts',
   wall: 'tests/bench/wall.ts',
+  sfu: 'tests/bench/sfu.ts',
 };
 
 const requested = process.argv.slice(2);

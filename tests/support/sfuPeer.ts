@@ -1,12 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { RTCPeerConnection, RTCRtpCodecParameters, type RTCRtpSender } from 'werift';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseRequestFrame, type SfuMethod, type SfuRequest } from '../../shared/media/sfuProtocol';
-import { tempDir } from './paths';
+import { repoRoot, tempDir } from './paths';
 
 /**
  * A real WebRTC peer on loopback that speaks the console's SFU signaling
@@ -424,4 +426,69 @@ function joinClip(clipDir: string): string {
   const list = join(dir, 'loop.txt');
   writeFileSync(list, `${"file 'clip.mp4'\n".repeat(450)}`);
   return list;
+}
+
+/**
+ * A browser page that runs the console's real WebRtcTilePlayer (+ SfuSession,
+ * mediasoup-client) on a row of <video> tiles and records each tile's phase,
+ * reason, health and presented frames in `window.__tiles`. Config comes from
+ * `window.__webrtcHarness` if set, else from the query (?sfu=…&producers=a,b).
+ */
+const HARNESS_ENTRY = `
+import { WebRtcTilePlayer } from './renderer/features/video/webrtc/webRtcTilePlayer';
+import { sfuSessionFor } from './renderer/features/video/webrtc/sfuSession';
+const params = new URLSearchParams(location.search);
+// Inside the console page (host mode) the test hands the config over; on the bare page it is in the query.
+const cfg = window.__webrtcHarness ?? { sfu: params.get('sfu'), producers: params.get('producers').split(',') };
+const url = cfg.sfu;
+const tiles = {};
+window.__tiles = tiles;
+// Fixed on top: a tile out of view is (rightly) paused on the server.
+const wall = document.createElement('div');
+wall.style.cssText = 'position:fixed;top:0;left:0;z-index:99999;display:flex;flex-wrap:wrap;width:100vw;gap:4px;background:#000';
+document.body.append(wall);
+window.__session = () => ({ consumeBatches: sfuSessionFor(url).consumeBatches });
+for (const producerId of cfg.producers) {
+  const video = document.createElement('video');
+  video.id = producerId;
+  video.style.width = '320px';
+  video.style.height = '180px';
+  video.muted = true;
+  wall.append(video);
+  const rec = { phase: 'connecting', reason: undefined, frames: 0, health: undefined };
+  tiles[producerId] = rec;
+  // Counted independently of the player: frames the compositor actually presented.
+  const tick = () => { rec.frames += 1; video.requestVideoFrameCallback(tick); };
+  video.requestVideoFrameCallback(tick);
+  const player = new WebRtcTilePlayer(video, { url, producerId }, {
+    onPhase: (p) => { rec.phase = p.phase; rec.reason = p.phase === 'no-signal' ? p.reason : undefined; video.dataset.state = p.phase; },
+    onHealth: (h) => { rec.health = h; },
+  });
+  player.start();
+}
+`;
+
+/** Bundles the harness (esbuild) and serves it with a bare page on 127.0.0.1. */
+export async function serveWebRtcHarness(): Promise<{ js: string; server: Server; url: string }> {
+  const bundle = await build({
+    stdin: { contents: HARNESS_ENTRY, resolveDir: repoRoot, loader: 'ts', sourcefile: 'webrtc-harness.ts' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  const js = bundle.outputFiles[0]?.text ?? '';
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/harness.js')) {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(js);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><html><body><script type="module" src="/harness.js"></script></body></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return { js, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }

@@ -11,6 +11,9 @@ import { TileOverlay } from './TileOverlay';
 import type { TilePlayer } from './tilePlayer';
 import type { NoSignalReason, TileHealth, TilePhase } from './tileState';
 
+/** A site with no SFUs: a stable empty list (the store selector must not build a new one each time). */
+const NO_SFUS: readonly { id: string; url: string }[] = [];
+
 /** A tile's stream: fixed, or 'auto' (by the tile's size on screen, with hysteresis: shared/wall/streamChoice.ts). */
 export type TileStream = 'main' | 'sub' | 'auto';
 
@@ -73,10 +76,11 @@ export function VideoTile({ camera, stream, showHealth = true, onActivate, lifte
   const sourceId = playback ? JSON.stringify(playback) : '';
   const kind = playback?.kind;
   const playerRef = useRef<TilePlayer | undefined>(undefined);
+  const sfus = useConsole((s) => s.bootstrap?.site.sfus ?? NO_SFUS);
 
   useEffect(() => {
     if (!video || !kind) return undefined;
-    const player = createTilePlayer(JSON.parse(sourceId) as Playback, { onPhase: setPhase, onHealth: setHealth });
+    const player = createTilePlayer(JSON.parse(sourceId) as Playback, { onPhase: setPhase, onHealth: setHealth }, sfus);
     if (!player) return undefined;
     player.attach(video);
     playerRef.current = player;

@@ -1,5 +1,6 @@
 import type { Playback } from '../../../shared/media/sources';
 import { HlsTilePlayer } from './hlsTilePlayer';
+import { WebRtcTileAdapter } from './webrtc/webRtcTileAdapter';
 import type { TilePlayer, TilePlayerCallbacks } from './tilePlayer';
 
 /**
@@ -7,18 +8,21 @@ import type { TilePlayer, TilePlayerCallbacks } from './tilePlayer';
  * console cannot play the stream: the tile then shows NO SIGNAL with the reason
  * ("unsupported"), never a blank tile.
  */
-export function createTilePlayer(source: Playback, callbacks: TilePlayerCallbacks): TilePlayer | undefined {
+export function createTilePlayer(
+  source: Playback,
+  callbacks: TilePlayerCallbacks,
+  sfus: readonly { readonly id: string; readonly url: string }[] = [],
+): TilePlayer | undefined {
   switch (source.kind) {
     case 'hls':
       return new HlsTilePlayer(callbacks);
     case 'mediasoup':
-      // WEBRTC: the mediasoup tile player (renderer/features/video/webrtc/, owned by the WebRTC work)
-      // plugs in here with the same TilePlayer interface, e.g. `return new WebRtcTilePlayer(callbacks);`.
-      return undefined;
+      // One transport per SFU for all tiles (webrtc/sfuSession.ts); an SFU the site does not list is NO SIGNAL.
+      return new WebRtcTileAdapter(sfus, callbacks);
   }
 }
 
 /** Whether createTilePlayer has a player for this transport (the tile shows "unsupported" otherwise). */
 export function canPlay(source: Playback): boolean {
-  return source.kind === 'hls';
+  return source.kind === 'hls' || source.kind === 'mediasoup';
 }

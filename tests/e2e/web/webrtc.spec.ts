@@ -1,12 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost } from '../../support/hostProcess';
-import { demoSiteDir, repoRoot } from '../../support/paths';
+import { demoSiteDir } from '../../support/paths';
 import { copyDemoSite } from '../../support/siteCopy';
-import { SfuPeer } from '../../support/sfuPeer';
+import { SfuPeer, serveWebRtcHarness } from '../../support/sfuPeer';
 
 /**
  * WebRTC tiles against a REAL WebRTC peer on loopback (werift: ICE-lite,
@@ -30,66 +28,16 @@ interface TileRecord {
   health: { transport: string; width: number; height: number; fps: number; kbps: number } | undefined;
 }
 
-const PAGE_ENTRY = `
-import { WebRtcTilePlayer } from './renderer/features/video/webrtc/webRtcTilePlayer';
-import { sfuSessionFor } from './renderer/features/video/webrtc/sfuSession';
-const params = new URLSearchParams(location.search);
-// Inside the console page (host mode) the test hands the config over; on the bare page it is in the query.
-const cfg = window.__webrtcHarness ?? { sfu: params.get('sfu'), producers: params.get('producers').split(',') };
-const url = cfg.sfu;
-const tiles = {};
-window.__tiles = tiles;
-// Fixed on top: a tile out of view is (rightly) paused on the server.
-const wall = document.createElement('div');
-wall.style.cssText = 'position:fixed;top:0;left:0;z-index:99999;display:flex;gap:4px;background:#000';
-document.body.append(wall);
-window.__session = () => ({ consumeBatches: sfuSessionFor(url).consumeBatches });
-for (const producerId of cfg.producers) {
-  const video = document.createElement('video');
-  video.id = producerId;
-  video.style.width = '320px';
-  video.style.height = '180px';
-  video.muted = true;
-  wall.append(video);
-  const rec = { phase: 'connecting', reason: undefined, frames: 0, health: undefined };
-  tiles[producerId] = rec;
-  // Counted independently of the player: frames the compositor actually presented.
-  const tick = () => { rec.frames += 1; video.requestVideoFrameCallback(tick); };
-  video.requestVideoFrameCallback(tick);
-  const player = new WebRtcTilePlayer(video, { url, producerId }, {
-    onPhase: (p) => { rec.phase = p.phase; rec.reason = p.phase === 'no-signal' ? p.reason : undefined; video.dataset.state = p.phase; },
-    onHealth: (h) => { rec.health = h; },
-  });
-  player.start();
-}
-`;
 
 let server: Server;
 let js = '';
 let pageUrl = '';
 
 test.beforeAll(async () => {
-  const bundle = await build({
-    stdin: { contents: PAGE_ENTRY, resolveDir: repoRoot, loader: 'ts', sourcefile: 'webrtc-harness.ts' },
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  js = bundle.outputFiles[0]?.text ?? '';
-  server = createServer((req, res) => {
-    if (req.url?.startsWith('/harness.js')) {
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(js);
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><html><body><script type="module" src="/harness.js"></script></body></html>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const harness = await serveWebRtcHarness();
+  js = harness.js;
+  server = harness.server;
+  pageUrl = harness.url;
 });
 
 test.afterAll(async () => {

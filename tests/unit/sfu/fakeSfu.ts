@@ -17,6 +17,8 @@ export class FakeSfu {
   readonly producers = new Set<string>(['cam-1', 'cam-2', 'cam-3']);
   /** Producers sent as three simulcast layers (consumer encodings carry S3T3). */
   readonly simulcast = new Set<string>();
+  /** Delay before each answer, to model a SFU some network distance away. */
+  latencyMs = 0;
   private nextConsumer = 1;
   private readonly sockets = new Set<WebSocket>();
 
@@ -68,7 +70,11 @@ export class FakeSfu {
     }
     const data = req.data as Record<string, unknown>;
     this.requests.push({ method: req.method, data });
-    const reply = (body: unknown): void => ws.send(JSON.stringify({ id: req.id, ok: true, data: body }));
+    const reply = (body: unknown): void => {
+      const text = JSON.stringify({ id: req.id, ok: true, data: body });
+      if (this.latencyMs > 0) setTimeout(() => ws.send(text), this.latencyMs);
+      else ws.send(text);
+    };
     switch (req.method) {
       case 'getRouterRtpCapabilities':
         return reply({ rtpCapabilities: testFakeParameters.generateRouterRtpCapabilities() });

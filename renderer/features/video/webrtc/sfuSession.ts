@@ -2,7 +2,6 @@ import { Device, parseScalabilityMode } from 'mediasoup-client';
 import type { Consumer, RtpCapabilities, RtpParameters, Transport, TransportOptions } from 'mediasoup-client/types';
 import type { SfuNotification } from '../../../../shared/media/sfuProtocol';
 import {
-  consumerIdOf,
   consumerStep,
   initialConsumerState,
   type ConsumerEffect,
@@ -450,8 +449,6 @@ function failureOf(code: string, detail: string): ConsumerFailure {
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
-
-export { consumerIdOf };
 
 const sessions = new Map<string, SfuSession>();
 
