@@ -11,6 +11,7 @@ const PARTS = {
   startup: 'tests/bench/startup.ts',
   journal: 'tests/bench/journal.ts',
   replay: 'tests/bench/replay.ts',
+  site: 'tests/bench/site.ts',
   alerts: 'tests/bench/alerts.ts',
   heatmap: 'tests/bench/heatmap.ts',
   wall: 'tests/bench/wall.ts',
