@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { drillKindLabels, drillKinds } from '../drill/kinds';
+import { rosterKindLabels, rosterKinds } from '../roster/kinds';
 import { type LocalizedTextSchema } from '../i18n/locale';
 
 /**
@@ -88,6 +89,8 @@ export const journalKinds = {
   }),
   // Drills and their review (shared/drill/kinds.ts).
   ...drillKinds,
+  // Contact roster and comms checks (shared/roster/kinds.ts).
+  ...rosterKinds,
 } satisfies Record<string, KindSpec<unknown>>;
 
 export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
@@ -101,4 +104,5 @@ export const kindLabels: Readonly<Record<string, z.infer<typeof LocalizedTextSch
   handover: { en: 'Shift handover', 'zh-CN': '交接班' },
   correction: { en: 'Correction', 'zh-CN': '更正' },
   ...drillKindLabels,
+  ...rosterKindLabels,
 };

@@ -2,6 +2,7 @@ import type { JournalEntry } from '../journal/entry';
 import type { Domain } from './domain';
 import { drillDomain, type DrillState } from './drillDomain';
 import { dutyDomain, type DutyState } from './journalDomain';
+import { rosterDomain, type RosterState } from './rosterDomain';
 
 /**
  * The site state every view shows: a projection of the journal. Each domain
@@ -11,11 +12,13 @@ import { dutyDomain, type DutyState } from './journalDomain';
 export interface SiteState {
   readonly duty: DutyState;
   readonly drill: DrillState;
+  readonly roster: RosterState;
 }
 
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   duty: dutyDomain,
   drill: drillDomain,
+  roster: rosterDomain,
 };
 
 const keys = Object.keys(domains) as (keyof SiteState)[];

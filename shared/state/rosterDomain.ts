@@ -1,0 +1,233 @@
+import type { AttemptResult, CommsMethod, RollCallSummary } from '../roster/kinds';
+import { domain } from './domain';
+
+/** One contact attempt as the schedules need it (the journal keeps the full row). */
+export interface AttemptRecord {
+  readonly id: string;
+  readonly at: number;
+  readonly method: CommsMethod;
+  readonly result: AttemptResult;
+  readonly checkId: string | undefined;
+  readonly by: string;
+  /** The earlier attempt this one amends. */
+  readonly amends: string | undefined;
+}
+
+/** The escalation of one overdue period of one check for one subject. */
+export interface EscalationRecord {
+  readonly overdueAt: number;
+  /** Steps the console has journaled (comms.escalation), in order. */
+  readonly steps: readonly number[];
+  readonly acked: { readonly at: number; readonly by: string } | undefined;
+}
+
+/** What the journal says about one person, contact or device (subject key, see subjectKey). */
+export interface SubjectComms {
+  /** The latest attempts (amended ones replaced), oldest first; enough to recompute after an amendment. */
+  readonly attempts: readonly AttemptRecord[];
+  /** Per check id: its latest escalation. */
+  readonly esc: Readonly<Record<string, EscalationRecord>>;
+}
+
+export interface RollCall {
+  readonly id: string;
+  readonly channel: string;
+  readonly people: readonly string[];
+  readonly answers: Readonly<Record<string, AttemptResult>>;
+  readonly startedAt: number;
+  readonly by: string;
+  readonly endedAt: number | undefined;
+  readonly summary: RollCallSummary | undefined;
+}
+
+export interface CommsLogItem {
+  readonly id: string;
+  readonly at: number;
+  readonly kind: string;
+  readonly by: string;
+  readonly text: string;
+}
+
+export interface RosterState {
+  /** When the journal began: the reference of a check nobody has answered yet. */
+  readonly startedAt: number | undefined;
+  /**
+   * Subjects hashed into fixed buckets, so one new attempt copies a bucket
+   * and not a record of every person (500 people, 30 days of history).
+   */
+  readonly buckets: readonly Readonly<Record<string, SubjectComms>>[];
+  /** Per device: last test and last pass. */
+  readonly tests: Readonly<Record<string, { readonly at: number; readonly result: 'pass' | 'fail'; readonly lastPass: number | undefined }>>;
+  readonly rollcall: RollCall | undefined;
+  /** Ended roll calls, newest last (the last 10). */
+  readonly rollcalls: readonly RollCall[];
+  /** Recent comms entries for the desk, newest last (the last 50). */
+  readonly log: readonly CommsLogItem[];
+  readonly lastImport: { readonly at: number; readonly rows: number; readonly sha256: string } | undefined;
+}
+
+export const BUCKETS = 64;
+const KEEP_ATTEMPTS = 20;
+const KEEP_LOG = 50;
+const EMPTY: SubjectComms = { attempts: [], esc: {} };
+
+/** Subject key of a device in the buckets (people and contacts use their id). */
+export const deviceKey = (device: string): string => `dev:${device}`;
+
+/** Id of the escalation of one overdue period: stable across restarts because it is derived. */
+export function escalationIdOf(checkId: string, subject: string, overdueAt: number): string {
+  return `${checkId}|${subject}|${overdueAt}`;
+}
+
+export function parseEscalationId(id: string): { checkId: string; subject: string; overdueAt: number } | undefined {
+  const parts = id.split('|');
+  if (parts.length !== 3) return undefined;
+  const overdueAt = Number(parts[2]);
+  if (!parts[0] || !parts[1] || !Number.isFinite(overdueAt)) return undefined;
+  return { checkId: parts[0], subject: parts[1], overdueAt };
+}
+
+function bucketOf(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return (h >>> 0) % BUCKETS;
+}
+
+export function subjectOf(state: RosterState, key: string): SubjectComms {
+  return state.buckets[bucketOf(key)]?.[key] ?? EMPTY;
+}
+
+function withSubject(state: RosterState, key: string, change: (s: SubjectComms) => SubjectComms): RosterState {
+  const b = bucketOf(key);
+  const bucket = state.buckets[b] ?? {};
+  const next = change(bucket[key] ?? EMPTY);
+  const buckets = state.buckets.slice();
+  buckets[b] = { ...bucket, [key]: next };
+  return { ...state, buckets };
+}
+
+function addAttempt(list: readonly AttemptRecord[], record: AttemptRecord): AttemptRecord[] {
+  const out = [...list, record];
+  // Attempts may be logged late (observed time): keep them in time order.
+  out.sort((a, b) => a.at - b.at);
+  return out.slice(-KEEP_ATTEMPTS);
+}
+
+function logItem(state: RosterState, item: CommsLogItem): RosterState {
+  return { ...state, log: [...state.log, item].slice(-KEEP_LOG) };
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** Contact roster: attempts per person, escalations, roll calls, device tests. */
+export const rosterDomain = domain<RosterState>({
+  init: () => ({ startedAt: undefined, buckets: Array.from({ length: BUCKETS }, () => ({})), tests: {}, rollcall: undefined, rollcalls: [], log: [], lastImport: undefined }),
+  apply: (input, entry) => {
+    const state = input.startedAt === undefined ? { ...input, startedAt: entry.occurredAt } : input;
+    const p = entry.payload as Record<string, unknown>;
+    switch (entry.kind) {
+      case 'comms.attempt': {
+        const to = str(p.to);
+        const record: AttemptRecord = {
+          id: entry.id,
+          at: entry.occurredAt,
+          method: p.method as CommsMethod,
+          result: p.result as AttemptResult,
+          checkId: typeof p.checkId === 'string' ? p.checkId : undefined,
+          by: entry.actor,
+          amends: entry.ref ?? undefined,
+        };
+        let next = state;
+        if (entry.ref) {
+          // An amendment replaces the attempt it names, wherever it was filed (the amendment may correct `to`).
+          const ref = entry.ref;
+          const b = next.buckets.findIndex((bucket) => Object.values(bucket).some((s) => s.attempts.some((a) => a.id === ref)));
+          const bucket = next.buckets[b];
+          if (bucket) {
+            const key = Object.keys(bucket).find((k) => bucket[k]?.attempts.some((a) => a.id === ref));
+            if (key !== undefined) next = withSubject(next, key, (s) => ({ ...s, attempts: s.attempts.filter((a) => a.id !== ref) }));
+          }
+        }
+        next = withSubject(next, to, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
+        return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${to} ${record.method} ${record.result}${entry.ref ? ' (amended)' : ''}` });
+      }
+      case 'comms.escalation': {
+        const id = parseEscalationId(str(p.escalationId));
+        if (!id) return state;
+        const step = Number(p.step);
+        const next = withSubject(state, id.subject, (s) => {
+          const before = s.esc[id.checkId];
+          const current: EscalationRecord = before && before.overdueAt === id.overdueAt ? before : { overdueAt: id.overdueAt, steps: [], acked: undefined };
+          if (before && before.overdueAt > id.overdueAt) return s;
+          if (current.steps.includes(step)) return s;
+          return { ...s, esc: { ...s.esc, [id.checkId]: { ...current, steps: [...current.steps, step].sort((a, b) => a - b) } } };
+        });
+        return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${id.checkId} ${str(p.person)} → ${str(p.target)} ${str(p.method)} ${str(p.route)}` });
+      }
+      case 'comms.ack': {
+        const id = parseEscalationId(str(p.escalationId));
+        if (!id) return state;
+        const next = withSubject(state, id.subject, (s) => {
+          const before = s.esc[id.checkId];
+          if (before && before.overdueAt > id.overdueAt) return s;
+          const current: EscalationRecord = before && before.overdueAt === id.overdueAt ? before : { overdueAt: id.overdueAt, steps: [], acked: undefined };
+          if (current.acked) return s;
+          return { ...s, esc: { ...s.esc, [id.checkId]: { ...current, acked: { at: entry.occurredAt, by: entry.actor } } } };
+        });
+        return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${id.checkId} ${id.subject}` });
+      }
+      case 'rollcall.started': {
+        const rollcall: RollCall = {
+          id: entry.id,
+          channel: str(p.channel),
+          people: Array.isArray(p.people) ? p.people.map(String) : [],
+          answers: {},
+          startedAt: entry.occurredAt,
+          by: entry.actor,
+          endedAt: undefined,
+          summary: undefined,
+        };
+        return logItem({ ...state, rollcall }, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${rollcall.channel} (${rollcall.people.length})` });
+      }
+      case 'rollcall.answer': {
+        const person = str(p.person);
+        const result = p.result as AttemptResult;
+        let next = state;
+        if (next.rollcall && next.rollcall.id === str(p.rollcallId)) {
+          next = { ...next, rollcall: { ...next.rollcall, answers: { ...next.rollcall.answers, [person]: result } } };
+        }
+        // A roll call answer is a radio contact like any other: it resets that person's radio checks.
+        const record: AttemptRecord = { id: entry.id, at: entry.occurredAt, method: 'radio', result, checkId: undefined, by: entry.actor, amends: undefined };
+        next = withSubject(next, person, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
+        return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${person} ${result}` });
+      }
+      case 'rollcall.ended': {
+        const id = str(p.rollcallId);
+        const summary = p.summary as RollCallSummary;
+        const active = state.rollcall && state.rollcall.id === id ? state.rollcall : undefined;
+        if (!active) return state;
+        const ended: RollCall = { ...active, endedAt: entry.occurredAt, summary };
+        return logItem(
+          { ...state, rollcall: undefined, rollcalls: [...state.rollcalls, ended].slice(-10) },
+          { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${summary.answered}/${summary.noAnswer}/${summary.badSignal}/${summary.relayed}` },
+        );
+      }
+      case 'equipment.tested': {
+        const device = str(p.device);
+        const result = p.result === 'pass' ? 'pass' : 'fail';
+        const before = state.tests[device];
+        const lastPass = result === 'pass' ? Math.max(entry.occurredAt, before?.lastPass ?? -Infinity) : before?.lastPass;
+        return logItem(
+          { ...state, tests: { ...state.tests, [device]: { at: entry.occurredAt, result, lastPass } } },
+          { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${device} ${result}` },
+        );
+      }
+      case 'roster.imported':
+        return { ...state, lastImport: { at: entry.occurredAt, rows: Number(p.rows), sha256: str(p.sha256) } };
+      default:
+        return state;
+    }
+  },
+});
