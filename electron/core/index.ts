@@ -8,6 +8,7 @@ import { consoleHandlers } from './api/consoleHandlers';
 import type { CoreContext } from './api/context';
 import { drillHandlers } from './api/drillHandlers';
 import { journalHandlers } from './api/journalHandlers';
+import { rosterHandlers } from './api/rosterHandlers';
 import { NatsLink } from './bus/natsLink';
 import { DrillService } from './drills/drillService';
 import { createAssetRouter, type AssetRouter } from './http/assets';
@@ -19,6 +20,7 @@ import { CameraSimulator } from './media/simulator';
 import type { CorePaths } from './paths';
 import { SettingsStore } from './settings';
 import { ReplayClient } from './replay/client';
+import { RosterService } from './roster/rosterService';
 import { loadSite, type LoadedSite } from './site/loadSite';
 import { buildSiteView } from './site/siteView';
 import { StateService } from './state/stateService';
@@ -62,6 +64,7 @@ export interface Core {
   readonly replicator: PeerReplicator | undefined;
   readonly drills: DrillService;
   readonly replay: ReplayClient;
+  readonly roster: RosterService;
   readonly log: Log;
   close(): Promise<void>;
 }
@@ -174,6 +177,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   drills.resume();
   const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));
+  const roster = new RosterService({ site: site.site, journal, state, dataDir, consoleId: identity.consoleId, clock, log: log.child({ part: 'roster' }) });
+  roster.onChange((r) => events.emit('onRoster', r));
+  roster.start();
 
   const ctx: CoreContext = {
     site,
@@ -193,8 +199,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     peers: () => presence?.peers() ?? [],
     drills,
     replay,
+    roster,
   };
-  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx) };
+  const handlers: ConsoleHandlers = { ...consoleHandlers(ctx), ...journalHandlers(ctx), ...drillHandlers(ctx), ...rosterHandlers(ctx) };
 
   log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
   return {
@@ -212,8 +219,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     replicator,
     drills,
     replay,
+    roster,
     log,
     close: async () => {
+      await roster.close();
       drills.close();
       await replay.shutdown();
       presence?.stop();

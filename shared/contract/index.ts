@@ -11,6 +11,7 @@ import { PeerStatusSchema } from '../sync/peers';
 import type { DrillScenario } from '../drill/scenario';
 import type { DrillRun } from '../state/drillDomain';
 import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourceInfo, type TimelineEntry } from '../replay/types';
+import { rosterContract } from '../roster/contract';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
 export { stations, StationSchema, type Station } from './stations';
@@ -147,6 +148,8 @@ export const consoleContract = {
   /** The site state (all consoles' entries, merged) moved. */
   onSiteState: event(SiteStateChangeSchema),
   onPeers: event(z.array(PeerStatusSchema)),
+  // Contact roster and comms checks (shared/roster/contract.ts).
+  ...rosterContract,
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

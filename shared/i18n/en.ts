@@ -1,3 +1,5 @@
+import { rosterEn } from './roster';
+
 /**
  * English messages. This object defines the message keys; zh-CN.ts must
  * provide every one of them (the type checker enforces it).
@@ -168,6 +170,7 @@ export const en = {
   'replay.addNote': 'Add note',
   'replay.noted': 'Noted as #{seq}',
   'journal.refers': 're #{seq}:',
+  ...rosterEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

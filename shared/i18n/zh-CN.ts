@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { rosterZhCN } from './roster';
 
 /** Simplified Chinese messages: every key of en.ts, checked by the compiler. */
 export const zhCN: Messages = {
@@ -166,4 +167,5 @@ export const zhCN: Messages = {
   'replay.addNote': '添加记录',
   'replay.noted': '已记录为 #{seq}',
   'journal.refers': '关于 #{seq}：',
+  ...rosterZhCN,
 };

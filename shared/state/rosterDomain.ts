@@ -97,6 +97,17 @@ export function subjectOf(state: RosterState, key: string): SubjectComms {
   return state.buckets[bucketOf(key)]?.[key] ?? EMPTY;
 }
 
+/** A recent attempt by entry id, with the subject it is filed under. */
+export function findAttempt(state: RosterState, id: string): { key: string; attempt: AttemptRecord } | undefined {
+  for (const bucket of state.buckets) {
+    for (const key of Object.keys(bucket)) {
+      const attempt = bucket[key]?.attempts.find((a) => a.id === id);
+      if (attempt) return { key, attempt };
+    }
+  }
+  return undefined;
+}
+
 function withSubject(state: RosterState, key: string, change: (s: SubjectComms) => SubjectComms): RosterState {
   const b = bucketOf(key);
   const bucket = state.buckets[b] ?? {};
@@ -143,12 +154,8 @@ export const rosterDomain = domain<RosterState>({
         if (entry.ref) {
           // An amendment replaces the attempt it names, wherever it was filed (the amendment may correct `to`).
           const ref = entry.ref;
-          const b = next.buckets.findIndex((bucket) => Object.values(bucket).some((s) => s.attempts.some((a) => a.id === ref)));
-          const bucket = next.buckets[b];
-          if (bucket) {
-            const key = Object.keys(bucket).find((k) => bucket[k]?.attempts.some((a) => a.id === ref));
-            if (key !== undefined) next = withSubject(next, key, (s) => ({ ...s, attempts: s.attempts.filter((a) => a.id !== ref) }));
-          }
+          const found = findAttempt(next, ref);
+          if (found) next = withSubject(next, found.key, (s) => ({ ...s, attempts: s.attempts.filter((a) => a.id !== ref) }));
         }
         next = withSubject(next, to, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
         return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${to} ${record.method} ${record.result}${entry.ref ? ' (amended)' : ''}` });

@@ -4,6 +4,7 @@ import type { PeerStatus } from '../../../shared/sync/peers';
 import type { DrillService } from '../drills/drillService';
 import type { Identity } from '../identity';
 import type { ReplayClient } from '../replay/client';
+import type { RosterService } from '../roster/rosterService';
 import type { JournalService } from '../journal/service';
 import type { CameraSimulator } from '../media/simulator';
 import type { SettingsStore } from '../settings';
@@ -33,6 +34,7 @@ export interface CoreContext {
   readonly peers: () => PeerStatus[];
   readonly drills: DrillService;
   readonly replay: ReplayClient;
+  readonly roster: RosterService;
 }
 
 /** The actor recorded for entries made at this console: the signed-in operator. */
