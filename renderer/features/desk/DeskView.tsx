@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT';
 import { DrillsSection } from '../drills/DrillsSection';
 import { JournalPanel } from '../journal/JournalPanel';
 import { OperationsSection } from './OperationsSection';
+import { RosterSection } from '../roster/RosterSection';
 
 /** The duty officer's desk: a rail of sections, each a workspace. */
 export function DeskView(props: { section: DeskSection }) {
@@ -11,6 +12,7 @@ export function DeskView(props: { section: DeskSection }) {
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
     { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
     { section: 'drills', label: t('desk.section.drills'), href: '#/desk/drills' },
+    { section: 'roster', label: t('desk.section.roster'), href: '#/desk/roster' },
   ];
   return (
     <div className="desk-shell" data-testid="desk-view">
@@ -23,6 +25,7 @@ export function DeskView(props: { section: DeskSection }) {
       </nav>
       {props.section === 'ops' && <OperationsSection />}
       {props.section === 'drills' && <DrillsSection />}
+      {props.section === 'roster' && <RosterSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />

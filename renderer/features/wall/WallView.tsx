@@ -1,6 +1,7 @@
 import { useConsole } from '../../app/StoreContext';
 import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
 import { VideoGrid } from '../video/VideoGrid';
+import { WallCommsBanner } from '../roster/WallCommsBanner';
 
 /**
  * The monitoring wall: read-only, unattended. Sixteen camera tiles and the
@@ -15,6 +16,7 @@ export function WallView(props: { monitor: number }) {
         <VideoGrid cameras={site.cameras} columns={4} stream="sub" />
       </section>
       <aside className="wall__side">
+        <WallCommsBanner />
         <FloorPlanPanel site={site} large />
       </aside>
     </main>
