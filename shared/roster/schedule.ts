@@ -1,4 +1,4 @@
-import { localize } from '../i18n/locale';
+import { localize, type Locale } from '../i18n/locale';
 import type { CommsCheck, ContactRoute, Person, Roster } from '../site/roster';
 import { ladderRanks } from '../site/roster';
 import { deviceKey, escalationIdOf, subjectOf, type AttemptRecord, type RosterState, type SubjectComms } from '../state/rosterDomain';
@@ -55,7 +55,8 @@ export function orderedLadder(ladder: readonly ContactRoute[]): ContactRoute[] {
   return [...ladder].sort((a, b) => ladderRanks.indexOf(a.rank) - ladderRanks.indexOf(b.rank));
 }
 
-export function routeText(route: ContactRoute): string {
+/** One line for a route; runner posts in the given language (escalation entries use English). */
+export function routeText(route: ContactRoute, locale: Locale = 'en'): string {
   switch (route.method) {
     case 'radio':
       return [route.callSign, route.channel, route.talkgroup].filter(Boolean).join(' ');
@@ -65,7 +66,7 @@ export function routeText(route: ContactRoute): string {
     case 'landline':
       return route.number;
     case 'runner':
-      return localize(route.post, 'en');
+      return localize(route.post, locale);
   }
 }
 

@@ -10,10 +10,11 @@ import { routesForDisplay } from './rosterView';
 
 function Route(props: { route: ContactRoute }) {
   const t = useT();
+  const locale = useConsole((s) => s.settings.locale);
   const r = props.route;
   return (
     <li className={`roster__route roster__route--${r.method}`} data-method={r.method}>
-      <span className="roster__method">{t(`roster.method.${r.method}`)}</span> <span className="muted">{t(`roster.rank.${r.rank}`)}</span> <span className="roster__num">{routeText(r)}</span>
+      <span className="roster__method">{t(`roster.method.${r.method}`)}</span> <span className="muted">{t(`roster.rank.${r.rank}`)}</span> <span className="roster__num">{routeText(r, locale)}</span>
     </li>
   );
 }
