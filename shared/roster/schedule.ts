@@ -121,11 +121,13 @@ export interface ScheduleContext {
   readonly timeZone: string;
   readonly people: ReadonlyMap<string, Person>;
   readonly duty: DutyNow;
+  /** Escalation plans by check and person, relative to the overdue time: the same for every overdue period. */
+  readonly plans: Map<string, readonly EscalationStep[]>;
 }
 
 /** Precomputes what every check needs at `now` (people by id, who is on duty). */
 export function scheduleContext(roster: Roster, timeZone: string, now: number): ScheduleContext {
-  return { roster, timeZone, people: new Map(roster.people.map((p) => [p.id, p])), duty: dutyAt(roster, timeZone, now) };
+  return { roster, timeZone, people: new Map(roster.people.map((p) => [p.id, p])), duty: dutyAt(roster, timeZone, now), plans: new Map() };
 }
 
 /** The due state of one check for one subject. */
@@ -159,7 +161,13 @@ export function dueStateOf(
   const stage: Stage = now >= overdueAt ? 'overdue' : now >= warnAt ? 'warn' : 'ok';
   let escalation: EscalationView | undefined;
   if (stage === 'overdue') {
-    const steps = escalationPlan(check, ctx.people.get(subject.person), ctx.people, overdueAt, subject.device !== undefined);
+    const key = `${check.id}|${subject.person}|${subject.device === undefined ? 'p' : 'd'}`;
+    let plan = ctx.plans.get(key);
+    if (!plan) {
+      plan = escalationPlan(check, ctx.people.get(subject.person), ctx.people, 0, subject.device !== undefined);
+      ctx.plans.set(key, plan);
+    }
+    const steps = plan.map((step) => ({ ...step, at: step.at + overdueAt }));
     const record = comms.esc[check.id];
     const same = record && record.overdueAt === overdueAt ? record : undefined;
     let current = -1;

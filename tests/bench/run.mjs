@@ -10,6 +10,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const PARTS = {
   startup: 'tests/bench/startup.ts',
   journal: 'tests/bench/journal.ts',
+  roster: 'tests/bench/roster.ts',
 };
 
 const requested = process.argv.slice(2);
