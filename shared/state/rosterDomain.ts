@@ -40,14 +40,6 @@ export interface RollCall {
   readonly summary: RollCallSummary | undefined;
 }
 
-export interface CommsLogItem {
-  readonly id: string;
-  readonly at: number;
-  readonly kind: string;
-  readonly by: string;
-  readonly text: string;
-}
-
 export interface RosterState {
   /** When the journal began: the reference of a check nobody has answered yet. */
   readonly startedAt: number | undefined;
@@ -61,14 +53,11 @@ export interface RosterState {
   readonly rollcall: RollCall | undefined;
   /** Ended roll calls, newest last (the last 10). */
   readonly rollcalls: readonly RollCall[];
-  /** Recent comms entries for the desk, newest last (the last 50). */
-  readonly log: readonly CommsLogItem[];
   readonly lastImport: { readonly at: number; readonly rows: number; readonly sha256: string } | undefined;
 }
 
 export const BUCKETS = 64;
 const KEEP_ATTEMPTS = 20;
-const KEEP_LOG = 50;
 const EMPTY: SubjectComms = { attempts: [], esc: {} };
 
 /** Subject key of a device in the buckets (people and contacts use their id). */
@@ -118,14 +107,15 @@ function withSubject(state: RosterState, key: string, change: (s: SubjectComms) 
 }
 
 function addAttempt(list: readonly AttemptRecord[], record: AttemptRecord): AttemptRecord[] {
-  const out = [...list, record];
-  // Attempts may be logged late (observed time): keep them in time order.
-  out.sort((a, b) => a.at - b.at);
-  return out.slice(-KEEP_ATTEMPTS);
-}
-
-function logItem(state: RosterState, item: CommsLogItem): RosterState {
-  return { ...state, log: [...state.log, item].slice(-KEEP_LOG) };
+  // Attempts may be logged late (observed time): insert in time order; almost always at the end.
+  let i = list.length;
+  while (i > 0 && (list[i - 1] as AttemptRecord).at > record.at) i--;
+  const from = list.length >= KEEP_ATTEMPTS ? 1 : 0;
+  if (i < from) return list.slice(); // older than everything kept: the timers do not need it
+  const out = list.slice(from, i);
+  out.push(record);
+  for (let k = i; k < list.length; k++) out.push(list[k] as AttemptRecord);
+  return out;
 }
 
 function str(v: unknown): string {
@@ -134,7 +124,7 @@ function str(v: unknown): string {
 
 /** Contact roster: attempts per person, escalations, roll calls, device tests. */
 export const rosterDomain = domain<RosterState>({
-  init: () => ({ startedAt: undefined, buckets: Array.from({ length: BUCKETS }, () => ({})), tests: {}, rollcall: undefined, rollcalls: [], log: [], lastImport: undefined }),
+  init: () => ({ startedAt: undefined, buckets: Array.from({ length: BUCKETS }, () => ({})), tests: {}, rollcall: undefined, rollcalls: [], lastImport: undefined }),
   apply: (input, entry) => {
     const state = input.startedAt === undefined ? { ...input, startedAt: entry.occurredAt } : input;
     const p = entry.payload as Record<string, unknown>;
@@ -158,7 +148,7 @@ export const rosterDomain = domain<RosterState>({
           if (found) next = withSubject(next, found.key, (s) => ({ ...s, attempts: s.attempts.filter((a) => a.id !== ref) }));
         }
         next = withSubject(next, to, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
-        return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${to} ${record.method} ${record.result}${entry.ref ? ' (amended)' : ''}` });
+        return next;
       }
       case 'comms.escalation': {
         const id = parseEscalationId(str(p.escalationId));
@@ -171,7 +161,7 @@ export const rosterDomain = domain<RosterState>({
           if (current.steps.includes(step)) return s;
           return { ...s, esc: { ...s.esc, [id.checkId]: { ...current, steps: [...current.steps, step].sort((a, b) => a - b) } } };
         });
-        return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${id.checkId} ${str(p.person)} → ${str(p.target)} ${str(p.method)} ${str(p.route)}` });
+        return next;
       }
       case 'comms.ack': {
         const id = parseEscalationId(str(p.escalationId));
@@ -183,7 +173,7 @@ export const rosterDomain = domain<RosterState>({
           if (current.acked) return s;
           return { ...s, esc: { ...s.esc, [id.checkId]: { ...current, acked: { at: entry.occurredAt, by: entry.actor } } } };
         });
-        return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${id.checkId} ${id.subject}` });
+        return next;
       }
       case 'rollcall.started': {
         const rollcall: RollCall = {
@@ -196,7 +186,7 @@ export const rosterDomain = domain<RosterState>({
           endedAt: undefined,
           summary: undefined,
         };
-        return logItem({ ...state, rollcall }, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${rollcall.channel} (${rollcall.people.length})` });
+        return { ...state, rollcall };
       }
       case 'rollcall.answer': {
         const person = str(p.person);
@@ -208,7 +198,7 @@ export const rosterDomain = domain<RosterState>({
         // A roll call answer is a radio contact like any other: it resets that person's radio checks.
         const record: AttemptRecord = { id: entry.id, at: entry.occurredAt, method: 'radio', result, checkId: undefined, by: entry.actor, amends: undefined };
         next = withSubject(next, person, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
-        return logItem(next, { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${person} ${result}` });
+        return next;
       }
       case 'rollcall.ended': {
         const id = str(p.rollcallId);
@@ -216,20 +206,14 @@ export const rosterDomain = domain<RosterState>({
         const active = state.rollcall && state.rollcall.id === id ? state.rollcall : undefined;
         if (!active) return state;
         const ended: RollCall = { ...active, endedAt: entry.occurredAt, summary };
-        return logItem(
-          { ...state, rollcall: undefined, rollcalls: [...state.rollcalls, ended].slice(-10) },
-          { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${summary.answered}/${summary.noAnswer}/${summary.badSignal}/${summary.relayed}` },
-        );
+        return { ...state, rollcall: undefined, rollcalls: [...state.rollcalls, ended].slice(-10) };
       }
       case 'equipment.tested': {
         const device = str(p.device);
         const result = p.result === 'pass' ? 'pass' : 'fail';
         const before = state.tests[device];
         const lastPass = result === 'pass' ? Math.max(entry.occurredAt, before?.lastPass ?? -Infinity) : before?.lastPass;
-        return logItem(
-          { ...state, tests: { ...state.tests, [device]: { at: entry.occurredAt, result, lastPass } } },
-          { id: entry.id, at: entry.occurredAt, kind: entry.kind, by: entry.actor, text: `${device} ${result}` },
-        );
+        return { ...state, tests: { ...state.tests, [device]: { at: entry.occurredAt, result, lastPass } } };
       }
       case 'roster.imported':
         return { ...state, lastImport: { at: entry.occurredAt, rows: Number(p.rows), sha256: str(p.sha256) } };

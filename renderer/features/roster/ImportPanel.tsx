@@ -10,6 +10,7 @@ export function ImportPanel(props: { onError: (message: string) => void }) {
   const [result, setResult] = useState<RosterImportResult | undefined>();
   const [download, setDownload] = useState<string | undefined>();
   const [printUrl, setPrintUrl] = useState<string | undefined>();
+  const [frame, setFrame] = useState<HTMLIFrameElement | null>(null);
   const fail = (err: unknown): void => props.onError(err instanceof Error ? err.message : String(err));
 
   const onFile = async (file: File): Promise<void> => {
@@ -44,11 +45,17 @@ export function ImportPanel(props: { onError: (message: string) => void }) {
           {t('roster.print')}
         </button>
         {printUrl && (
-          <a href={printUrl} target="_blank" rel="noreferrer" data-testid="roster-print-link">
-            {t('roster.printReady')}
-          </a>
+          <>
+            <button type="button" className="button button--primary" onClick={() => frame?.contentWindow?.print()}>
+              {t('journal.report.print')}
+            </button>
+            <a href={printUrl} target="_blank" rel="noreferrer" data-testid="roster-print-link">
+              {t('roster.printReady')}
+            </a>
+          </>
         )}
       </div>
+      {printUrl && <iframe ref={setFrame} className="roster__print" title={t('roster.printReady')} src={printUrl} sandbox="allow-same-origin allow-modals" />}
       {result?.imported === true && (
         <p role="status" className="roster__pad" data-testid="import-ok">
           {t('roster.imported', { rows: result.rows })}
