@@ -177,7 +177,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   drills.resume();
   const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));
-  const roster = new RosterService({ site: site.site, journal, state, dataDir, consoleId: identity.consoleId, clock, log: log.child({ part: 'roster' }) });
+  const roster = new RosterService({ site: site.site, journal, state, dataDir, consoleId: identity.consoleId, clock, log: log.child({ part: 'roster' }), escalate: options.station === 'desk' });
   roster.onChange((r) => events.emit('onRoster', r));
   roster.start();
 

@@ -27,6 +27,7 @@ export const CSV_COLUMNS = [
   'network',
   'post_en',
   'post_zh',
+  'device',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
@@ -122,6 +123,7 @@ export function exportRosterCsv(people: readonly Person[]): string {
         network: r.method === 'satphone' ? r.network : '',
         post_en: r.method === 'runner' ? text(r.post, 'en') : '',
         post_zh: r.method === 'runner' ? text(r.post, 'zh-CN') : '',
+        device: r.method === 'satphone' ? (r.device ?? '') : '',
       };
       rows.push(CSV_COLUMNS.map((c) => quote(v[c])).join(','));
     }
@@ -197,6 +199,7 @@ export function importRosterCsv(textIn: string, site: Pick<Roster, 'crews' | 'eq
     } else if (method === 'satphone') {
       raw.number = get('number');
       raw.network = get('network');
+      if (get('device')) raw.device = get('device');
     } else if (method === 'mobile' || method === 'landline') {
       raw.number = get('number');
     } else if (method === 'runner') {

@@ -52,6 +52,11 @@ export class RosterService {
       consoleId: string;
       clock: Clock;
       log: Log;
+      /**
+       * Whether this console journals escalation steps. Only desks do: a wall
+       * console showing the same site state would otherwise write every step twice.
+       */
+      escalate: boolean;
     },
   ) {
     this.roster = this.withOverlay();
@@ -114,7 +119,7 @@ export class RosterService {
     const now = this.deps.clock.now();
     const state = this.deps.state.current().roster;
     const states = dueStates(state, this.roster, this.deps.site.timezone, now);
-    const pending = pendingSteps(states);
+    const pending = this.deps.escalate ? pendingSteps(states) : [];
     if (pending.length) {
       await this.deps.journal.appendMany(
         pending.map(({ state: s, step }) => ({

@@ -78,7 +78,7 @@ test.describe('contact roster and comms checks', () => {
     const lines = csv.trim().split('\r\n');
     lines[1] = (lines[1] ?? '').replace('overall-commander', 'king');
     lines[2] = (lines[2] ?? '').replace('+8816314412345', '8816-314');
-    lines.push('ghost-1,Ghost,,zone-warden,security,nobody,,primary,radio,,CH2,,,,,,');
+    lines.push('ghost-1,Ghost,,zone-warden,security,nobody,,primary,radio,,CH2,,,,,,,');
     const file = join(tempDir('csv'), 'roster-bad.csv');
     writeFileSync(file, lines.join('\r\n'));
 
@@ -97,7 +97,7 @@ test.describe('contact roster and comms checks', () => {
 
     // The same file with the rows fixed imports.
     const good = csv.trim().split('\r\n');
-    good.push('runner-1,Runner One,传令员,logistics,logistics,site-chen,,primary,runner,,,,,,,Gate 1,一号门');
+    good.push('runner-1,Runner One,传令员,logistics,logistics,site-chen,,primary,runner,,,,,,,Gate 1,一号门,');
     writeFileSync(file, good.join('\r\n'));
     await page.getByTestId('roster-import').setInputFiles(file);
     await expect(page.getByTestId('import-ok')).toContainText(String(good.length - 1));

@@ -107,7 +107,7 @@ describe('roster service', () => {
     const bad = [...lines];
     bad[1] = (bad[1] as string).replace('overall-commander', 'emperor');
     bad[2] = (bad[2] as string).replace('+8816314412345', '12-34');
-    bad.push('new-guy,New Guy,,zone-warden,,ghost,,primary,pager,,,,,,,,');
+    bad.push('new-guy,New Guy,,zone-warden,,ghost,,primary,pager,,,,,,,,,');
     const result = await core.handlers.importRosterCsv({ text: bad.join('\n') });
     expect(result.imported).toBe(false);
     if (result.imported) throw new Error('unreachable');
@@ -122,7 +122,7 @@ describe('roster service', () => {
     expect(existsSync(join(dataDir, 'roster', 'overlay.json'))).toBe(false);
     expect((await core.handlers.queryJournal({ kinds: ['roster.imported'], limit: 10 })).entries).toEqual([]);
 
-    const good = [...lines, 'resp-new,New Responder,新队员,response-team,rapid-response,site-chen,,primary,satphone,,,,,+88216555000999,thuraya,,'];
+    const good = [...lines, 'resp-new,New Responder,新队员,response-team,rapid-response,site-chen,,primary,satphone,,,,,+88216555000999,thuraya,,,'];
     const ok = await core.handlers.importRosterCsv({ text: good.join('\r\n') });
     expect(ok).toMatchObject({ imported: true, rows: lines.length });
     expect((await core.handlers.getRoster()).people.some((p) => p.id === 'resp-new')).toBe(true);
