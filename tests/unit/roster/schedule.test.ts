@@ -111,6 +111,18 @@ describe('comms check schedules', () => {
     expect(s.stage).toBe('overdue');
   });
 
+  it('an attempt logged late (earlier observed time) takes its place in time order; older history is trimmed', () => {
+    const journal = [entry('note', t0, { text: 'start' })];
+    for (let i = 0; i < 30; i++) journal.push(attempt(t0 + (i + 1) * MIN, i % 2 ? 'answered' : 'no-answer'));
+    journal.push(attempt(t0 + 5 * MIN + 30_000, 'answered'));
+    const state = foldEntries(initialSiteState(), journal).roster;
+    const bucket = state.buckets.find((b) => b.alpha);
+    const times = bucket?.alpha?.attempts.map((a) => a.at) ?? [];
+    expect(times).toHaveLength(20);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(alphaRadio(journal, t0 + 31 * MIN).lastContact).toBe(t0 + 30 * MIN);
+  });
+
   it('a satellite check counts only satellite calls', () => {
     const boss = (entries: JournalEntry[], now: number) =>
       dueStates(foldEntries(initialSiteState(), entries).roster, roster, TZ, now).find((d) => d.checkId === 'sat' && d.person === 'boss');
