@@ -104,7 +104,9 @@ export function escalationPlan(check: CommsCheck, person: Person | undefined, pe
     const first = other ? orderedLadder(other.ladder)[0] : undefined;
     if (other && first) steps.push({ kind, target: other.id, method: first.method, route: routeText(first) });
   }
-  return steps.map((s, index) => ({ ...s, index, at: overdueAt + index * wait }));
+  // Unacknowledged, the walk starts again from the top, escalationRepeat more times.
+  const walked = Array.from({ length: check.escalationRepeat + 1 }, () => steps).flat();
+  return walked.map((s, index) => ({ ...s, index, at: overdueAt + index * wait }));
 }
 
 /** What a check is about at `now`: people (by id, group or duty) or every device. */

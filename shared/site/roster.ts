@@ -135,6 +135,8 @@ export const CommsCheckSchema = z.strictObject({
   overdueAfterMin: z.number().int().positive(),
   /** Minutes between escalation steps once overdue (ladder, then backup, then supervisor). */
   escalationWaitMin: z.number().int().positive().default(5),
+  /** How many times the whole escalation walks again when nobody acknowledges (on-call tools' "loops"). */
+  escalationRepeat: z.number().int().min(0).max(5).default(0),
 }).refine((c) => c.overdueAfterMin >= c.warnAfterMin, { message: 'must not be before warnAfterMin', path: ['overdueAfterMin'] });
 export type CommsCheck = z.infer<typeof CommsCheckSchema>;
 

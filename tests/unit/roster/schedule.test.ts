@@ -146,6 +146,14 @@ describe('escalation', () => {
     expect(alphaRadio(start, t0 + 41 * MIN).escalation?.current).toBe(2);
   });
 
+  it('loops: an unacknowledged escalation walks again when the check says so', () => {
+    const looping = { ...roster, checks: roster.checks.map((c) => (c.id === 'alpha-radio' ? { ...c, escalationRepeat: 1 } : c)) };
+    const state = foldEntries(initialSiteState(), start).roster;
+    const s = dueStates(state, looping, TZ, t0 + 30 * MIN).find((d) => d.checkId === 'alpha-radio');
+    expect(s?.escalation?.steps.map((x) => x.kind)).toEqual(['ladder', 'ladder', 'backup', 'supervisor', 'ladder', 'ladder', 'backup', 'supervisor']);
+    expect(s?.escalation?.steps.at(-1)?.at).toBe(t0 + 30 * MIN + 35 * MIN);
+  });
+
   it('journaled steps are pending no more; an acknowledgement stops the rest', () => {
     const now = t0 + 41 * MIN;
     const id = escalationIdOf('alpha-radio', 'alpha', t0 + 30 * MIN);
