@@ -11,6 +11,7 @@ import { alertHandlers } from './api/alertHandlers';
 import { AlertService } from './alerts/alertService';
 import { journalHandlers } from './api/journalHandlers';
 import { wallHandlers } from './api/wallHandlers';
+import { rosterHandlers } from './api/rosterHandlers';
 import { NatsLink } from './bus/natsLink';
 import { DrillService } from './drills/drillService';
 import { createAssetRouter, type AssetRouter } from './http/assets';
@@ -22,6 +23,7 @@ import { CameraSimulator } from './media/simulator';
 import type { CorePaths } from './paths';
 import { SettingsStore } from './settings';
 import { ReplayClient } from './replay/client';
+import { RosterService } from './roster/rosterService';
 import type { LoadedSite } from './site/loadSite';
 import { buildSiteView } from './site/siteView';
 import { loadEditableSite, SiteEditor } from './site/siteEditor';
@@ -69,6 +71,7 @@ export interface Core {
   readonly drills: DrillService;
   readonly replay: ReplayClient;
   readonly alerts: AlertService;
+  readonly roster: RosterService;
   readonly log: Log;
   close(): Promise<void>;
 }
@@ -196,6 +199,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   drills.resume();
   const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));
+  const roster = new RosterService({ site: site.site, journal, state, dataDir, consoleId: identity.consoleId, clock, log: log.child({ part: 'roster' }), escalate: options.station === 'desk' });
+  roster.onChange((r) => events.emit('onRoster', r));
+  roster.start();
 
   const siteEditor = new SiteEditor({ site, journal, clock, log: log.child({ part: 'site' }), onChanged: (view) => events.emit('onSiteChanged', view) });
   const ctx: CoreContext = {
@@ -222,6 +228,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     replay,
     alerts,
     siteEditor,
+    roster,
   };
   const handlers: ConsoleHandlers = {
     ...consoleHandlers(ctx),
@@ -230,6 +237,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...alertHandlers(ctx),
     ...siteHandlers(ctx),
     ...wallHandlers(ctx),
+    ...rosterHandlers(ctx),
   };
 
   log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
@@ -249,8 +257,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     drills,
     replay,
     alerts,
+    roster,
     log,
     close: async () => {
+      await roster.close();
       drills.close();
       alerts.close();
       await replay.shutdown();

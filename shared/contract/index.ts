@@ -16,6 +16,7 @@ import type { DrillRun } from '../state/drillDomain';
 import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourceInfo, type TimelineEntry } from '../replay/types';
 import { alertMethods } from '../alerts/contract';
 import { wallContract } from '../wall/contract';
+import { rosterContract } from '../roster/contract';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
 export { stations, StationSchema, type Station } from './stations';
@@ -185,6 +186,8 @@ export const consoleContract = {
   onSiteChanged: event(z.custom<SiteView>()),
   // The camera wall (shared/wall/contract.ts).
   ...wallContract,
+  // Contact roster and comms checks (shared/roster/contract.ts).
+  ...rosterContract,
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

@@ -3,6 +3,8 @@ import { drillReportEn } from './drillReport';
 import { alertsEn } from './alerts';
 
 import { floorplanEn } from './floorplan';
+import { rosterEn } from './roster';
+
 /**
  * English messages. This object defines the message keys; zh-CN.ts must
  * provide every one of them (the type checker enforces it).
@@ -180,6 +182,7 @@ export const en = {
   ...alertsEn,
   ...floorplanEn,
   ...wallEn,
+  ...rosterEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { alertsZhCN } from './alerts';
 import type { Messages } from './en';
 import { floorplanZhCN } from './floorplan';
 import { wallZhCN } from './wall';
+import { rosterZhCN } from './roster';
 
 /** Simplified Chinese messages: every key of en.ts, checked by the compiler. */
 export const zhCN: Messages = {
@@ -176,4 +177,5 @@ export const zhCN: Messages = {
   ...alertsZhCN,
   ...floorplanZhCN,
   ...wallZhCN,
+  ...rosterZhCN,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { drillKindLabels, drillKinds } from '../drill/kinds';
 import { alertKindLabels, alertKinds } from '../alerts/kinds';
+import { rosterKindLabels, rosterKinds } from '../roster/kinds';
 import { type LocalizedTextSchema } from '../i18n/locale';
 import { planKindLabels, planKinds } from '../plans/kinds';
 import { wallKindLabels, wallKinds } from '../wall/kinds';
@@ -96,6 +97,8 @@ export const journalKinds = {
   ...planKinds,
   // The camera wall (shared/wall/kinds.ts).
   ...wallKinds,
+  // Contact roster and comms checks (shared/roster/kinds.ts).
+  ...rosterKinds,
 } satisfies Record<string, KindSpec<unknown>>;
 
 export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
@@ -112,4 +115,5 @@ export const kindLabels: Readonly<Record<string, z.infer<typeof LocalizedTextSch
   ...alertKindLabels,
   ...planKindLabels,
   ...wallKindLabels,
+  ...rosterKindLabels,
 };

@@ -92,6 +92,7 @@ export const ShiftDefinitionSchema = z.strictObject({
   start: ClockTimeSchema,
   hours: z.number().positive().max(24),
 });
+export type ShiftDefinition = z.infer<typeof ShiftDefinitionSchema>;
 
 export const CrewSchema = z.strictObject({ id: IdSchema, members: z.array(IdSchema).min(1) });
 
@@ -116,6 +117,7 @@ export const EquipmentSchema = z.strictObject({
   lastTestAt: DateSchema.optional(),
   simExpiry: DateSchema.optional(),
 });
+export type Equipment = z.infer<typeof EquipmentSchema>;
 
 /** A scheduled comms check: who, how, and when it warns and goes overdue. */
 export const CommsCheckSchema = z.strictObject({
@@ -131,7 +133,12 @@ export const CommsCheckSchema = z.strictObject({
   everyMin: z.number().int().positive(),
   warnAfterMin: z.number().int().positive(),
   overdueAfterMin: z.number().int().positive(),
-});
+  /** Minutes between escalation steps once overdue (ladder, then backup, then supervisor). */
+  escalationWaitMin: z.number().int().positive().default(5),
+  /** How many times the whole escalation walks again when nobody acknowledges (on-call tools' "loops"). */
+  escalationRepeat: z.number().int().min(0).max(5).default(0),
+}).refine((c) => c.overdueAfterMin >= c.warnAfterMin, { message: 'must not be before warnAfterMin', path: ['overdueAfterMin'] });
+export type CommsCheck = z.infer<typeof CommsCheckSchema>;
 
 export const RosterSchema = z.strictObject({
   people: z.array(PersonSchema),

@@ -4,6 +4,7 @@ import { drillDomain, type DrillState } from './drillDomain';
 import { alertsDomain, type AlertsState } from './alertsDomain';
 import { dutyDomain, type DutyState } from './journalDomain';
 import { wallDomain, type WallState } from './wallDomain';
+import { rosterDomain, type RosterState } from './rosterDomain';
 
 /**
  * The site state every view shows: a projection of the journal. Each domain
@@ -15,6 +16,7 @@ export interface SiteState {
   readonly drill: DrillState;
   readonly alerts: AlertsState;
   readonly wall: WallState;
+  readonly roster: RosterState;
 }
 
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
@@ -22,6 +24,7 @@ const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   drill: drillDomain,
   alerts: alertsDomain,
   wall: wallDomain,
+  roster: rosterDomain,
 };
 
 const keys = Object.keys(domains) as (keyof SiteState)[];

@@ -16,6 +16,7 @@ const PARTS = {
   heatmap: 'tests/bench/heatmap.ts',
   wall: 'tests/bench/wall.ts',
   sfu: 'tests/bench/sfu.ts',
+  roster: 'tests/bench/roster.ts',
 };
 
 const requested = process.argv.slice(2);

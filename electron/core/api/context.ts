@@ -6,6 +6,7 @@ import type { AlertService } from '../alerts/alertService';
 import type { DrillService } from '../drills/drillService';
 import type { Identity } from '../identity';
 import type { ReplayClient } from '../replay/client';
+import type { RosterService } from '../roster/rosterService';
 import type { JournalService } from '../journal/service';
 import type { CameraSimulator } from '../media/simulator';
 import type { SettingsStore } from '../settings';
@@ -40,6 +41,7 @@ export interface CoreContext {
   readonly replay: ReplayClient;
   readonly alerts: AlertService;
   readonly siteEditor: SiteEditor;
+  readonly roster: RosterService;
 }
 
 /** The actor recorded for entries made at this console: the signed-in operator. */

@@ -7,6 +7,7 @@ import { DrillsSection } from '../drills/DrillsSection';
 import { JournalPanel } from '../journal/JournalPanel';
 import { OperationsSection } from './OperationsSection';
 import { PlansSection } from '../plans/PlansSection';
+import { RosterSection } from '../roster/RosterSection';
 
 /** The duty officer's desk: a rail of sections, each a workspace. */
 export function DeskView(props: { section: DeskSection }) {
@@ -15,6 +16,7 @@ export function DeskView(props: { section: DeskSection }) {
   const items: { section: DeskSection; label: string; href: string }[] = [
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
     { section: 'alerts', label: t('desk.section.alerts'), href: '#/desk/alerts' },
+    { section: 'roster', label: t('desk.section.roster'), href: '#/desk/roster' },
     { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
     { section: 'drills', label: t('desk.section.drills'), href: '#/desk/drills' },
     { section: 'plans', label: t('desk.section.plans'), href: '#/desk/plans' },
@@ -34,6 +36,7 @@ export function DeskView(props: { section: DeskSection }) {
       {props.section === 'sites' && <CommandCentreSection />}
       {props.section === 'alerts' && <AlertsSection />}
       {props.section === 'plans' && <PlansSection />}
+      {props.section === 'roster' && <RosterSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />

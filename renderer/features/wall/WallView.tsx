@@ -6,6 +6,7 @@ import { useAlertHeat } from '../floorplan/useAlertHeat';
 import { useWallModel } from './useWall';
 import { WallStage } from './WallStage';
 import './wall.css';
+import { WallCommsBanner } from '../roster/WallCommsBanner';
 
 /**
  * The monitoring wall: read-only, unattended, addressed `wall-<monitor>` so the
@@ -22,6 +23,7 @@ export function WallView(props: { monitor: number }) {
         <WallScreenView site={site} address={wallAddress(props.monitor)} />
       </section>
       <aside className="wall__side">
+        <WallCommsBanner />
         <FloorPlanPanel site={site} events={heat} large />
       </aside>
     </main>

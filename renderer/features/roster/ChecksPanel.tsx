@@ -1,0 +1,82 @@
+import { localize } from '../../../shared/i18n';
+import type { DueState } from '../../../shared/roster/schedule';
+import type { Roster } from '../../../shared/site/roster';
+import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useT } from '../../i18n/useT';
+import { nameOf } from './names';
+import { formatSpan } from './rosterView';
+
+/** Every check for every subject, worst first, with a live countdown. */
+export function ChecksPanel(props: { roster: Roster; states: readonly DueState[]; now: number }) {
+  const t = useT();
+  const locale = useConsole((s) => s.settings.locale);
+  const checkName = (id: string): string => {
+    const c = props.roster.checks.find((x) => x.id === id);
+    return c ? localize(c.name, locale) : id;
+  };
+  return (
+    <section className="panel roster__checks">
+      <h2 className="panel__title">{t('roster.checks')}</h2>
+      {props.states.length === 0 && <p className="muted roster__pad">{t('roster.noChecks')}</p>}
+      <table className="roster__table">
+        <tbody>
+          {props.states.map((s) => (
+            <tr key={`${s.checkId}|${s.subject}`} className={`roster__check is-${s.stage}`} data-testid="check-row" data-check={s.checkId} data-subject={s.subject} data-stage={s.stage}>
+              <td>{checkName(s.checkId)}</td>
+              <td>{nameOf(props.roster, s.device ?? s.person, locale)}</td>
+              <td className="roster__stage">{t(`roster.stage.${s.stage}`)}</td>
+              <td className="roster__count">
+                {s.stage === 'overdue' ? t('roster.overdueFor', { time: formatSpan(props.now - s.overdueAt) }) : t('roster.dueIn', { time: formatSpan(s.dueAt - props.now) })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Overdue checks with their escalation: the step due now, the ones done, and the acknowledgement. */
+export function EscalationsPanel(props: { roster: Roster; states: readonly DueState[]; onError: (message: string) => void }) {
+  const t = useT();
+  const api = useConsoleApi();
+  const locale = useConsole((s) => s.settings.locale);
+  const overdue = props.states.filter((s) => s.escalation !== undefined);
+  return (
+    <section className="panel roster__escalations">
+      <h2 className="panel__title">{t('roster.escalations')}</h2>
+      {overdue.length === 0 && <p className="muted roster__pad">{t('roster.noEscalations')}</p>}
+      <ul className="roster__list">
+        {overdue.map((s) => {
+          const e = s.escalation;
+          if (!e) return null;
+          return (
+            <li key={e.id} data-testid="escalation" data-check={s.checkId} data-subject={s.subject} className={e.acked ? 'is-acked' : 'is-open'}>
+              <strong>{nameOf(props.roster, s.device ?? s.person, locale)}</strong> · {s.checkId}
+              <ol className="roster__steps">
+                {e.steps.map((step) => (
+                  <li key={step.index} className={step.index === e.current && !e.acked ? 'is-current' : step.index < e.current ? 'is-done' : ''} data-step={step.index}>
+                    {t('roster.escalationStep', {
+                      n: step.index + 1,
+                      kind: t(`roster.escalationKind.${step.kind}`),
+                      target: nameOf(props.roster, step.target, locale),
+                      method: t(`roster.method.${step.method}`),
+                      route: step.route,
+                    })}
+                  </li>
+                ))}
+              </ol>
+              {e.acked ? (
+                <span className="muted">{t('roster.acked', { name: nameOf(props.roster, e.acked.by, locale) })}</span>
+              ) : (
+                <button type="button" className="button button--primary" data-testid="ack-escalation" onClick={() => api.ackEscalation({ escalationId: e.id }).catch((err: unknown) => props.onError(String((err as Error).message ?? err)))}>
+                  {t('roster.ack')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

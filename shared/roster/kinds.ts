@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { KindSpec } from '../journal/kinds';
+
+function spec<P>(s: KindSpec<P>): KindSpec<unknown> {
+  return s as KindSpec<unknown>;
+}
+
+const Id = z.string().trim().min(1, 'must not be empty').max(64);
+const Short = z.string().trim().min(1, 'must not be empty').max(200);
+
+export const commsMethods = ['radio', 'satphone', 'mobile', 'landline', 'runner', 'other'] as const;
+export const CommsMethodSchema = z.enum(commsMethods);
+export type CommsMethod = z.infer<typeof CommsMethodSchema>;
+
+/** ICS-309 style results; "answered" and "relayed" are legible contact, the others are not. */
+export const attemptResults = ['answered', 'no-answer', 'bad-signal', 'relayed'] as const;
+export const AttemptResultSchema = z.enum(attemptResults);
+export type AttemptResult = z.infer<typeof AttemptResultSchema>;
+
+export function isLegible(result: AttemptResult): boolean {
+  return result === 'answered' || result === 'relayed';
+}
+
+export const CommsAttemptSchema = z.strictObject({
+  /** A roster person id or an external contact (unit) id. */
+  to: Id,
+  /** Who called: a call sign or person; the entry's actor is the operator who logged it. */
+  from: Short.optional(),
+  method: CommsMethodSchema,
+  channel: z.string().trim().max(64).optional(),
+  number: z.string().trim().max(32).optional(),
+  message: z.string().trim().max(2000).optional(),
+  result: AttemptResultSchema,
+  checkId: Id.optional(),
+});
+export type CommsAttempt = z.infer<typeof CommsAttemptSchema>;
+
+export const RollCallSummarySchema = z.strictObject({
+  answered: z.number().int().nonnegative(),
+  noAnswer: z.number().int().nonnegative(),
+  badSignal: z.number().int().nonnegative(),
+  relayed: z.number().int().nonnegative(),
+});
+export type RollCallSummary = z.infer<typeof RollCallSummarySchema>;
+
+/**
+ * Journal entries of the contact roster and comms checks (issue 6). Due
+ * times are derived from these entries, never from in-memory timers. A
+ * `comms.attempt` whose `ref` names an earlier attempt amends it: the fold
+ * uses the amended one instead and recomputes the timer.
+ */
+export const rosterKinds = {
+  'comms.attempt': spec({
+    payload: CommsAttemptSchema,
+    text: (p) => [p.to, p.from, p.method, p.channel, p.number, p.message, p.result, p.checkId].filter(Boolean).join(' '),
+  }),
+  /** Stops the pending escalation steps of an overdue check. */
+  'comms.ack': spec({
+    payload: z.strictObject({ escalationId: z.string().min(1).max(200) }),
+    text: (p) => `ack ${p.escalationId}`,
+  }),
+  /** The console walked one step of an escalation (system, once per step). */
+  'comms.escalation': spec({
+    system: true,
+    payload: z.strictObject({
+      escalationId: z.string().min(1).max(200),
+      checkId: Id,
+      person: Id,
+      step: z.number().int().nonnegative(),
+      kind: z.enum(['ladder', 'backup', 'supervisor']),
+      /** Whom to try now and how. */
+      target: Id,
+      method: CommsMethodSchema,
+      route: z.string().max(200),
+    }),
+    text: (p) => `escalation ${p.checkId} ${p.person} step ${p.step} ${p.kind} ${p.target} ${p.method} ${p.route}`,
+  }),
+  /** 点名: one walk through everyone on duty on a channel. */
+  'rollcall.started': spec({
+    payload: z.strictObject({ channel: Short, people: z.array(Id).min(1, 'nobody to call').max(2000) }),
+    text: (p) => `roll call ${p.channel} ${p.people.join(' ')}`,
+  }),
+  'rollcall.answer': spec({
+    payload: z.strictObject({ rollcallId: z.string().min(1).max(64), person: Id, result: AttemptResultSchema }),
+    text: (p) => `roll call ${p.person} ${p.result}`,
+  }),
+  'rollcall.ended': spec({
+    payload: z.strictObject({ rollcallId: z.string().min(1).max(64), summary: RollCallSummarySchema }),
+    text: (p) => `roll call ended answered ${p.summary.answered} no answer ${p.summary.noAnswer} bad signal ${p.summary.badSignal} relayed ${p.summary.relayed}`,
+  }),
+  'roster.imported': spec({
+    payload: z.strictObject({ rows: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest') }),
+    text: (p) => `roster imported ${p.rows} rows ${p.sha256}`,
+  }),
+  /** A comms device function test (every device every 14 days). */
+  'equipment.tested': spec({
+    payload: z.strictObject({ device: Id, result: z.enum(['pass', 'fail']), note: z.string().max(2000).optional() }),
+    text: (p) => `equipment ${p.device} ${p.result} ${p.note ?? ''}`,
+  }),
+} satisfies Record<string, KindSpec<unknown>>;
+
+export const rosterKindLabels = {
+  'comms.attempt': { en: 'Contact attempt', 'zh-CN': '联络记录' },
+  'comms.ack': { en: 'Escalation acknowledged', 'zh-CN': '升级已确认' },
+  'comms.escalation': { en: 'Comms escalation', 'zh-CN': '联络升级' },
+  'rollcall.started': { en: 'Roll call started', 'zh-CN': '点名开始' },
+  'rollcall.answer': { en: 'Roll call answer', 'zh-CN': '点名应答' },
+  'rollcall.ended': { en: 'Roll call ended', 'zh-CN': '点名结束' },
+  'roster.imported': { en: 'Roster imported', 'zh-CN': '名册导入' },
+  'equipment.tested': { en: 'Device tested', 'zh-CN': '设备测试' },
+};
