@@ -20,8 +20,13 @@ test.describe('drills and offline replay', () => {
         await expect(page.getByTestId('drill-watermark')).toBeVisible();
       }
       await expect(wall.getByTestId('drill-real-emergency')).toHaveCount(0);
+      // The alarm injects are real (DRILL) alerts: one pops its camera up on the wall; acknowledging it is scored.
+      await expect(wall.getByTestId('wall-spotlight')).toHaveAttribute('data-alert', /^drill:.*:(fibre-alarm|fence-climb)$/, { timeout: 15_000 });
+      const popped = (await wall.getByTestId('wall-spotlight').getAttribute('data-alert')) ?? '';
+      const poppedInject = popped.split(':')[2] ?? '';
+      await host.api().acknowledgeAlert({ alertId: popped });
       // The camera-outage inject takes the north fence camera down on the wall, then brings it back.
-      await expect(wall.locator('.tile[data-camera="perimeter-n"]')).toHaveAttribute('data-state', 'no-signal', { timeout: 15_000 });
+      await expect(wall.locator('.tile[data-tile][data-camera="perimeter-n"]')).toHaveAttribute('data-state', 'no-signal', { timeout: 15_000 });
       await expect(desk.locator('[data-run] li').filter({ hasText: 'all-clear' })).toBeVisible({ timeout: 30_000 });
       await expect(desk.getByTestId('drill-banner')).toHaveCount(0, { timeout: 10_000 });
       await expect(wall.getByTestId('drill-banner')).toHaveCount(0);
@@ -38,6 +43,9 @@ test.describe('drills and offline replay', () => {
       await expect(review.getByRole('status')).toContainText('评估已记录为');
       await review.getByTestId('drill-report').click();
       await expect(review.getByTestId('drill-score')).toContainText('项预期动作中');
+      // The acknowledgement made through the API is measured (at 60x it is late, but it is there).
+      const ackRow = review.getByTestId('drill-report-frame').contentFrame().locator(`tr[data-inject="${poppedInject}"][data-action="acknowledge"]`);
+      await expect(ackRow).not.toContainText('未完成');
       const href = await review.getByTestId('drill-report-link').getAttribute('href');
       const reportPage = await browser.newPage();
       await reportPage.context().addCookies(await desk.context().cookies()); // the console's access token
@@ -60,6 +68,10 @@ test.describe('drills and offline replay', () => {
       await desk.getByTestId('replay-next-alert').click(); // the first inject
       await expect(desk.getByTestId('drill-banner')).toContainText('已注入 1 项');
       await expect(desk.getByTestId('replay-journal').locator('li.entry').first()).toContainText('演练注入');
+      // Next: the alert that inject raised (state at that moment: the alert is in the queue), then the second inject.
+      await desk.getByTestId('replay-next-alert').click();
+      await expect(desk.getByTestId('replay-journal').locator('li.entry').first()).toContainText('告警');
+      await expect(desk.getByTestId('drill-banner')).toContainText('已注入 1 项');
       await desk.getByTestId('replay-next-alert').click();
       await expect(desk.getByTestId('drill-banner')).toContainText('已注入 2 项');
       // Scrub to the end: the drill is over at that moment.
