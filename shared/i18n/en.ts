@@ -1,4 +1,5 @@
 import { commandEn } from './command';
+import { replayStateEn } from './replayState';
 import { drillReportEn } from './drillReport';
 import { alertsEn } from './alerts';
 
@@ -179,6 +180,7 @@ export const en = {
   'journal.refers': 're #{seq}:',
   ...drillReportEn,
   ...commandEn,
+  ...replayStateEn,
   ...alertsEn,
   ...floorplanEn,
   ...wallEn,

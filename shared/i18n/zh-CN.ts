@@ -1,4 +1,5 @@
 import { commandZhCN } from './command';
+import { replayStateZhCN } from './replayState';
 import { drillReportZhCN } from './drillReport';
 import { alertsZhCN } from './alerts';
 import type { Messages } from './en';
@@ -174,6 +175,7 @@ export const zhCN: Messages = {
   'journal.refers': '关于 #{seq}：',
   ...drillReportZhCN,
   ...commandZhCN,
+  ...replayStateZhCN,
   ...alertsZhCN,
   ...floorplanZhCN,
   ...wallZhCN,

@@ -7,6 +7,7 @@ import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
 import { useAlertHeat } from '../floorplan/useAlertHeat';
 import { OnDuty } from '../operator/OnDuty';
 import type { PlayerFrame, ReplayPlayer } from './player';
+import { ReplayStatePanels } from './ReplayStatePanels';
 
 /**
  * The panels at time t: every one reads the replay store, so it shows the
@@ -29,6 +30,7 @@ export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPl
       <section className="panel replay__plan">
         <FloorPlanPanel site={site} events={heat} now={props.frame.t} />
       </section>
+      <ReplayStatePanels state={props.frame.state} t={props.frame.t} />
       <section className="panel replay__journal">
         <h2 className="panel__title">
           {t('replay.journalAt')} <OnDuty />

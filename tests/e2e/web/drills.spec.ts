@@ -74,6 +74,9 @@ test.describe('drills and offline replay', () => {
       await expect(desk.getByTestId('drill-banner')).toContainText('已注入 1 项');
       await desk.getByTestId('replay-next-alert').click();
       await expect(desk.getByTestId('drill-banner')).toContainText('已注入 2 项');
+      // The state at that moment: the first drill alert is open in the replayed queue; the wall showed its layout.
+      await expect(desk.getByTestId('replay-alerts').locator('li')).toHaveCount(1);
+      await expect(desk.getByTestId('replay-alerts').locator('li').first()).toHaveAttribute('data-alert', /^drill:.*:fibre-alarm$/);
       // Scrub to the end: the drill is over at that moment.
       const max = await desk.getByTestId('replay-scrubber').getAttribute('max');
       await desk.getByTestId('replay-scrubber').fill(max ?? '0');
