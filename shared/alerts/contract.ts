@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HeatEvent } from '../heatmap/types';
 import { method } from '../contract/define';
 import type { JournalEntry } from '../journal/entry';
 import { AlertIdSchema, AlertNoteText, AlertPersonSchema, DutyLevelSchema } from './schema';
@@ -35,6 +36,11 @@ export const alertMethods = {
   falseAlarm: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
   escalateAlert: method(z.tuple([z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),
   /** 一级/二级/三级勤务 (1 is the highest). */
+  /** Live alerts raised in a window, placed for the heat map (long windows read the journal, not memory). */
+  alertHeatHistory: method(
+    z.tuple([z.strictObject({ from: z.number().int(), to: z.number().int() }).refine((r) => r.to > r.from && r.to - r.from <= 31 * 86_400_000, { message: 'the window must run forward and span at most 31 days', path: ['to'] })]),
+    z.strictObject({ events: z.array(z.custom<HeatEvent & { id: string }>()), truncated: z.boolean() }),
+  ),
   setDutyLevel: method(z.tuple([z.strictObject({ level: DutyLevelSchema, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),
   webhookInfo: method(z.tuple([]), WebhookInfoSchema),
 } as const;

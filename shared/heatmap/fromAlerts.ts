@@ -47,3 +47,25 @@ export function heatEventsFromAlerts(alerts: AlertsState, site: PlaceLookup, inc
   }
   return out;
 }
+
+/** The place of an alert as raised (payload of `alert.raised`), resolved like heatEventsFromAlerts. */
+export function heatEventFromRaised(
+  p: { readonly alertId?: string; readonly type: string; readonly severity: HeatEvent['severity']; readonly floor?: string; readonly x?: number; readonly y?: number; readonly zone?: string; readonly camera?: string; readonly occurredAt: number },
+  site: PlaceLookup,
+): (HeatEvent & { readonly id: string }) | undefined {
+  let floor = p.floor;
+  let x = p.x;
+  let y = p.y;
+  if (floor === undefined || x === undefined || y === undefined) {
+    const zone = p.zone ? site.zones.find((z) => z.id === p.zone) : undefined;
+    const camera = p.camera ? site.cameras.find((c) => c.id === p.camera) : undefined;
+    if (zone) {
+      [x, y] = polygonCentroid(zone.polygon);
+      floor = zone.floor;
+    } else if (camera) {
+      [x, y] = camera.position;
+      floor = camera.floor;
+    } else return undefined;
+  }
+  return { id: p.alertId ?? '', floor, x, y, severity: p.severity, at: p.occurredAt, zone: p.zone, open: false, label: p.type };
+}

@@ -1,4 +1,5 @@
 import type { ConsoleHandlers } from '../../../shared/contract';
+import { heatHistory } from '../alerts/heatHistory';
 import { ALERT_WEBHOOK_PATH } from '../alerts/webhook';
 import { currentActor, type CoreContext } from './context';
 
@@ -19,6 +20,7 @@ export function alertHandlers(
   | 'escalateAlert'
   | 'setDutyLevel'
   | 'webhookInfo'
+  | 'alertHeatHistory'
 > {
   const act = ctx.alerts.act.bind(ctx.alerts);
   return {
@@ -33,6 +35,7 @@ export function alertHandlers(
     falseAlarm: async ({ alertId, note }) => act(alertId, { kind: 'alert.false-alarm', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
     escalateAlert: async ({ alertId, reason }) => act(alertId, { kind: 'alert.escalated', reason }, currentActor(ctx)),
     setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx)),
+    alertHeatHistory: async ({ from, to }) => heatHistory(ctx.journal, ctx.site.site, from, to),
     webhookInfo: async () => ({ enabled: ctx.alerts.webhookEnabled, path: ALERT_WEBHOOK_PATH, token: ctx.alerts.webhookToken }),
   };
 }
