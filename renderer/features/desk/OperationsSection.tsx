@@ -24,6 +24,10 @@ export function OperationsSection() {
           site={site}
           events={heat}
           selectedCamera={selected}
+          onCameraDragStart={(camera, e) => {
+            e.dataTransfer.setData(CAMERA_DRAG_TYPE, camera.id);
+            e.dataTransfer.effectAllowed = 'copy';
+          }}
           onCameraClick={(c) => {
             // Clicking a camera on the plan spotlights it on the first wall (a journal entry every wall folds).
             setSelected(c.id);

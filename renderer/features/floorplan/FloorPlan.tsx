@@ -1,6 +1,7 @@
 import { niceScaleLength, polygonCentroid, viewWedge } from '../../../shared/site/geometry';
 import type { HeatEvent } from '../../../shared/heatmap/types';
 import type { Zone } from '../../../shared/site/schema';
+import type { DragEvent } from 'react';
 import type { CameraView, FloorView, SiteView } from '../../../shared/site/view';
 import { useLocalize, useT } from '../../i18n/useT';
 import { HeatLayer } from '../heatmap/HeatLayer';
@@ -11,6 +12,8 @@ export interface FloorPlanProps {
   readonly floor: FloorView;
   readonly selectedCamera?: string | undefined;
   readonly onCameraClick?: (camera: CameraView) => void;
+  /** Set where cameras can be dragged off the plan (onto a wall tile): fills the drag's data. */
+  readonly onCameraDragStart?: (camera: CameraView, e: DragEvent) => void;
   /** Larger labels and icons for the wall, readable across the room. */
   readonly large?: boolean;
   /** This floor's events inside the heat map window; absent = no heat layer. */
@@ -32,6 +35,7 @@ export function FloorPlan({
   floor,
   selectedCamera,
   onCameraClick,
+  onCameraDragStart,
   large = false,
   heatEvents,
   heatRadiusM,
@@ -127,6 +131,12 @@ export function FloorPlan({
             >
               <title>{localize(camera.name)}</title>
               <circle cx={camera.position[0]} cy={camera.position[1]} r={unit * (large ? 1.3 : 1)} className="floorplan__dot" />
+              {onCameraDragStart && (
+                // SVG elements cannot start an HTML drag; a small HTML handle over the dot can.
+                <foreignObject x={camera.position[0] - unit * 1.5} y={camera.position[1] - unit * 1.5} width={unit * 3} height={unit * 3}>
+                  <div className="floorplan__drag" draggable data-camera-drag={camera.id} onDragStart={(e) => onCameraDragStart(camera, e)} />
+                </foreignObject>
+              )}
             </g>
           );
         })}

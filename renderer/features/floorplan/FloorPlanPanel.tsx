@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type DragEvent } from 'react';
 import '../heatmap/heatmap.css';
 import { activeCountsByFloor, zoneCounts } from '../../../shared/heatmap/counts';
 import { buildTimeIndex, eventsInWindow, playbackSpan, type TimeIndex } from '../../../shared/heatmap/timeWindow';
@@ -19,6 +19,8 @@ export interface FloorPlanPanelProps {
   large?: boolean;
   selectedCamera?: string | undefined;
   onCameraClick?: (camera: CameraView) => void;
+  /** Cameras can be dragged off the plan (onto a wall tile) when set. */
+  onCameraDragStart?: (camera: CameraView, e: DragEvent) => void;
   /** Events for the heat map, zone counts and floor-tab counts (any order, all floors). */
   events?: readonly HeatEvent[];
   /** Fixed "now" (replay); live consoles leave it out and the window follows the clock. */
@@ -84,6 +86,7 @@ export function FloorPlanPanel(props: FloorPlanPanelProps) {
           selectedZone={zone?.id}
           onZoneClick={onZone}
           {...(props.onCameraClick ? { onCameraClick: props.onCameraClick } : {})}
+          {...(props.onCameraDragStart ? { onCameraDragStart: props.onCameraDragStart } : {})}
         />
         {zone ? <ZoneEvents zone={zone} events={windowed} onClose={() => setZoneId(undefined)} /> : null}
       </div>

@@ -20,6 +20,9 @@ test.describe('the desk drives the wall', () => {
     // HTML5 drag and drop of the camera id from the camera list onto tile 3.
     await page.locator('.camlist [data-camera="lobby"]').dragTo(desk.locator('.tile[data-tile="3"]'));
     await expect(desk.locator('.tile[data-tile="3"]')).toHaveAttribute('data-camera', 'lobby');
+    // … and from the floor plan: the gate camera's icon onto tile 2.
+    await page.locator('[data-camera-drag="gate-01"]').dragTo(desk.locator('.tile[data-tile="2"]'));
+    await expect(desk.locator('.tile[data-tile="2"]')).toHaveAttribute('data-camera', 'gate-01');
 
     const wallPage = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     try {
