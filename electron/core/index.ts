@@ -188,6 +188,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const alerts = new AlertService({ journal, state, site: site.site, link, dataDir, clock, log: log.child({ part: 'alerts' }) });
   await alerts.start();
+  if (options.shell === 'electron') await alerts.listenForWebhook();
   const drills = new DrillService({
     journal,
     state,

@@ -10,8 +10,10 @@ const Note = { note: AlertNoteText.optional() };
 
 export const WebhookInfoSchema = z.strictObject({
   enabled: z.boolean(),
-  /** Path on the console's host server (host mode only: the desktop app has no HTTP server). */
+  /** Path on the console's host server (host mode). */
   path: z.string(),
+  /** The desktop app's own loopback listener for the webhook (absent in host mode or when it could not listen). */
+  url: z.string().optional(),
   /** Bearer token for `Authorization: Bearer <token>`. */
   token: z.string(),
 });

@@ -18,8 +18,11 @@ export const AlertSourcesSchema = z.strictObject({
     .optional(),
   /** An MQTT topic on nats-server's MQTT listener (topic a/b is subject a.b); needs `bus`. */
   mqtt: z.strictObject({ topic: z.string().regex(/^[A-Za-z0-9_-]+(\/([A-Za-z0-9_-]+|\+))*(\/#)?$/, 'must be an MQTT topic such as wp/site/alerts/#') }).optional(),
-  /** POST /api/alerts on the console's loopback host server, with a bearer token kept in the data folder. */
-  webhook: z.strictObject({ enabled: z.boolean() }).optional(),
+  /**
+   * POST /api/alerts with a bearer token kept in the data folder: on the host
+   * server in host mode; the desktop app listens on 127.0.0.1:`port` for it.
+   */
+  webhook: z.strictObject({ enabled: z.boolean(), port: z.number().int().min(1024).max(65535).default(8790) }).optional(),
 });
 export type AlertSources = z.infer<typeof AlertSourcesSchema>;
 

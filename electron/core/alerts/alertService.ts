@@ -1,4 +1,5 @@
 import type { AlertSources } from '../../../shared/alerts/siteConfig';
+import { startWebhookListener } from './webhookListener';
 import { drillAlertId } from '../../../shared/drill/scoring';
 import type { DutyLevel } from '../../../shared/alerts/schema';
 import { ackOverdue, resolveTargets, type ResolvedTargets } from '../../../shared/alerts/targets';
@@ -41,6 +42,9 @@ export class AlertService {
   readonly ingest: AlertIngest;
   readonly webhookToken: string;
   readonly webhookEnabled: boolean;
+  /** The desktop app's loopback webhook listener, when it runs (see listenForWebhook). */
+  private listener: { url: string; close(): Promise<void> } | undefined;
+  private readonly webhookPort: number;
   private bus: AlertBusSource | undefined;
   private timer: (() => void) | undefined;
   private readonly escalating = new Set<string>();
@@ -60,6 +64,7 @@ export class AlertService {
     this.ingest = new AlertIngest({ journal: deps.journal, state: deps.state, site: deps.site, log: deps.log });
     const config: AlertSources = deps.site.alerts ?? {};
     this.webhookEnabled = config.webhook?.enabled ?? false;
+    this.webhookPort = config.webhook?.port ?? 8790;
     this.webhookToken = loadOrCreateWebhookToken(deps.dataDir);
     if (deps.link && (config.nats || config.mqtt)) {
       this.bus = new AlertBusSource({ link: deps.link, ingest: this.ingest, site: deps.site.id, config, clock: deps.clock, log: deps.log });
@@ -175,9 +180,26 @@ export class AlertService {
     return count;
   }
 
+  /** Desktop app only: serve the webhook on 127.0.0.1 (host mode serves it on its own server). A busy port is logged, not fatal. */
+  async listenForWebhook(): Promise<void> {
+    if (!this.webhookEnabled || this.listener) return;
+    try {
+      this.listener = await startWebhookListener({ ingest: this.ingest, token: this.webhookToken, port: this.webhookPort, log: this.deps.log });
+      this.deps.log.info('alert webhook listening', { url: this.listener.url });
+    } catch (err) {
+      this.deps.log.warn('alert webhook could not listen; local integrations cannot post alerts', { port: this.webhookPort, error: String(err) });
+    }
+  }
+
+  get webhookUrl(): string | undefined {
+    return this.listener?.url;
+  }
+
   close(): void {
     this.closed = true;
     this.timer?.();
     this.bus?.stop();
+    void this.listener?.close();
+    this.listener = undefined;
   }
 }

@@ -36,6 +36,11 @@ export function alertHandlers(
     escalateAlert: async ({ alertId, reason }) => act(alertId, { kind: 'alert.escalated', reason }, currentActor(ctx)),
     setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx)),
     alertHeatHistory: async ({ from, to }) => heatHistory(ctx.journal, ctx.site.site, from, to),
-    webhookInfo: async () => ({ enabled: ctx.alerts.webhookEnabled, path: ALERT_WEBHOOK_PATH, token: ctx.alerts.webhookToken }),
+    webhookInfo: async () => ({
+      enabled: ctx.alerts.webhookEnabled,
+      path: ALERT_WEBHOOK_PATH,
+      token: ctx.alerts.webhookToken,
+      ...(ctx.alerts.webhookUrl ? { url: ctx.alerts.webhookUrl } : {}),
+    }),
   };
 }

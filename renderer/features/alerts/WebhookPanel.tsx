@@ -13,15 +13,17 @@ export function WebhookPanel() {
   }, [api]);
   if (!info) return null;
   const http = window.location.protocol === 'http:' || window.location.protocol === 'https:';
+  // Host mode: the page's own server; the desktop app: its loopback listener, if it could listen.
+  const url = http ? `${window.location.origin}${info.path}` : info.url;
   return (
     <div className="alerts__webhook" data-testid="webhook-info">
       {!info.enabled ? (
         <p className="muted">{t('alerts.webhookOff')}</p>
-      ) : !http ? (
+      ) : !url ? (
         <p className="muted">{t('alerts.webhookHostOnly')}</p>
       ) : (
         <>
-          <code data-testid="webhook-url">{`${window.location.origin}${info.path}`}</code>
+          <code data-testid="webhook-url">{url}</code>
           <div>
             {t('alerts.token')}: <code data-testid="webhook-token">{info.token}</code>
           </div>
