@@ -1,4 +1,4 @@
-import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { JournalEntrySchema, type JournalEntry } from '../../../shared/journal/entry';
 import type { NatsLink } from '../bus/natsLink';
@@ -7,6 +7,8 @@ import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { JOURNAL_HEADERS, journalStreamName } from './subjects';
 
+/** Quiet this long while the stream has more than we hold: the consumer is stuck. */
+const STALL_MS = 5_000;
 
 /**
  * Keeps copies of the site's other consoles' journals: reads the site's
@@ -79,11 +81,19 @@ export class PeerReplicator {
         });
         const messages = await consumer.consume({ max_messages: 64 });
         this.running = messages;
-        for await (const m of messages) {
-          if (generation !== this.generation) break;
-          await this.handle(m.subject, m.seq, m.headers?.get(JOURNAL_HEADERS.console) ?? '', m.string());
+        const watchdog = this.watchStall(nc, messages);
+        try {
+          for await (const m of messages) {
+            if (generation !== this.generation) break;
+            watchdog.touch();
+            await this.handle(m.subject, m.seq, m.headers?.get(JOURNAL_HEADERS.console) ?? '', m.string());
+          }
+        } finally {
+          watchdog.stop();
         }
-        return;
+        // The consumer ended without a halt (a stall, or the server dropped it): start again from what is stored.
+        if (generation !== this.generation || this.stopped) return;
+        backoff = 250;
       } catch (err) {
         if (generation !== this.generation || this.stopped) return;
         const message = err instanceof Error ? err.message : String(err);
@@ -93,6 +103,44 @@ export class PeerReplicator {
         backoff = Math.min(10_000, backoff * 2);
       }
     }
+  }
+
+  /**
+   * An ordered consumer can go quiet without an error when the stream's
+   * leader moves (a cluster node died) while our connection stays up. If
+   * nothing arrived for a while but the stream holds more than we stored,
+   * the consumer is stopped so the loop recreates it from the stored position.
+   */
+  private watchStall(nc: NatsConnection, messages: ConsumerMessages): { touch(): void; stop(): void } {
+    // Counted in ticks of real time, not read from the clock: a test's fake clock must not fake a stall.
+    let quietTicks = 0;
+    let checking = false;
+    const timer = setInterval(() => {
+      quietTicks += 1;
+      if (checking || quietTicks < 2) return;
+      checking = true;
+      void (async () => {
+        try {
+          const info = await (await jetstreamManager(nc)).streams.info(journalStreamName(this.deps.site));
+          const stored = Number((await this.deps.journal.getMeta(this.streamSeqKey)) ?? '0');
+          if (info.state.last_seq > stored) {
+            this.deps.log.warn('peer replication stalled; recreating the consumer', { stored, streamLast: info.state.last_seq });
+            messages.stop();
+          } else quietTicks = 0;
+        } catch {
+          // The stream is unreachable right now (leader election): look again on the next tick.
+        } finally {
+          checking = false;
+        }
+      })();
+    }, STALL_MS / 2);
+    timer.unref?.();
+    return {
+      touch: () => {
+        quietTicks = 0;
+      },
+      stop: () => clearInterval(timer),
+    };
   }
 
   private async handle(subject: string, streamSeq: number, consoleId: string, body: string): Promise<void> {

@@ -10,7 +10,7 @@ test('the language switch changes every label and persists across reloads', asyn
   await expect(page.locator('.topbar__title strong')).toHaveText('Harbour Hotel quarantine site (demo)');
   await expect(page.getByRole('tab', { name: 'Ground floor' })).toBeVisible();
   await expect(page.locator('.topbar__station')).toHaveText('Duty desk');
-  await expect(page.locator('.tile[data-camera="lobby"] .tile__name')).toHaveText('Lobby');
+  await expect(page.locator('.tile[data-tile][data-camera="lobby"] .tile__name')).toHaveText('Lobby');
 
   await page.reload();
   await expect(page.getByRole('tab', { name: 'Ground floor' })).toBeVisible();

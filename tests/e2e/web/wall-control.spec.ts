@@ -104,7 +104,7 @@ test.describe('the desk drives the wall', () => {
     await api.wallPush({ wall: 'wall-5', tile: 0, camera: 'gate-02' });
     await consolePage.open(host.urlFor('desk'));
     await page.getByTestId('wall-address').selectOption('wall-5');
-    const tile = page.locator('[data-testid="desk-wall"] .tile[data-camera="gate-02"]');
+    const tile = page.locator('[data-testid="desk-wall"] .tile[data-tile][data-camera="gate-02"]');
     await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
     await expect(tile.locator('.tile__mask').first()).toBeVisible();
 

@@ -16,8 +16,9 @@ export class ConsolePage {
     await this.page.goto(url);
   }
 
+  /** The camera's tile in the wall grid (a spotlight of the same camera, if any, is a second tile). */
   tile(cameraId: string): Locator {
-    return this.page.locator(`.tile[data-camera="${cameraId}"]`);
+    return this.page.locator(`.tile[data-tile][data-camera="${cameraId}"]`);
   }
 
   tiles(): Locator {
