@@ -25,7 +25,9 @@ export interface HostProcess {
  * with a temporary data folder, and waits for the URL it prints.
  * Needs a build (`npm run build`) first.
  */
-export async function startHost(options: { site?: string; dataDir?: string; station?: string; extraArgs?: string[] } = {}): Promise<HostProcess> {
+export async function startHost(
+  options: { site?: string; dataDir?: string; station?: string; extraArgs?: string[]; startTimeoutMs?: number } = {},
+): Promise<HostProcess> {
   const entry = join(repoRoot, 'out', 'main', 'host.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
   const dataDir = options.dataDir ?? tempDir('data');
@@ -35,7 +37,8 @@ export async function startHost(options: { site?: string; dataDir?: string; stat
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not print its URL within 15 s:\n${out}`)), 15_000);
+    const limit = options.startTimeoutMs ?? 15_000;
+    const timer = setTimeout(() => reject(new Error(`host did not print its URL within ${limit / 1000} s:\n${out}`)), limit);
     const onData = (): void => {
       const match = /Watchpost console: (\S+)/.exec(out);
       if (match?.[1]) {
