@@ -12,7 +12,8 @@ import { AlertQueue } from './AlertQueue';
 import { perHour, responseTimes } from './charts';
 import { keyAction, moveSelection, openQueue } from './queue';
 import { QuarantineList } from './QuarantineList';
-import { useFrameThrottled, useNow, useThrottled } from './useNow';
+import { useNow } from '../../ui/useNow';
+import { useFrameThrottled, useThrottled } from './useThrottled';
 import { WebhookPanel } from './WebhookPanel';
 import './alerts.css';
 

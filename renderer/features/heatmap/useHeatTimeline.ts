@@ -85,13 +85,3 @@ export function useHeatTimeline(now: number, initial: TimeWindowId = '24h'): Hea
   };
 }
 
-/** Ticks `now` every few seconds so a live window slides forward. */
-export function useNow(everyMs = 5_000, fixed?: number): number {
-  const [now, setNow] = useState(() => fixed ?? Date.now());
-  useEffect(() => {
-    if (fixed !== undefined) return;
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs, fixed]);
-  return fixed ?? now;
-}

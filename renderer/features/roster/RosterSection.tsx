@@ -12,7 +12,8 @@ import { nameOf } from './names';
 import { PeoplePanel } from './PeoplePanel';
 import { RollCallPanel } from './RollCallPanel';
 import { networkDown, sortDue } from './rosterView';
-import { useNow, useOnline, useRoster } from './useRoster';
+import { useNow } from '../../ui/useNow';
+import { useOnline, useRoster } from './useRoster';
 import './roster.css';
 
 /**

@@ -3,7 +3,8 @@ import { dueStates } from '../../../shared/roster/schedule';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { nameOf } from './names';
-import { useNow, useRoster } from './useRoster';
+import { useNow } from '../../ui/useNow';
+import { useRoster } from './useRoster';
 import './roster.css';
 
 /** A compact overdue banner for the wall: who has not answered a comms check in time. Nothing when all is well. */

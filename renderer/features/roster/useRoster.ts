@@ -27,16 +27,6 @@ export function useRoster(): Roster | undefined {
   return roster ?? fromSite;
 }
 
-/** The current time, ticking: countdowns on the desk and the wall. */
-export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
 /** navigator.onLine, followed. */
 export function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);

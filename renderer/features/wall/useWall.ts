@@ -3,16 +3,7 @@ import type { SiteView } from '../../../shared/site/view';
 import { emptyWall, isMaskLifted, type WallScreen } from '../../../shared/state/wallDomain';
 import { wallModel, type WallModel } from '../../../shared/wall/model';
 import { useConsole } from '../../app/StoreContext';
-
-/** Re-renders every `everyMs` with the wall-clock time (pop-up holds, tour steps). */
-export function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
+import { useNow } from '../../ui/useNow';
 
 /**
  * The tour's running clock: starts at the tour's start entry, stands still

@@ -1,15 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 
-/** Wall-clock time, refreshed every `everyMs`: countdowns are computed from journal times against it. */
-export function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
-
 /**
  * The value, committed at most once per animation frame (a throttle, not a
  * debounce: a storm that changes the store every millisecond still shows
