@@ -1,5 +1,5 @@
 import type { ConsoleErrorData } from '../../../shared/errors';
-import type { Mode } from '../../../shared/journal/entry';
+import type { JournalEntry, Mode } from '../../../shared/journal/entry';
 import type { AppendOutcome, PreparedDraft } from './store';
 
 /**
@@ -55,6 +55,8 @@ export interface OutcomeColumns {
   readonly prevHash: string[];
   readonly hash: string[];
   readonly error: (ConsoleErrorData | null)[];
+  /** Entries the writer added itself after these (a checkpoint), on the reply to the last request of a transaction. */
+  system?: JournalEntry[];
 }
 
 export function outcomesToColumns(outcomes: readonly AppendOutcome[]): OutcomeColumns {

@@ -93,8 +93,10 @@ export class JournalClient {
     });
   }
 
-  async append(drafts: readonly PreparedDraft[]): Promise<AppendOutcome[]> {
-    return outcomesFromColumns(await this.request<OutcomeColumns>({ op: 'append', drafts: toColumns(drafts) }));
+  /** The drafts' outcomes, and any entries the writer added after them in the same transaction (checkpoints). */
+  async append(drafts: readonly PreparedDraft[]): Promise<{ outcomes: AppendOutcome[]; system: JournalEntry[] }> {
+    const columns = await this.request<OutcomeColumns>({ op: 'append', drafts: toColumns(drafts) });
+    return { outcomes: outcomesFromColumns(columns), system: columns.system ?? [] };
   }
   query(query: JournalQueryParsed): Promise<JournalEntry[]> {
     return this.request({ op: 'query', query });

@@ -142,7 +142,7 @@ export class JournalService {
     const prepared = drafts.map((d) =>
       prepareDraft(this.options.kinds, d, { actor: context.actor, now, mode: context.mode ?? 'LIVE', allowSystem: context.allowSystem ?? false }),
     );
-    const outcomes = await this.requireClient().append(prepared.map((p) => p.prepared));
+    const { outcomes, system } = await this.requireClient().append(prepared.map((p) => p.prepared));
     const committed: JournalEntry[] = [];
     let failure: ConsoleError | undefined;
     outcomes.forEach((outcome, i) => {
@@ -167,7 +167,8 @@ export class JournalService {
         });
       } else if (!outcome.ok) failure ??= ConsoleError.fromData(outcome.error);
     });
-    if (committed.length > 0) this.emitAppended(committed);
+    // Listeners see every entry the journal holds, the writer's own checkpoints included, in order.
+    if (committed.length + system.length > 0) this.emitAppended([...committed, ...system]);
     if (failure) throw failure;
     return committed;
   }

@@ -117,6 +117,8 @@ export class JournalStore {
   private readonly hashEntry: ReturnType<typeof createEntryHasher>;
   private stateDetail: string | undefined;
   private readonly stmts;
+  /** Entries the store wrote on its own during the last append (a checkpoint), for the caller to announce like any other. */
+  private systemSeqs: number[] = [];
 
   private constructor(private readonly options: StoreOptions, db: Database.Database) {
     this.file = options.file;
@@ -212,6 +214,7 @@ export class JournalStore {
     );
     const savedHead = { ...this.head };
     const savedCheckpoint = { ...this.lastCheckpoint };
+    this.systemSeqs = [];
     try {
       this.db.transaction(() => {
         drafts.forEach((draft, i) => {
@@ -229,6 +232,7 @@ export class JournalStore {
     } catch (err) {
       this.head = savedHead;
       this.lastCheckpoint = savedCheckpoint;
+      this.systemSeqs = [];
       const error = this.storageError(err);
       return drafts.map((_, i) => (outcomes[i] && !outcomes[i].ok ? outcomes[i] : { ok: false, error }));
     }
@@ -293,6 +297,21 @@ export class JournalStore {
     const payload = { upToSeq: this.head.seq, headHash: this.head.hash, signature: this.options.signer.sign(statement) };
     const committed = this.insert({ kind: 'journal.checkpoint', payloadText: canonicalJson(payload), text: '', ref: null, occurredAt: now, actor: 'system', mode: 'LIVE', now });
     this.lastCheckpoint = { seq: committed.seq, at: now };
+    this.systemSeqs.push(committed.seq);
+  }
+
+  /**
+   * The entries the last append wrote besides the drafts (checkpoints), in
+   * order. Every console folds every entry of a journal, so these must reach
+   * the site state here as they reach it on the peers.
+   */
+  takeSystemEntries(): JournalEntry[] {
+    const seqs = this.systemSeqs;
+    this.systemSeqs = [];
+    return seqs.flatMap((seq) => {
+      const row = this.stmts.bySeq.get(seq) as Row | undefined;
+      return row ? [rowToEntry(row)] : [];
+    });
   }
 
   private writeSegmentStart(now: number): void {

@@ -103,11 +103,15 @@ function flush(): void {
     // A state change (full, or recovered) is announced before the replies, so a caller who
     // sees its error also sees the journal's new state.
     if (store.status().state !== before) post({ event: 'status', status: status() });
+    const system = store.takeSystemEntries();
     let offset = 0;
-    for (const request of batch) {
-      post({ id: request.id, ok: true, value: outcomesToColumns(outcomes.slice(offset, offset + request.drafts.length)) });
+    batch.forEach((request, i) => {
+      const value = outcomesToColumns(outcomes.slice(offset, offset + request.drafts.length));
+      // Replies arrive in order, so the last one carries what the writer added after every draft of the batch.
+      if (i === batch.length - 1 && system.length > 0) value.system = system;
+      post({ id: request.id, ok: true, value });
       offset += request.drafts.length;
-    }
+    });
   }
   verifier.resume();
   scheduleVerify();

@@ -28,6 +28,24 @@ describe('journal service', () => {
     }
   });
 
+  it('announces every entry it holds, the checkpoints it writes itself included, in order', async () => {
+    // Every console folds every entry of every journal: a checkpoint a peer folds but the writer never
+    // announced left the two consoles' states different for good (found by bench:site).
+    const { journal } = await openTestJournal({ checkpointEvery: 5 });
+    try {
+      const announced: number[] = [];
+      journal.onAppended((entries) => announced.push(...entries.map((e) => e.seq)));
+      for (let i = 0; i < 3; i++) {
+        await journal.appendMany(Array.from({ length: 4 }, (_, k) => ({ kind: 'note', payload: { text: `巡查 ${i}-${k}` } })), { actor: 'duty-liu' });
+      }
+      const stored = await journal.entriesAfter(1, 100);
+      expect(stored.some((e) => e.kind === 'journal.checkpoint')).toBe(true);
+      expect(announced).toEqual(stored.map((e) => e.seq));
+    } finally {
+      await journal.close();
+    }
+  });
+
   it('refuses bad drafts with field-level errors and writes nothing', async () => {
     const { journal, dataDir } = await openTestJournal();
     try {
