@@ -29,6 +29,7 @@ import { buildSiteView } from './site/siteView';
 import { loadEditableSite, SiteEditor } from './site/siteEditor';
 import { siteHandlers } from './api/siteHandlers';
 import { StateService } from './state/stateService';
+import { viewChanges } from './state/viewChanges';
 import { CommandCentre } from './sync/commandCentre';
 import { PeerReplicator } from './sync/peerReplicator';
 import { PresenceTracker } from './sync/presence';
@@ -117,7 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events.emit('onJournalAppended', { entries: [...entries] });
   });
   journal.onStatus((status) => events.emit('onJournalStatus', status));
-  state.onChange((change) =>
+  viewChanges(state, (change) =>
     events.emit('onSiteState', change.kind === 'append' ? { kind: 'append', entries: [...change.entries] } : { kind: 'reset', state: change.state, heads: { ...change.heads } }),
   );
 
@@ -146,7 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       consoleId: identity.consoleId,
       clock,
       log: log.child({ part: 'peers' }),
-      onEntries: (entries) => state.apply(entries),
+      onEntries: (entries, more) => state.apply(entries, { more }),
     });
     await replicator.start();
     const replicatorRef = replicator;

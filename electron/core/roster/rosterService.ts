@@ -11,6 +11,7 @@ import { dueStates, nextChange, pendingSteps, scheduleContext } from '../../../s
 import { PersonSchema, type Person, type Roster } from '../../../shared/site/roster';
 import type { SiteFile } from '../../../shared/site/schema';
 import { findAttempt, type RollCall } from '../../../shared/state/rosterDomain';
+import type { SiteState } from '../../../shared/state';
 import type { JournalService } from '../journal/service';
 import type { StateService } from '../state/stateService';
 import { writeFileAtomic } from '../support/atomicFile';
@@ -39,6 +40,8 @@ export class RosterService {
   private chain: Promise<void> = Promise.resolve();
   private checking = false;
   private again = false;
+  /** The roster part of the site state the last evaluation saw (the fold keeps its identity while nothing in it changes). */
+  private checkedState: SiteState['roster'] | undefined;
   private closed = false;
   private readonly listeners = new Set<(roster: Roster) => void>();
   private unsubscribe: (() => void) | undefined;
@@ -90,7 +93,10 @@ export class RosterService {
 
   /** Starts watching the schedule: now (journal already folded) and on every change of the site state. */
   start(): void {
-    this.unsubscribe = this.deps.state.onChange(() => this.schedule());
+    // Only a change of the roster's part of the state can move a due time; alerts and the wall cannot.
+    this.unsubscribe = this.deps.state.onChange(() => {
+      if (this.deps.state.current().roster !== this.checkedState) this.schedule();
+    });
     this.schedule();
   }
 
@@ -118,6 +124,7 @@ export class RosterService {
     if (this.closed) return;
     const now = this.deps.clock.now();
     const state = this.deps.state.current().roster;
+    this.checkedState = state;
     const states = dueStates(state, this.roster, this.deps.site.timezone, now);
     const pending = this.deps.escalate ? pendingSteps(states) : [];
     if (pending.length) {

@@ -6,10 +6,35 @@ import { mergeKey } from './mergeKey';
 /** How many recent entries stay in memory for re-ordering late arrivals, and how often to keep a snapshot among them. */
 const WINDOW = 150_000;
 const SNAPSHOT_EVERY = 2_000;
+/**
+ * The newest entries keep the state before each of them (a pointer each: the
+ * fold shares structure), so a peer's entry that arrives a moment late, the
+ * normal case with several consoles acting at once, refolds only the few
+ * entries after it.
+ */
+const TAIL = 512;
+/** Late entries deeper than the tail (a catch-up after a partition) are gathered and slotted in together, this often at most. */
+const HOLD_MIN_MS = 25;
+const HOLD_MAX_MS = 1_000;
+
+interface Slot {
+  readonly key: string;
+  readonly entry: JournalEntry;
+}
 
 export type StateChange =
   | { readonly kind: 'append'; readonly entries: readonly JournalEntry[] }
   | { readonly kind: 'reset'; readonly state: SiteState; readonly heads: Readonly<Record<string, number>> };
+
+/** What the caller knows about entries it hands over. */
+export interface ApplyHint {
+  /**
+   * true: more entries are queued right behind these (a catch-up), so late
+   * ones may wait to be slotted in together; false: the sender is caught up,
+   * so slot in whatever waits now. Unsaid: the timer decides.
+   */
+  readonly more?: boolean;
+}
 
 /**
  * The site state as the core holds it: the shared fold over this console's
@@ -18,22 +43,32 @@ export type StateChange =
  * arrives at the same state from the same entries.
  *
  * Entries usually arrive in that order and are folded as they come. One that
- * arrives late (a peer's entries after a partition heals) is slotted into
- * place: the state rewinds to the snapshot before it and folds forward again.
- * Listeners get either the appended entries (to fold themselves) or a reset.
+ * arrives late is slotted into place and the state refolds from just before
+ * it: from the tail's per-entry states when it is recent, or, for a catch-up
+ * after a partition, gathered with the rest of the catch-up and refolded once
+ * from the nearest snapshot. Listeners get either the appended entries (to
+ * fold themselves) or a reset.
  */
 export class StateService {
   private state: SiteState = initialSiteState();
   private heads: Record<string, number> = {};
   /** Recent folded entries in merge order, with their keys. */
-  private window: { key: string; entry: JournalEntry }[] = [];
-  /** snapshots[i] is the state before window[i * SNAPSHOT_EVERY] (relative to windowBase). */
+  private window: Slot[] = [];
+  /** snapshots[i] is the state before window[i * SNAPSHOT_EVERY]. */
   private snapshots: SiteState[] = [];
   /** State before window[0]. */
   private base: SiteState = initialSiteState();
+  /** recent[i] is the state before window[recentStart + i]; it reaches to the end of the window. */
+  private recent: SiteState[] = [];
+  private recentStart = 0;
+  /** Late entries waiting to be slotted in together (counted in heads already). */
+  private held: Slot[] = [];
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRefoldMs = 0;
   private readonly listeners = new Set<(change: StateChange) => void>();
   private journal: JournalService | undefined;
-  private rebuilding: Promise<void> | undefined;
+  /** While the state is refolded from the files, entries handed over wait here. */
+  private queued: JournalEntry[][] | undefined;
 
   /**
    * @param site the site whose entries this state folds
@@ -52,6 +87,9 @@ export class StateService {
     this.heads = {};
     this.window = [];
     this.snapshots = [];
+    this.recent = [];
+    this.recentStart = 0;
+    this.dropHeld();
     const PAGE = 5000;
     let local: JournalEntry[] = this.includeOwn ? await journal.entriesAfter(0, PAGE) : [];
     let localAfter = local[local.length - 1]?.seq ?? 0;
@@ -73,45 +111,108 @@ export class StateService {
       const p = peers[pi];
       if (!l && !p) break;
       if (l && (!p || mergeKey(l) <= mergeKey(p))) {
-        this.foldInto(l);
+        this.foldNew(l);
         li += 1;
       } else if (p) {
-        this.foldInto(p);
+        this.foldNew(p);
         pi += 1;
       }
     }
   }
 
   /** Entries committed here or received from peers; any order, duplicates ignored. */
-  apply(entries: readonly JournalEntry[]): void {
-    const fresh = entries.filter((e) => e.seq > (this.heads[e.console] ?? 0));
-    if (fresh.length === 0) return;
-    fresh.sort((a, b) => (mergeKey(a) < mergeKey(b) ? -1 : 1));
-    const lastKey = this.window[this.window.length - 1]?.key ?? '';
-    const firstKey = mergeKey(fresh[0] as JournalEntry);
-    if (firstKey > lastKey) {
-      for (const e of fresh) this.foldInto(e);
-      this.emit({ kind: 'append', entries: fresh });
+  apply(entries: readonly JournalEntry[], hint: ApplyHint = {}): void {
+    if (this.queued) {
+      this.queued.push([...entries]);
       return;
     }
-    for (const e of fresh) this.heads[e.console] = Math.max(this.heads[e.console] ?? 0, e.seq);
+    const fresh: Slot[] = [];
+    for (const entry of entries) {
+      if (entry.seq <= (this.heads[entry.console] ?? 0)) continue;
+      fresh.push({ key: mergeKey(entry), entry });
+    }
+    if (fresh.length > 0) this.take(fresh);
+    if (hint.more === false && this.held.length > 0) this.flush();
+  }
+
+  private take(fresh: Slot[]): void {
+    fresh.sort(byKey);
+    // Within one console seq and HLC rise together, so the newest seq per console is the last one seen.
+    for (const s of fresh) this.heads[s.entry.console] = Math.max(this.heads[s.entry.console] ?? 0, s.entry.seq);
+    const first = fresh[0] as Slot;
+    const lastKey = this.window[this.window.length - 1]?.key ?? '';
+    if (first.key > lastKey) {
+      for (const s of fresh) this.push(s);
+      this.emit({ kind: 'append', entries: fresh.map((s) => s.entry) });
+      return;
+    }
     const windowStart = this.window[0]?.key;
-    if (windowStart !== undefined && firstKey < windowStart) {
+    if (windowStart !== undefined && first.key < windowStart) {
       // Older than anything kept in memory: refold from the files (they hold these entries already).
       void this.rebuild();
       return;
     }
-    this.insertLate(fresh);
-    this.emit({ kind: 'reset', state: this.state, heads: { ...this.heads } });
+    const at = lowerBound(this.window, first.key);
+    // While a catch-up waits, every late entry joins it: the one refold covers them all.
+    if (this.held.length === 0 && at >= this.recentStart && this.window.length - at <= TAIL) {
+      this.refold(at, fresh);
+      this.emitReset();
+      return;
+    }
+    for (const s of fresh) this.held.push(s);
+    this.scheduleFlush();
   }
 
-  private foldInto(entry: JournalEntry): void {
+  /** Slots every held late entry in now (a caller that needs the complete state, or the end of a catch-up). */
+  flush(): void {
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    if (this.held.length === 0 || this.queued) return;
+    const late = this.held.sort(byKey);
+    this.held = [];
+    const windowStart = this.window[0]?.key;
+    if (windowStart !== undefined && (late[0] as Slot).key < windowStart) {
+      void this.rebuild();
+      return;
+    }
+    const started = performance.now();
+    this.refold(lowerBound(this.window, (late[0] as Slot).key), late);
+    this.lastRefoldMs = performance.now() - started;
+    this.emitReset();
+  }
+
+  /** A catch-up refolds at most about a fifth of the time, and shows its progress at least every second. */
+  private scheduleFlush(): void {
+    if (this.holdTimer) return;
+    const wait = Math.min(HOLD_MAX_MS, Math.max(HOLD_MIN_MS, this.lastRefoldMs * 4));
+    this.holdTimer = setTimeout(() => this.flush(), wait);
+    this.holdTimer.unref?.();
+  }
+
+  private dropHeld(): void {
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    this.held = [];
+  }
+
+  /** Appends one entry at the end of the merge order. */
+  private push(slot: Slot): void {
+    if (this.window.length % SNAPSHOT_EVERY === 0) this.snapshots.push(this.state);
+    this.recent.push(this.state);
+    this.window.push(slot);
+    this.state = foldEntry(this.state, slot.entry);
+    if (this.recent.length > 2 * TAIL) {
+      this.recent = this.recent.slice(TAIL);
+      this.recentStart += TAIL;
+    }
+    if (this.window.length > WINDOW + SNAPSHOT_EVERY) this.trim();
+  }
+
+  /** During load: entries in merge order, each console's once. */
+  private foldNew(entry: JournalEntry): void {
     if (entry.seq <= (this.heads[entry.console] ?? 0)) return;
     this.heads[entry.console] = entry.seq;
-    if (this.window.length % SNAPSHOT_EVERY === 0) this.snapshots.push(this.state);
-    this.window.push({ key: mergeKey(entry), entry });
-    this.state = foldEntry(this.state, entry);
-    if (this.window.length > WINDOW + SNAPSHOT_EVERY) this.trim();
+    this.push({ key: mergeKey(entry), entry });
   }
 
   /** Drops the oldest snapshot interval from memory. */
@@ -121,33 +222,48 @@ export class StateService {
     this.base = next;
     this.window = this.window.slice(SNAPSHOT_EVERY);
     this.snapshots = this.snapshots.slice(1);
+    this.recentStart -= SNAPSHOT_EVERY;
   }
 
-  /** Slots late entries into the window and refolds from the snapshot before the first of them. */
-  private insertLate(late: JournalEntry[]): void {
-    const at = lowerBound(this.window, mergeKey(late[0] as JournalEntry));
-    const snapIndex = Math.floor(at / SNAPSHOT_EVERY);
-    const start = snapIndex * SNAPSHOT_EVERY;
-    const restart = this.snapshots[snapIndex] ?? this.base;
-    const tail = [...this.window.slice(start).map((w) => w.entry), ...late].sort((a, b) => (mergeKey(a) < mergeKey(b) ? -1 : 1));
-    this.window.length = start;
-    this.snapshots.length = snapIndex;
-    this.state = restart;
-    for (const entry of tail) {
-      if (this.window.length % SNAPSHOT_EVERY === 0) this.snapshots.push(this.state);
-      this.window.push({ key: mergeKey(entry), entry });
-      this.state = foldEntry(this.state, entry);
+  /**
+   * Refolds from window position `at` with `late` (sorted) merged into what
+   * follows it; starts from the exact state before `at` when the tail has it,
+   * otherwise from the snapshot before it.
+   */
+  private refold(at: number, late: readonly Slot[]): void {
+    let from = at;
+    let restart: SiteState;
+    if (at >= this.recentStart && at - this.recentStart < this.recent.length) restart = this.recent[at - this.recentStart] as SiteState;
+    else if (at === this.window.length) restart = this.state;
+    else {
+      const snapIndex = Math.floor(at / SNAPSHOT_EVERY);
+      from = snapIndex * SNAPSHOT_EVERY;
+      restart = this.snapshots[snapIndex] ?? this.base;
     }
+    const tail = mergeSorted(this.window.slice(from), late);
+    this.window.length = from;
+    this.snapshots.length = Math.ceil(from / SNAPSHOT_EVERY);
+    if (from >= this.recentStart) this.recent.length = from - this.recentStart;
+    else {
+      this.recent = [];
+      this.recentStart = from;
+    }
+    this.state = restart;
+    for (const slot of tail) this.push(slot);
   }
 
   private async rebuild(): Promise<void> {
-    if (!this.journal) return;
-    if (this.rebuilding) return this.rebuilding;
-    this.rebuilding = this.load(this.journal).finally(() => {
-      this.rebuilding = undefined;
-    });
-    await this.rebuilding;
-    this.emit({ kind: 'reset', state: this.state, heads: { ...this.heads } });
+    if (!this.journal || this.queued) return;
+    this.queued = [];
+    try {
+      await this.load(this.journal);
+    } finally {
+      const queued = this.queued;
+      this.queued = undefined;
+      for (const entries of queued) this.apply(entries, { more: true });
+      this.flush();
+    }
+    this.emitReset();
   }
 
   snapshot(): { state: SiteState; heads: Record<string, number> } {
@@ -158,9 +274,18 @@ export class StateService {
     return this.state;
   }
 
+  /** Late entries held back for a catch-up (they count in heads already). */
+  heldCount(): number {
+    return this.held.length;
+  }
+
   onChange(listener: (change: StateChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private emitReset(): void {
+    this.emit({ kind: 'reset', state: this.state, heads: { ...this.heads } });
   }
 
   private emit(change: StateChange): void {
@@ -168,12 +293,38 @@ export class StateService {
   }
 }
 
-function lowerBound(window: readonly { key: string }[], key: string): number {
+function byKey(a: Slot, b: Slot): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** Two lists already in merge order, as one. */
+function mergeSorted(a: readonly Slot[], b: readonly Slot[]): Slot[] {
+  const out: Slot[] = new Array<Slot>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Slot;
+    const y = b[j] as Slot;
+    if (x.key <= y.key) {
+      out[k++] = x;
+      i += 1;
+    } else {
+      out[k++] = y;
+      j += 1;
+    }
+  }
+  while (i < a.length) out[k++] = a[i++] as Slot;
+  while (j < b.length) out[k++] = b[j++] as Slot;
+  return out;
+}
+
+function lowerBound(window: readonly Slot[], key: string): number {
   let lo = 0;
   let hi = window.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((window[mid]?.key ?? '') < key) lo = mid + 1;
+    if ((window[mid] as Slot).key < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;

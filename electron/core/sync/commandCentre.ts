@@ -54,8 +54,8 @@ export class CommandCentre {
         consoleId: this.deps.consoleId,
         clock: this.deps.clock,
         log: this.deps.log.child({ site: s.id }),
-        onEntries: (entries) => {
-          if (box.watched) this.received(box.watched, entries);
+        onEntries: (entries, more) => {
+          if (box.watched) this.received(box.watched, entries, more);
         },
       });
       const held = await this.deps.journal.peerHeads(s.id);
@@ -69,8 +69,8 @@ export class CommandCentre {
     this.deps.link.onChange(() => this.changed());
   }
 
-  private received(watched: Watched, entries: readonly JournalEntry[]): void {
-    watched.state.apply(entries);
+  private received(watched: Watched, entries: readonly JournalEntry[], more: boolean): void {
+    watched.state.apply(entries, { more });
     watched.entries += entries.length;
     const last = entries[entries.length - 1];
     if (last && (!watched.last || last.occurredAt >= watched.last.at)) watched.last = { at: last.occurredAt, console: last.console, kind: last.kind };

@@ -35,8 +35,8 @@ export class PeerReplicator {
       consoleId: string;
       clock: Clock;
       log: Log;
-      /** New peer entries, stored and checked, for the site state. */
-      onEntries: (entries: readonly JournalEntry[]) => void;
+      /** New peer entries, stored and checked, for the site state; `more` says whether the stream has more right behind them. */
+      onEntries: (entries: readonly JournalEntry[], more: boolean) => void;
     },
   ) {
     this.streamSeqKey = `peers.streamSeq.${deps.site}`;
@@ -86,7 +86,8 @@ export class PeerReplicator {
           for await (const m of messages) {
             if (generation !== this.generation) break;
             watchdog.touch();
-            await this.handle(m.subject, m.seq, m.headers?.get(JOURNAL_HEADERS.console) ?? '', m.string());
+            const more = m.info.pending > 0 || messages.getPending() > 0;
+            await this.handle(m.subject, m.seq, m.headers?.get(JOURNAL_HEADERS.console) ?? '', m.string(), more);
           }
         } finally {
           watchdog.stop();
@@ -143,11 +144,12 @@ export class PeerReplicator {
     };
   }
 
-  private async handle(subject: string, streamSeq: number, consoleId: string, body: string): Promise<void> {
+  private async handle(subject: string, streamSeq: number, consoleId: string, body: string, more: boolean): Promise<void> {
     const meta = { key: this.streamSeqKey, value: String(streamSeq) };
     if (consoleId === this.deps.consoleId || !subject.startsWith(`wp.${this.deps.site}.`)) {
       // Our own entries come back too: only the position moves.
       await this.deps.journal.storePeers([], meta);
+      if (!more) this.deps.onEntries([], false);
       return;
     }
     const entries: JournalEntry[] = [];
@@ -166,7 +168,7 @@ export class PeerReplicator {
       this.deps.log.error('peer journal copy failed its check', { ...p });
     }
     for (const e of result.stored) this.held.set(e.console, Math.max(this.held.get(e.console) ?? 0, e.seq));
-    if (result.stored.length > 0) this.deps.onEntries(result.stored);
+    if (result.stored.length > 0 || !more) this.deps.onEntries(result.stored, more);
   }
 
   stop(): void {

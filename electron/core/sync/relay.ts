@@ -10,7 +10,7 @@ import type { Log } from '../support/log';
 import { journalStreamName, journalSubject, JOURNAL_HEADERS } from './subjects';
 
 /** Entries per upstream message, and the byte budget of one message (NATS default max is 1 MiB). */
-const MAX_BATCH = 500;
+const MAX_BATCH = 1000;
 const MAX_BATCH_BYTES = 512 * 1024;
 /** How long to wait for a publish acknowledgement before treating it as lost (then the position is re-read). */
 export const PUBLISH_TIMEOUT_MS = 5000;
@@ -45,6 +45,11 @@ class SubjectRelay {
   lastError: string | undefined;
   lastAck: { seq: number; at: number } | null = null;
   behind = 0;
+  /** The next page, read from the journal while the previous batch is on its way upstream. */
+  private prefetched: { after: number; page: Promise<JournalEntry[]> } | undefined;
+  /** The acknowledged position is written behind the loop, newest wins (recovery never trusts it: it reads the stream). */
+  private ackToStore: { seq: number; at: number } | undefined;
+  private storingAck = false;
 
   constructor(
     readonly subject: string,
@@ -123,7 +128,7 @@ class SubjectRelay {
     const js = jetstream(nc, { timeout: PUBLISH_TIMEOUT_MS });
     if (!this.position) this.position = await this.recover(await jetstreamManager(nc, { timeout: PUBLISH_TIMEOUT_MS }));
     const position = this.position;
-    const page = await this.deps.journal.pageAfter(position.journalSeq, this.mode, MAX_BATCH);
+    const page = await this.readPage(position.journalSeq);
     if (page.length === 0) {
       this.behind = 0;
       this.lastError = undefined;
@@ -140,6 +145,8 @@ class SubjectRelay {
     h.set(JOURNAL_HEADERS.firstSeq, String(first.seq));
     h.set(JOURNAL_HEADERS.lastSeq, String(last.seq));
     h.set(JOURNAL_HEADERS.count, String(batch.entries.length));
+    const more = page.length === MAX_BATCH || batch.entries.length < page.length;
+    if (more) this.prefetch(last.seq);
     const ack = await publishExpecting(js, this.subject, batch.body, h, `${first.console}:${first.seq}-${last.seq}`, position.streamSeq);
     if (ack.duplicate) {
       // Inside the duplicate window the server answers an old publish without storing it twice; re-read to be sure of the position.
@@ -148,13 +155,46 @@ class SubjectRelay {
     }
     this.position = { streamSeq: ack.seq, journalSeq: last.seq };
     const now = this.deps.clock.now();
-    await this.deps.journal.setSync(this.subject, last.seq, now);
     this.lastAck = { seq: last.seq, at: now };
-    this.behind = Math.max(0, page.length === MAX_BATCH ? await this.deps.journal.countAfter(last.seq, this.mode) : page.length - batch.entries.length);
+    this.storeAck(this.lastAck);
+    // Counted down rather than re-counted in the file on every batch (appends count it up); a short page is exact.
+    this.behind = more ? Math.max(0, this.behind - batch.entries.length) : page.length - batch.entries.length;
     this.lastError = undefined;
     this.attempt = 0;
     this.deps.onProgress();
     return true;
+  }
+
+  private readPage(after: number): Promise<JournalEntry[]> {
+    const ready = this.prefetched;
+    this.prefetched = undefined;
+    if (ready && ready.after === after) return ready.page;
+    return this.deps.journal.pageAfter(after, this.mode, MAX_BATCH);
+  }
+
+  private prefetch(after: number): void {
+    const page = this.deps.journal.pageAfter(after, this.mode, MAX_BATCH);
+    // A failure surfaces when the page is used; a page never used must not be an unhandled rejection.
+    page.catch(() => undefined);
+    this.prefetched = { after, page };
+  }
+
+  private storeAck(ack: { seq: number; at: number }): void {
+    this.ackToStore = ack;
+    if (this.storingAck) return;
+    this.storingAck = true;
+    void (async () => {
+      try {
+        for (let next = this.ackToStore; next; next = this.ackToStore) {
+          this.ackToStore = undefined;
+          await this.deps.journal.setSync(this.subject, next.seq, next.at).catch((err: unknown) => {
+            this.deps.log.warn('relay: could not store the acknowledged position', { subject: this.subject, error: String(err) });
+          });
+        }
+      } finally {
+        this.storingAck = false;
+      }
+    })();
   }
 
   /** Reads the subject's last message back: where upstream really is. */

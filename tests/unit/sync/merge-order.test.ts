@@ -63,11 +63,73 @@ describe('merged fold order', () => {
         service.apply(stream.slice(from, from + n));
         cursors[i] = from + n;
       }
+      service.flush(); // a catch-up's late entries may still be waiting to be slotted in together
       expect(canonicalJson(service.current() as unknown as Record<string, unknown>)).toBe(expected);
       expect(resets).toBeGreaterThan(0); // late arrivals really happened
       // Duplicates change nothing.
       service.apply(streams[0]?.slice(0, 100) ?? []);
       expect(canonicalJson(service.current() as unknown as Record<string, unknown>)).toBe(expected);
     }
+  });
+});
+
+describe('slotting late entries in', () => {
+  const byKey = (x: JournalEntry, y: JournalEntry): number => (mergeKey(x) < mergeKey(y) ? -1 : 1);
+  const hash = (state: unknown): string => canonicalJson(state as Record<string, unknown>);
+
+  it('refolds a moment-late entry at once, and a view that folds the changes it is sent agrees', () => {
+    const random = prng(7);
+    const [a, b] = ['c-a', 'c-b'].map((id) => consoleEntries(id, 400, random)) as [JournalEntry[], JournalEntry[]];
+    const service = new StateService('s');
+    // What a renderer does with the changes: fold appends itself, take a reset whole.
+    let view = initialSiteState();
+    const changes: string[] = [];
+    service.onChange((c) => {
+      changes.push(c.kind);
+      view = c.kind === 'append' ? foldEntries(view, c.entries) : c.state;
+    });
+    // b's entries each arrive just after a's entries that follow them in merge order: late, but within the tail.
+    for (let i = 0; i < 400; i += 20) {
+      service.apply(a.slice(i, i + 20));
+      service.apply(b.slice(i, i + 20));
+    }
+    const expected = hash(foldEntries(initialSiteState(), [...a, ...b].sort(byKey)));
+    expect(hash(service.current())).toBe(expected); // nothing waits: no flush needed
+    expect(service.heldCount()).toBe(0);
+    expect(changes).toContain('reset');
+    expect(hash(view)).toBe(expected);
+  });
+
+  it('gathers a catch-up\u2019s late entries and slots them in once the sender says it is caught up', () => {
+    const random = prng(9);
+    const [a, b] = ['c-a', 'c-b'].map((id) => consoleEntries(id, 3000, random)) as [JournalEntry[], JournalEntry[]];
+    const service = new StateService('s');
+    service.apply(a); // this console's own entries during a partition
+    let resets = 0;
+    service.onChange((c) => {
+      if (c.kind === 'reset') resets += 1;
+    });
+    const before = hash(service.current());
+    // The peer's entries of the same period arrive in stream messages of 500, more queued behind each.
+    for (let i = 0; i < 2500; i += 500) service.apply(b.slice(i, i + 500), { more: true });
+    expect(service.heldCount()).toBeGreaterThan(0);
+    expect(hash(service.current())).toBe(before); // held, not yet folded
+    expect(resets).toBe(0);
+    service.apply(b.slice(2500), { more: false });
+    expect(service.heldCount()).toBe(0);
+    expect(resets).toBe(1); // one refold for the whole catch-up
+    expect(hash(service.current())).toBe(hash(foldEntries(initialSiteState(), [...a, ...b].sort(byKey))));
+  });
+
+  it('slots held entries in on its own when no word comes', async () => {
+    const random = prng(11);
+    const [a, b] = ['c-a', 'c-b'].map((id) => consoleEntries(id, 3000, random)) as [JournalEntry[], JournalEntry[]];
+    const service = new StateService('s');
+    service.apply(a);
+    const reset = new Promise<void>((resolve) => service.onChange((c) => c.kind === 'reset' && resolve()));
+    service.apply(b, { more: true });
+    expect(service.heldCount()).toBe(b.length);
+    await reset;
+    expect(hash(service.current())).toBe(hash(foldEntries(initialSiteState(), [...a, ...b].sort(byKey))));
   });
 });

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../shared/journal/canonical';
+import type { JournalEntry } from '../../../shared/journal/entry';
+import { encodeHlc } from '../../../shared/journal/hlc';
+import { foldEntries, initialSiteState, type SiteState } from '../../../shared/state';
+import { StateService, type StateChange } from '../../../electron/core/state/stateService';
+import { RESET_EVERY_MS, viewChanges } from '../../../electron/core/state/viewChanges';
+
+function note(consoleId: string, seq: number, wall: number): JournalEntry {
+  return {
+    seq,
+    id: `${consoleId}-${seq}`,
+    site: 's',
+    console: consoleId,
+    kind: 'note',
+    occurredAt: wall,
+    hlc: encodeHlc({ wall, counter: 0 }),
+    actor: consoleId,
+    mode: 'LIVE',
+    ref: null,
+    payload: { text: `${consoleId} ${seq}` },
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
+  };
+}
+
+describe('site-state changes sent to the views', () => {
+  it('paces whole-state resets during a stream of late peer entries, and the view ends on the same state', async () => {
+    const service = new StateService('s');
+    const sent: StateChange[] = [];
+    let view: SiteState = initialSiteState();
+    viewChanges(service, (c) => {
+      sent.push(c);
+      view = c.kind === 'append' ? foldEntries(view, c.entries) : c.state;
+    });
+    // Five hundred rounds: this console writes, then a peer's entry from a moment earlier arrives (late: a reset each).
+    const t0 = 1_700_000_000_000;
+    for (let i = 1; i <= 500; i++) {
+      service.apply([note('c-b', i, t0 + i * 10 + 5)]);
+      service.apply([note('c-a', i, t0 + i * 10)]);
+    }
+    const resetsAtOnce = sent.filter((c) => c.kind === 'reset').length;
+    expect(resetsAtOnce).toBe(1); // the first is sent at once, the rest wait for the pace
+    await new Promise((r) => setTimeout(r, RESET_EVERY_MS * 3));
+    expect(sent.filter((c) => c.kind === 'reset').length).toBe(2); // one more carries all that came since
+    const hash = (s: SiteState): string => canonicalJson(s as unknown as Record<string, unknown>);
+    expect(hash(view)).toBe(hash(service.current()));
+    // Once quiet, an in-order entry is sent as an append straight away.
+    service.apply([note('c-a', 501, t0 + 20_000)]);
+    expect(sent[sent.length - 1]?.kind).toBe('append');
+    expect(hash(view)).toBe(hash(service.current()));
+  });
+});
