@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
 import { ConsoleError } from '../../shared/errors';
 import { journalKinds } from '../../shared/journal/kinds';
@@ -30,6 +30,7 @@ import { loadEditableSite, SiteEditor } from './site/siteEditor';
 import { siteHandlers } from './api/siteHandlers';
 import { StateService } from './state/stateService';
 import { viewChanges } from './state/viewChanges';
+import { FoldFile } from './state/foldFile';
 import { CommandCentre } from './sync/commandCentre';
 import { PeerReplicator } from './sync/peerReplicator';
 import { PresenceTracker } from './sync/presence';
@@ -111,7 +112,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: log.child({ part: 'journal' }),
     ...options.journal,
   });
-  const state = new StateService(site.site.id);
+  // The fold is saved beside the journal (never instead of it): a restart folds only what came after.
+  const foldFile = new FoldFile(join(dataDir, 'state', 'site-state.json'), { site: site.site.id, includeOwn: true, version: options.version }, log.child({ part: 'state' }));
+  const state = new StateService(site.site.id, true, { file: foldFile, log: log.child({ part: 'state' }) });
   await state.load(journal);
   journal.onAppended((entries) => {
     state.apply(entries);
@@ -271,6 +274,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       commandCentre?.close();
       relay?.stop();
       await link?.close();
+      state.save();
       await journal.close();
       log.info('core closed');
     },

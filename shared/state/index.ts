@@ -19,6 +19,12 @@ export interface SiteState {
   readonly roster: RosterState;
 }
 
+/**
+ * Raise when any domain's fold changes what it makes of the same entries:
+ * a console's saved state from an older fold is then refolded from the journal.
+ */
+export const FOLD_VERSION = 1;
+
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   duty: dutyDomain,
   drill: drillDomain,

@@ -5,7 +5,7 @@ import type { JournalQueryParsed } from '../../../shared/journal/query';
 import type { Log } from '../support/log';
 import type { AppendOutcome, ExportManifest, VerificationProgress, WorkerEvent, WorkerInit, WorkerReply, WorkerRequest, WorkerStatus } from './protocol';
 import { outcomesFromColumns, toColumns, type OutcomeColumns } from './batch';
-import type { PeerStoreResult, PreparedDraft } from './store';
+import type { FoldPoint, PeerStoreResult, PreparedDraft } from './store';
 
 /**
  * Where the worker's code is: the built `out/main/journal-worker.js` in the
@@ -141,6 +141,9 @@ export class JournalClient {
   }
   peerPage(site: string, afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
     return this.request({ op: 'peerPage', site, afterHlc, afterConsole, limit });
+  }
+  checkFoldPoint(point: FoldPoint): Promise<string | null> {
+    return this.request({ op: 'checkFoldPoint', point });
   }
   peerHeads(site: string): Promise<{ console: string; seq: number; count: number }[]> {
     return this.request({ op: 'peerHeads', site });

@@ -2,7 +2,7 @@ import type { ConsoleErrorData } from '../../../shared/errors';
 import type { JournalEntry, Mode } from '../../../shared/journal/entry';
 import type { JournalQueryParsed } from '../../../shared/journal/query';
 import type { DraftColumns } from './batch';
-import type { AppendOutcome, Head, SegmentPrevious, StoreState } from './store';
+import type { AppendOutcome, FoldPoint, Head, SegmentPrevious, StoreState } from './store';
 import type { ExportManifest } from './exportRange';
 
 /** Everything the journal worker needs to open the file (sent as workerData). */
@@ -36,6 +36,7 @@ export type WorkerRequest =
   | { readonly id: number; readonly op: 'storePeers'; readonly entries: readonly JournalEntry[]; readonly receivedAt: number; readonly meta?: { key: string; value: string } }
   | { readonly id: number; readonly op: 'peerPage'; readonly site: string; readonly afterHlc: string; readonly afterConsole: string; readonly limit: number }
   | { readonly id: number; readonly op: 'peerHeads'; readonly site: string }
+  | { readonly id: number; readonly op: 'checkFoldPoint'; readonly point: FoldPoint }
   | { readonly id: number; readonly op: 'getMeta'; readonly key: string }
   | { readonly id: number; readonly op: 'observe'; readonly hlc: string; readonly now: number }
   | { readonly id: number; readonly op: 'close' };

@@ -10,7 +10,7 @@ import type { Log } from '../support/log';
 import { JournalClient, type WorkerEntry } from './client';
 import { prepareDraft } from './prepare';
 import type { ExportManifest, WorkerInit, WorkerStatus } from './protocol';
-import type { PeerStoreResult } from './store';
+import type { FoldPoint, PeerStoreResult } from './store';
 
 export interface JournalPaths {
   readonly file: string;
@@ -223,6 +223,15 @@ export class JournalService {
   /** Copies of other consoles' entries of a site (this site, or one a command centre watches), in merge order. */
   peerPage(site: string, afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
     return this.requireClient().peerPage(site, afterHlc, afterConsole, limit);
+  }
+
+  /** What is wrong with a saved fold of the site state (see JournalStore.checkFoldPoint), or undefined when it stands. */
+  async checkFoldPoint(point: FoldPoint): Promise<string | undefined> {
+    return (await this.requireClient().checkFoldPoint(point)) ?? undefined;
+  }
+
+  get consoleId(): string {
+    return this.options.consoleId;
   }
 
   peerHeads(site: string): Promise<{ console: string; seq: number; count: number }[]> {

@@ -37,6 +37,15 @@ export interface Committed {
   readonly hash: string;
 }
 
+/** Where a saved fold of the site state stands: everything at or before (hlc, console) in merge order, each console's last entry named. */
+export interface FoldPoint {
+  readonly site: string;
+  readonly includeOwn: boolean;
+  readonly hlc: string;
+  readonly console: string;
+  readonly heads: Readonly<Record<string, { readonly seq: number; readonly hash: string }>>;
+}
+
 /** Kept small on purpose: it crosses the thread boundary once per entry. */
 export type AppendOutcome = { readonly ok: true; readonly committed: Committed } | { readonly ok: false; readonly error: ConsoleErrorData };
 
@@ -144,6 +153,8 @@ export class JournalStore {
         `SELECT seq, id, site, console, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash FROM peer_entries WHERE site = ? AND (hlc, console) > (?, ?) ORDER BY hlc, console LIMIT ?`,
       ),
       peerHeads: db.prepare('SELECT console, max(seq) AS seq, count(*) AS count FROM peer_entries WHERE site = ? GROUP BY console'),
+      ownSince: db.prepare('SELECT hlc, console FROM entries WHERE seq > ? AND hlc <= ? LIMIT 100'),
+      peerSince: db.prepare('SELECT hlc, console FROM peer_entries WHERE site = ? AND console = ? AND seq > ? AND hlc <= ? LIMIT 100'),
       metaGet: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       metaSet: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       setSync: db.prepare(
@@ -448,6 +459,36 @@ export class JournalStore {
   /** One site's peer entries after a merge key, in merge order (HLC, then console id). */
   peerPage(site: string, afterHlc: string, afterConsole: string, limit: number): JournalEntry[] {
     return (this.stmts.peerPage.all(site, afterHlc, afterConsole, limit) as Row[]).map(rowToEntry);
+  }
+
+  /**
+   * Whether a saved fold of this journal and a site's peer copies still
+   * stands: the last entry folded from each console is still there with the
+   * same hash, and nothing at or before the fold's point in merge order has
+   * come in since (a peer's entries from a partition that healed after the
+   * fold was saved). Returns what is wrong, or undefined.
+   */
+  checkFoldPoint(point: FoldPoint): string | undefined {
+    const key = `${point.hlc}\u0000${point.console}`;
+    const early = (rows: { hlc: string; console: string }[]): boolean => rows.some((r) => `${r.hlc}\u0000${r.console}` <= key);
+    const own = this.options.consoleId;
+    if (point.includeOwn) {
+      const head = point.heads[own];
+      if (head && (this.stmts.bySeq.get(head.seq) as Row | undefined)?.hash !== head.hash) return `entry #${head.seq} of this console's journal is not the one folded`;
+      if (early(this.stmts.ownSince.all(head?.seq ?? 0, point.hlc) as { hlc: string; console: string }[])) return 'this console holds entries from before the saved point that were not folded';
+    }
+    const copies = this.peerHeads(point.site);
+    const held = new Set(copies.map((c) => c.console));
+    for (const c of Object.keys(point.heads)) {
+      if (c !== own && !held.has(c)) return `the copy of console ${c}'s journal is gone`;
+    }
+    for (const copy of copies) {
+      const head = point.heads[copy.console];
+      if (head && this.stmts.peerBySeq.get(copy.console, head.seq) !== head.hash) return `entry #${head.seq} of console ${copy.console} is not the one folded`;
+      const rows = this.stmts.peerSince.all(point.site, copy.console, head?.seq ?? 0, point.hlc) as { hlc: string; console: string }[];
+      if (early(rows)) return `console ${copy.console}'s entries from before the saved point arrived after it was saved`;
+    }
+    return undefined;
   }
 
   peerHeads(site: string): { console: string; seq: number; count: number }[] {

@@ -175,6 +175,8 @@ port.on('message', (request: WorkerRequest) => {
       return reply(request.id, () => store.peerPage(request.site, request.afterHlc, request.afterConsole, request.limit));
     case 'peerHeads':
       return reply(request.id, () => store.peerHeads(request.site));
+    case 'checkFoldPoint':
+      return reply(request.id, () => store.checkFoldPoint(request.point) ?? null);
     case 'getMeta':
       return reply(request.id, () => store.getMeta(request.key) ?? null);
     case 'observe':

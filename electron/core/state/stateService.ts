@@ -1,6 +1,8 @@
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { foldEntry, initialSiteState, type SiteState } from '../../../shared/state';
 import type { JournalService } from '../journal/service';
+import type { Log } from '../support/log';
+import type { FoldFile } from './foldFile';
 import { mergeKey } from './mergeKey';
 
 /** How many recent entries stay in memory for re-ordering late arrivals, and how often to keep a snapshot among them. */
@@ -16,6 +18,8 @@ const TAIL = 512;
 /** Late entries deeper than the tail (a catch-up after a partition) are gathered and slotted in together, this often at most. */
 const HOLD_MIN_MS = 25;
 const HOLD_MAX_MS = 1_000;
+/** Save the state again after this many entries folded (and at close): a restart folds at most about this many. */
+const SAVE_EVERY = 50_000;
 
 interface Slot {
   readonly key: string;
@@ -69,14 +73,21 @@ export class StateService {
   private journal: JournalService | undefined;
   /** While the state is refolded from the files, entries handed over wait here. */
   private queued: JournalEntry[][] | undefined;
+  /** The last entry folded from each console (what a saved fold names). */
+  private folded: Record<string, { seq: number; hash: string }> = {};
+  /** Merge key of the last entry in `base` when it came from a saved fold (the window starts after it). */
+  private floorKey = '';
+  private foldedSinceSave = 0;
 
   /**
    * @param site the site whose entries this state folds
    * @param includeOwn fold this console's own journal too (false for a site a command centre watches)
+   * @param saved where the fold is saved between runs, if anywhere
    */
   constructor(
     private readonly site: string,
     private readonly includeOwn = true,
+    private readonly saved?: { readonly file: FoldFile; readonly log: Log },
   ) {}
 
   /** Folds this console's journal and its peer copies, merged, page by page. */
@@ -89,11 +100,14 @@ export class StateService {
     this.snapshots = [];
     this.recent = [];
     this.recentStart = 0;
+    this.folded = {};
+    this.floorKey = '';
     this.dropHeld();
+    const from = await this.restore(journal);
     const PAGE = 5000;
-    let local: JournalEntry[] = this.includeOwn ? await journal.entriesAfter(0, PAGE) : [];
+    let local: JournalEntry[] = this.includeOwn ? await journal.entriesAfter(this.heads[journal.consoleId] ?? 0, PAGE) : [];
     let localAfter = local[local.length - 1]?.seq ?? 0;
-    let peers: JournalEntry[] = await journal.peerPage(this.site, '', '', PAGE);
+    let peers: JournalEntry[] = await journal.peerPage(this.site, from.hlc, from.console, PAGE);
     let li = 0;
     let pi = 0;
     for (;;) {
@@ -118,6 +132,43 @@ export class StateService {
         pi += 1;
       }
     }
+    this.saveIfDue();
+  }
+
+  /** Starts from the saved fold when the journal still agrees with it; returns the merge point to fold on from. */
+  private async restore(journal: JournalService): Promise<{ hlc: string; console: string }> {
+    const start = { hlc: '', console: '' };
+    if (!this.saved) return start;
+    const saved = this.saved.file.read();
+    if ('unusable' in saved) {
+      this.saved.log.info('folding the whole journal', { savedState: saved.unusable });
+      return start;
+    }
+    const problem = await journal.checkFoldPoint({ site: this.site, includeOwn: this.includeOwn, hlc: saved.point.hlc, console: saved.point.console, heads: saved.heads });
+    if (problem) {
+      this.saved.log.info('folding the whole journal', { savedState: problem });
+      return start;
+    }
+    this.state = saved.state;
+    this.base = saved.state;
+    this.folded = Object.fromEntries(Object.entries(saved.heads).map(([c, h]) => [c, { ...h }]));
+    this.heads = Object.fromEntries(Object.entries(saved.heads).map(([c, h]) => [c, h.seq]));
+    this.floorKey = mergeKey(saved.point);
+    return saved.point;
+  }
+
+  /** Saves the fold now (at close), if anything was folded since the last save and nothing waits to be slotted in. */
+  save(): void {
+    if (!this.saved || this.foldedSinceSave === 0 || this.held.length > 0 || this.queued) return;
+    const last = this.window[this.window.length - 1]?.key ?? this.floorKey;
+    const cut = last.indexOf('\u0000');
+    if (cut <= 0) return;
+    this.saved.file.write({ point: { hlc: last.slice(0, cut), console: last.slice(cut + 1) }, heads: this.folded, state: this.state });
+    this.foldedSinceSave = 0;
+  }
+
+  private saveIfDue(): void {
+    if (this.foldedSinceSave >= SAVE_EVERY) this.save();
   }
 
   /** Entries committed here or received from peers; any order, duplicates ignored. */
@@ -140,13 +191,14 @@ export class StateService {
     // Within one console seq and HLC rise together, so the newest seq per console is the last one seen.
     for (const s of fresh) this.heads[s.entry.console] = Math.max(this.heads[s.entry.console] ?? 0, s.entry.seq);
     const first = fresh[0] as Slot;
-    const lastKey = this.window[this.window.length - 1]?.key ?? '';
+    const lastKey = this.window[this.window.length - 1]?.key ?? this.floorKey;
     if (first.key > lastKey) {
       for (const s of fresh) this.push(s);
       this.emit({ kind: 'append', entries: fresh.map((s) => s.entry) });
+      this.saveIfDue();
       return;
     }
-    const windowStart = this.window[0]?.key;
+    const windowStart = this.windowStart();
     if (windowStart !== undefined && first.key < windowStart) {
       // Older than anything kept in memory: refold from the files (they hold these entries already).
       void this.rebuild();
@@ -170,7 +222,7 @@ export class StateService {
     if (this.held.length === 0 || this.queued) return;
     const late = this.held.sort(byKey);
     this.held = [];
-    const windowStart = this.window[0]?.key;
+    const windowStart = this.windowStart();
     if (windowStart !== undefined && (late[0] as Slot).key < windowStart) {
       void this.rebuild();
       return;
@@ -179,6 +231,12 @@ export class StateService {
     this.refold(lowerBound(this.window, (late[0] as Slot).key), late);
     this.lastRefoldMs = performance.now() - started;
     this.emitReset();
+    this.saveIfDue();
+  }
+
+  /** Entries before this key are no longer in memory: slotting one in means refolding from the files. */
+  private windowStart(): string | undefined {
+    return this.window[0]?.key ?? (this.floorKey === '' ? undefined : this.floorKey);
   }
 
   /** A catch-up refolds at most about a fifth of the time, and shows its progress at least every second. */
@@ -201,6 +259,10 @@ export class StateService {
     this.recent.push(this.state);
     this.window.push(slot);
     this.state = foldEntry(this.state, slot.entry);
+    this.foldedSinceSave += 1;
+    const { console: c, seq, hash } = slot.entry;
+    const last = this.folded[c];
+    if (!last || seq > last.seq) this.folded[c] = { seq, hash };
     if (this.recent.length > 2 * TAIL) {
       this.recent = this.recent.slice(TAIL);
       this.recentStart += TAIL;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core';
+import { dueStates } from '../../../shared/roster/schedule';
 import { NatsServer } from '../../support/natsServer';
 import { TcpProxy } from '../../support/tcpProxy';
 import { waitFor } from '../../support/relayRig';
@@ -40,6 +41,30 @@ describe('several consoles of one site', () => {
     expect(peers.map((p) => p.station).sort()).toEqual(['desk', 'wall']);
   });
 
+  it('a camera pushed at one desk shows on the wall console; a comms check logged at the other desk resets its timer everywhere', async () => {
+    const nats = await NatsServer.start();
+    cleanups.push(() => nats.stop());
+    const site = siteOnBus([nats.url]);
+    const a = await consoleOn(site);
+    const b = await consoleOn(site);
+    const wall = await consoleOn(site, 'wall');
+
+    await a.handlers.wallPush({ wall: 'wall-1', tile: 2, camera: 'lobby' });
+    await waitFor(() => wall.state.current().wall.walls['wall-1']?.tiles[2] === 'lobby', 10_000, 'the push on the wall console');
+
+    const due = (c: Core, subject: string) => {
+      const roster = c.roster.current();
+      return dueStates(c.state.current().roster, roster, c.site.site.timezone, Date.now()).find((d) => d.subject === subject);
+    };
+    const first = dueStates(a.state.current().roster, a.roster.current(), a.site.site.timezone, Date.now())[0];
+    if (!first) throw new Error('the demo roster has no comms check on duty');
+    const attempt = await b.handlers.logAttempt({ to: first.person, method: 'radio', result: 'answered', ...(first.checkId ? { checkId: first.checkId } : {}) });
+    for (const c of [a, wall]) {
+      await waitFor(() => due(c, first.subject)?.lastContact === attempt.occurredAt, 10_000, 'the check reset on every console');
+    }
+    expect(due(a, first.subject)?.dueAt).toBe(due(b, first.subject)?.dueAt);
+  });
+
   it('converges to identical state after a partition with work on both sides', async () => {
     const nats = await NatsServer.start();
     cleanups.push(() => nats.stop());
@@ -58,6 +83,11 @@ describe('several consoles of one site', () => {
       await a.journal.append(i % 5 === 0 ? handover(`a-${i}`) : { kind: 'note', payload: { text: `a ${i}` } }, { actor: 'duty-liu' });
       await b.journal.append(i % 7 === 0 ? handover(`b-${i}`) : { kind: 'note', payload: { text: `b ${i}` } }, { actor: 'duty-sun' });
     }
+    // Over a thousand more on each side: each journal signs a checkpoint of its own (an entry every console
+    // must fold), and the catch-up arrives as several stream messages whose late entries are slotted in together.
+    const many = (side: string): { kind: 'note'; payload: { text: string } }[] =>
+      Array.from({ length: 1200 }, (_, k) => ({ kind: 'note' as const, payload: { text: `${side} 分区 ${k}` } }));
+    await Promise.all([a.journal.appendMany(many('a'), { actor: 'duty-liu' }), b.journal.appendMany(many('b'), { actor: 'duty-sun' })]);
     expect(stateHash(a)).not.toBe(stateHash(b));
 
     proxy.heal();
