@@ -7,6 +7,9 @@ import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { JOURNAL_HEADERS, journalStreamName } from './subjects';
 
+/** During a catch-up, stream messages stored together (at most this many, or this many entries). */
+const GATHER_MESSAGES = 64;
+const GATHER_ENTRIES = 5_000;
 /** Quiet this long while the stream has more than we hold: the consumer is stuck. */
 const STALL_MS = 5_000;
 
@@ -83,11 +86,20 @@ export class PeerReplicator {
         this.running = messages;
         const watchdog = this.watchStall(nc, messages);
         try {
+          let gathered: JournalEntry[] = [];
+          let count = 0;
           for await (const m of messages) {
             if (generation !== this.generation) break;
             watchdog.touch();
-            const more = m.info.pending > 0 || messages.getPending() > 0;
-            await this.handle(m.subject, m.seq, m.headers?.get(JOURNAL_HEADERS.console) ?? '', m.string(), more);
+            for (const e of this.parse(m.subject, m.seq, m.headers?.get(JOURNAL_HEADERS.console) ?? '', m.string())) gathered.push(e);
+            count += 1;
+            // The stream holds more right behind this one (a catch-up): store many small messages in one
+            // transaction and hand them on together. The last message, or a full batch, is stored at once.
+            const more = m.info.pending > 0;
+            if (more && count < GATHER_MESSAGES && gathered.length < GATHER_ENTRIES) continue;
+            await this.store(gathered, m.seq, more);
+            gathered = [];
+            count = 0;
           }
         } finally {
           watchdog.stop();
@@ -144,14 +156,9 @@ export class PeerReplicator {
     };
   }
 
-  private async handle(subject: string, streamSeq: number, consoleId: string, body: string, more: boolean): Promise<void> {
-    const meta = { key: this.streamSeqKey, value: String(streamSeq) };
-    if (consoleId === this.deps.consoleId || !subject.startsWith(`wp.${this.deps.site}.`)) {
-      // Our own entries come back too: only the position moves.
-      await this.deps.journal.storePeers([], meta);
-      if (!more) this.deps.onEntries([], false);
-      return;
-    }
+  /** The checked entries of one stream message (none for our own: they come back too, and only move the position). */
+  private parse(subject: string, streamSeq: number, consoleId: string, body: string): JournalEntry[] {
+    if (consoleId === this.deps.consoleId || !subject.startsWith(`wp.${this.deps.site}.`)) return [];
     const entries: JournalEntry[] = [];
     for (const line of body.split('\n')) {
       if (line === '') continue;
@@ -162,6 +169,12 @@ export class PeerReplicator {
         this.deps.log.warn('peer entry refused', { console: consoleId, streamSeq });
       }
     }
+    return entries;
+  }
+
+  /** Stores entries and the stream position they reach in one transaction, then hands the new ones on. */
+  private async store(entries: readonly JournalEntry[], streamSeq: number, more: boolean): Promise<void> {
+    const meta = { key: this.streamSeqKey, value: String(streamSeq) };
     const result = await this.deps.journal.storePeers(entries, meta);
     for (const p of result.problems) {
       this.problems.set(p.console, `entry #${p.seq}: ${p.problem}`);
