@@ -59,12 +59,13 @@ export interface QuarantinedAlert {
 export interface AlertsState {
   /**
    * Alerts by id, in two generations: `recent` holds the newest raises and
-   * changes (at most 64, shadowing `byId`), `byId` the rest. Copying a small
-   * record per entry is cheap; the large one is copied once per 64 entries.
-   * Read through `alertById` / `alertList`.
+   * changes (at most 64 writes, newest last, the newest write of an id
+   * shadowing older ones and `byId`), `byId` the rest. Copying a short array
+   * per entry is cheap (an object with computed keys is not); the large
+   * record is rebuilt once per 64 entries. Read through `alertById` / `alertList`.
    */
   readonly byId: Readonly<Record<string, AlertView>>;
-  readonly recent: Readonly<Record<string, AlertView>>;
+  readonly recent: readonly AlertView[];
   readonly recentCount: number;
   /** Alert ids in raise order. */
   readonly order: readonly string[];
@@ -134,14 +135,20 @@ export const MAX_QUARANTINE = 500;
 const RECENT_MAX = 64;
 
 export function alertById(state: Pick<AlertsState, 'byId' | 'recent'>, id: string): AlertView | undefined {
-  return Object.hasOwn(state.recent, id) ? state.recent[id] : state.byId[id];
+  for (let i = state.recent.length - 1; i >= 0; i--) {
+    const a = state.recent[i] as AlertView;
+    if (a.id === id) return a;
+  }
+  return Object.hasOwn(state.byId, id) ? state.byId[id] : undefined;
 }
 
 /** Alerts held in memory, in raise order. */
 export function alertList(state: AlertsState): AlertView[] {
+  const young = new Map<string, AlertView>();
+  for (const a of state.recent) young.set(a.id, a);
   const out: AlertView[] = [];
   for (const id of state.order) {
-    const a = alertById(state, id);
+    const a = young.get(id) ?? (Object.hasOwn(state.byId, id) ? state.byId[id] : undefined);
     if (a) out.push(a);
   }
   return out;
@@ -150,23 +157,26 @@ export function alertList(state: AlertsState): AlertView[] {
 /** Writes an alert into the young generation; when it is full, both merge (and the oldest leave memory if too many). */
 function write(state: AlertsState, alert: AlertView, order: readonly string[]): Pick<AlertsState, 'byId' | 'recent' | 'recentCount' | 'order' | 'evicted'> {
   if (state.recentCount < RECENT_MAX) {
-    return { byId: state.byId, recent: { ...state.recent, [alert.id]: alert }, recentCount: state.recentCount + 1, order, evicted: state.evicted };
+    return { byId: state.byId, recent: [...state.recent, alert], recentCount: state.recentCount + 1, order, evicted: state.evicted };
   }
-  const merged: Record<string, AlertView> = { ...state.byId, ...state.recent, [alert.id]: alert };
+  const young = new Map<string, AlertView>();
+  for (const a of state.recent) young.set(a.id, a);
+  young.set(alert.id, alert);
+  const lookup = (id: string): AlertView | undefined => young.get(id) ?? (Object.hasOwn(state.byId, id) ? state.byId[id] : undefined);
   let kept = order;
   let evicted = state.evicted;
   if (order.length > MAX_ALERTS) {
-    const gone = victims(merged, order, order.length - (MAX_ALERTS - EVICT_BATCH));
+    const gone = victims(lookup, order, order.length - (MAX_ALERTS - EVICT_BATCH));
     kept = order.filter((key) => !gone.has(key));
     evicted += gone.size;
   }
   // Rebuilt in raise order: the same keys in the same order on every console.
   const byId: Record<string, AlertView> = {};
   for (const key of kept) {
-    const a = merged[key];
+    const a = lookup(key);
     if (a) byId[key] = a;
   }
-  return { byId, recent: {}, recentCount: 0, order: kept, evicted };
+  return { byId, recent: [], recentCount: 0, order: kept, evicted };
 }
 
 export function isOpen(alert: Pick<AlertView, 'status'>): boolean {
@@ -218,9 +228,9 @@ function raise(state: AlertsState, entry: JournalEntry, p: Record<string, unknow
 }
 
 /** The alerts to drop from memory: the oldest closed ones, then the oldest of the lowest severity. */
-function victims(byId: Readonly<Record<string, AlertView>>, order: readonly string[], count: number): Set<string> {
+function victims(lookup: (id: string) => AlertView | undefined, order: readonly string[], count: number): Set<string> {
   const ranked = order.map((id, index) => {
-    const a = byId[id];
+    const a = lookup(id);
     return { id, index, rank: a && isOpen(a) ? severityRank[a.severity] : 0 };
   });
   ranked.sort((x, y) => x.rank - y.rank || x.index - y.index);
@@ -311,7 +321,7 @@ function step(state: AlertsState, entry: JournalEntry, p: Record<string, unknown
 
 /** Alerts: raised, handled, quarantined; and the site's duty level. */
 export const alertsDomain = domain<AlertsState>({
-  init: () => ({ byId: {}, recent: {}, recentCount: 0, order: [], quarantine: [], dutyLevel: 3, raised: 0, evicted: 0, hourly: [], closed: [] }),
+  init: () => ({ byId: {}, recent: [], recentCount: 0, order: [], quarantine: [], dutyLevel: 3, raised: 0, evicted: 0, hourly: [], closed: [] }),
   apply: (state, entry) => {
     if (!entry.kind.startsWith('alert.') && entry.kind !== 'duty-level.changed') return state;
     const p = (entry.payload ?? {}) as Record<string, unknown>;

@@ -23,7 +23,7 @@ export interface SiteState {
  * Raise when any domain's fold changes what it makes of the same entries:
  * a console's saved state from an older fold is then refolded from the journal.
  */
-export const FOLD_VERSION = 1;
+export const FOLD_VERSION = 2;
 
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   duty: dutyDomain,

@@ -1,19 +1,24 @@
 // `npm run bench:site`: consoles of one site on one loopback nats-server.
-// 1. Five consoles, alerts entering at all of them at 200/s: time from an
-//    alert's journal commit at one console to it being in another console's
-//    site state (goal p95 ≤ 250 ms).
+// 1. Five consoles, each in its own process (each is its own machine on a
+//    real site), alerts entering at all of them at 200/s in all: time from the
+//    alert entering one console to it being in the site state another console
+//    sends its views (goal p95 ≤ 250 ms).
 // 2. Two consoles partitioned (a real TCP cut) for ten minutes
 //    (BENCH_SITE_PARTITION_MIN) while each writes N entries at an even pace
 //    (default 50,000 each, BENCH_SITE_PARTITION), then healed: time until both
 //    fold to the identical state (goal ≤ 10 s).
 // Prints one JSON document.
-import type { Core } from '../../electron/core';
-import { alertById } from '../../shared/state/alertsDomain';
+import { fork, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NatsServer } from '../support/natsServer';
 import { waitFor } from '../support/relayRig';
 import { siteOnBus, startConsole, stateHash } from '../support/siteConsoles';
 import { TcpProxy } from '../support/tcpProxy';
+import type { Report } from './siteConsole';
 import { summarize } from './stats';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 const CONSOLES = 5;
 const RATE = Number(process.env.BENCH_SITE_RATE ?? 200);
@@ -27,66 +32,65 @@ const hr = (): number => performance.timeOrigin + performance.now();
 async function latency(): Promise<Record<string, unknown>> {
   const nats = await NatsServer.start();
   const site = siteOnBus([nats.url]);
-  const consoles: Core[] = [];
+  const consoles: ChildProcess[] = [];
+  // When each alert entered its origin console, and when each other console first had it in its views' state.
+  const acted = new Map<string, { at: number; origin: number }>();
+  const seenAt = new Map<string, Map<number, number>>();
+  const ready = new Set<number>();
+  const closed = new Set<number>();
   try {
-    for (let i = 0; i < CONSOLES; i++) consoles.push(await startConsole(site, i === 0 ? 'wall' : 'desk'));
-    await waitFor(() => consoles.every((c) => c.relay?.status().lastAck !== undefined), 30_000, 'every console upstream');
-    // When each alert entered its origin console, and when it was first in each other console's state.
-    const committed = new Map<string, { at: number; origin: number }>();
-    const seen: number[] = [];
-    const pending = new Map<string, Set<number>>();
-    // Visible = in the site-state change a console sends its views (the renderer's own event, after
-    // pacing): an append names its entries; a reset (a late entry slotted in) carries the whole state,
-    // so the alerts still awaited there are looked up.
-    consoles.forEach((c, idx) => {
-      const sawIt = (id: string, now: number): void => {
-        const info = committed.get(id);
-        const waiting = pending.get(id);
-        if (!info || !waiting || info.origin === idx || !waiting.has(idx)) return;
-        waiting.delete(idx);
-        if (waiting.size === 0) pending.delete(id);
-        seen.push(now - info.at);
-      };
-      c.events.subscribe('onSiteState', (change) => {
-        const now = hr();
-        if (change.kind === 'append') {
-          for (const e of change.entries) if (e.kind === 'alert.raised') sawIt((e.payload as { alertId: string }).alertId, now);
-          return;
+    for (let i = 0; i < CONSOLES; i++) {
+      const child = fork(join(here, 'siteConsole.ts'), [site, i === 0 ? 'wall' : 'desk'], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_SITE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SITE_PROF}`] : [])], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      child.on('message', (report: Report) => {
+        if ('ready' in report) ready.add(i);
+        else if ('closed' in report) closed.add(i);
+        else {
+          for (const [id, at] of report.acted) acted.set(id, { at, origin: i });
+          for (const [id, at] of report.seen) {
+            let byConsole = seenAt.get(id);
+            if (!byConsole) seenAt.set(id, (byConsole = new Map()));
+            byConsole.set(i, at);
+          }
         }
-        for (const [id, waiting] of pending) if (waiting.has(idx) && alertById(change.state.alerts, id)) sawIt(id, now);
       });
-    });
+      consoles.push(child);
+    }
+    await waitFor(() => ready.size === CONSOLES, 60_000, 'every console up and upstream');
     const total = RATE * SECONDS;
     const start = hr();
-    const inflight: Promise<void>[] = [];
     for (let n = 0; n < total; n++) {
-      const due = start + (n * 1000) / RATE;
-      const wait = due - hr();
+      const wait = start + (n * 1000) / RATE - hr();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      const origin = n % CONSOLES;
-      const id = `bench-${n}`;
-      pending.set(id, new Set(consoles.map((_, i) => i).filter((i) => i !== origin)));
-      const c = consoles[origin] as Core;
-      // The action is the alert entering its console (ingest, journal, relay, peer's copy, peer's fold all count).
-      committed.set(id, { at: hr(), origin });
-      inflight.push(c.alerts.ingest.submit({ id, type: 'door-held', zone: 'gate', occurredAt: Date.now(), mode: 'LIVE' }, 'webhook').then(() => undefined));
+      consoles[n % CONSOLES]?.send({ submit: `bench-${n}` });
     }
-    await Promise.all(inflight);
-    await waitFor(() => [...pending.values()].every((s) => s.size === 0), 120_000, 'every alert on every console').catch(() => undefined);
-    const missing = [...pending.values()].reduce((sum, s) => sum + s.size, 0);
-    const last = consoles[0] as Core;
+    const everywhere = (): boolean => seenAt.size === total && [...seenAt.values()].every((m) => m.size === CONSOLES);
+    await waitFor(everywhere, 120_000, 'every alert on every console').catch(() => undefined);
+    const latencies: number[] = [];
+    let missing = 0;
+    for (let n = 0; n < total; n++) {
+      const id = `bench-${n}`;
+      const action = acted.get(id);
+      const seen = seenAt.get(id);
+      for (let i = 0; i < CONSOLES; i++) {
+        if (i === action?.origin) continue;
+        const at = seen?.get(i);
+        if (action && at !== undefined) latencies.push(at - action.at);
+        else missing += 1;
+      }
+    }
     return {
       consoles: CONSOLES,
+      processes: 'one per console',
       rate: RATE,
       seconds: SECONDS,
       alerts: total,
-      deliveries: seen.length,
+      deliveries: latencies.length,
       missing,
-      actionToVisibleOnPeerMs: summarize(seen),
-      heldOnConsole0: alertById(last.state.current().alerts, `bench-${total - 1}`) !== undefined,
+      actionToVisibleOnPeerMs: summarize(latencies),
     };
   } finally {
-    for (const c of consoles) await c.close();
+    for (const c of consoles) c.send({ close: true });
+    await waitFor(() => closed.size === consoles.length, 30_000, 'consoles to close').catch(() => consoles.forEach((c) => c.kill()));
     await nats.stop();
   }
 }

@@ -410,7 +410,25 @@ export class JournalStore {
   }
 
   setSync(subject: string, ackedSeq: number, ackedAt: number): void {
-    this.stmts.setSync.run(subject, ackedSeq, ackedAt);
+    // Advisory (the relay re-reads the stream whenever unsure): no disk flush of its own.
+    this.relaxed(() => this.stmts.setSync.run(subject, ackedSeq, ackedAt));
+  }
+
+  /**
+   * Runs a write that can be fetched again from the bus (peer copies and the
+   * stream position they reach, the upstream acknowledgement) without waiting
+   * for the disk: in WAL mode a power cut may then lose the last of these
+   * writes, never corrupt the file, and the next of this console's own
+   * entries (always written with synchronous = FULL) flushes them too. Our
+   * own journal is the only thing that must be on disk when a write returns.
+   */
+  private relaxed<T>(write: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   /** A verifier over this file's own connection, stepped between appends. */
@@ -428,7 +446,7 @@ export class JournalStore {
     const stored: JournalEntry[] = [];
     const problems: PeerProblem[] = [];
     let duplicates = 0;
-    this.db.transaction(() => {
+    const store = this.db.transaction(() => {
       for (const e of entries) {
         if (e.console === this.options.consoleId) continue;
         const payloadText = canonicalJson(e.payload);
@@ -452,7 +470,8 @@ export class JournalStore {
         stored.push(e);
       }
       if (extraMeta) this.stmts.metaSet.run(extraMeta.key, extraMeta.value);
-    })();
+    });
+    this.relaxed(() => store());
     return { stored, duplicates, problems };
   }
 
