@@ -163,6 +163,12 @@ async function main(): Promise<void> {
     await browser.close();
     await host.stop();
   }
+  // The same console restarted: it starts from the site state it saved beside the journal, not a full fold.
+  const restart = hr();
+  const again = await startHost({ dataDir, site: demoSiteFile, startTimeoutMs: 600_000 });
+  const hostRestartMs = hr() - restart;
+  await again.stop();
+  ui = { ...ui, hostRestartMs: Math.round(hostRestartMs) };
 
   process.stdout.write(
     `${JSON.stringify({

@@ -44,7 +44,6 @@ async function main(): Promise<void> {
       return;
     }
     clearInterval(flush);
-    process.stderr.write(JSON.stringify((globalThis as unknown as { __rf?: unknown }).__rf) + '\n');
     void core.close().then(() => {
       send({ closed: true });
       process.exit(0);
