@@ -13,16 +13,34 @@ export function natsServerBinary(): string {
 }
 
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  const [port] = await freePorts(1);
+  return port as number;
+}
+
+/**
+ * Several distinct free ports. All are held open until every one is known:
+ * taken one at a time, a port closed a moment ago can be handed out again,
+ * and a cluster whose client and route ports collide fails to start.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolve, reject) => {
+            server.unref();
+            server.on('error', reject);
+            server.listen(0, '127.0.0.1', () => {
+              const address = server.address();
+              resolve(typeof address === 'object' && address ? address.port : 0);
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))));
+  }
 }
 
 /**
@@ -49,8 +67,9 @@ export class NatsServer {
    * Resolves once every server says it is ready (JetStream meta-leader elected).
    */
   static async cluster(size = 3): Promise<NatsServer[]> {
-    const clientPorts = await Promise.all(Array.from({ length: size }, () => freePort()));
-    const routePorts = await Promise.all(Array.from({ length: size }, () => freePort()));
+    const ports = await freePorts(2 * size);
+    const clientPorts = ports.slice(0, size);
+    const routePorts = ports.slice(size);
     const routes = routePorts.map((p) => `nats://127.0.0.1:${p}`).join(',');
     const servers = clientPorts.map(
       (port, i) =>

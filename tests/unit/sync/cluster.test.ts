@@ -41,6 +41,12 @@ describe('a three-node nats-server cluster', () => {
     const survivor = nodes[0] as NatsServer;
     const upstream = await readUpstream(survivor.url, a.site.site.id, journalSubject(a.site.site.id, a.identity.consoleId, 'LIVE'));
     const seqs = upstream.entries.map((e) => e.seq);
+    // Said in full when it fails: which entries are missing upstream, and which landed twice.
+    const counts = new Map<number, number>();
+    for (const q of seqs) counts.set(q, (counts.get(q) ?? 0) + 1);
+    const missing = Array.from({ length: head }, (_, i) => i + 1).filter((q) => !counts.has(q));
+    const twice = [...counts].filter(([, n]) => n > 1).map(([q]) => q);
+    expect({ missing, twice, inOrder: seqs.every((q, i) => i === 0 || q > (seqs[i - 1] ?? 0)) }).toEqual({ missing: [], twice: [], inOrder: true });
     expect(seqs).toEqual(Array.from({ length: head }, (_, i) => i + 1));
   }, 180_000);
 });
