@@ -37,12 +37,12 @@ export const alertMethods = {
   resolveAlert: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
   falseAlarm: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
   escalateAlert: method(z.tuple([z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),
-  /** 一级/二级/三级勤务 (1 is the highest). */
   /** Live alerts raised in a window, placed for the heat map (long windows read the journal, not memory). */
   alertHeatHistory: method(
     z.tuple([z.strictObject({ from: z.number().int(), to: z.number().int() }).refine((r) => r.to > r.from && r.to - r.from <= 31 * 86_400_000, { message: 'the window must run forward and span at most 31 days', path: ['to'] })]),
     z.strictObject({ events: z.array(z.custom<HeatEvent & { id: string }>()), truncated: z.boolean() }),
   ),
+  /** 一级/二级/三级勤务 (1 is the highest). */
   setDutyLevel: method(z.tuple([z.strictObject({ level: DutyLevelSchema, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),
   webhookInfo: method(z.tuple([]), WebhookInfoSchema),
 } as const;

@@ -8,6 +8,9 @@ const Subject = z
  * Where a site's alerts come from (the `alerts` block of the site file).
  * Every source is optional: a site without the block has no alert ingest.
  */
+/** Where the desktop app listens for the alert webhook unless the site file says otherwise. */
+export const DEFAULT_WEBHOOK_PORT = 8790;
+
 export const AlertSourcesSchema = z.strictObject({
   /** A subject on the site bus read through a durable JetStream consumer (alerts sent while the console was closed arrive at start). */
   nats: z
@@ -22,7 +25,7 @@ export const AlertSourcesSchema = z.strictObject({
    * POST /api/alerts with a bearer token kept in the data folder: on the host
    * server in host mode; the desktop app listens on 127.0.0.1:`port` for it.
    */
-  webhook: z.strictObject({ enabled: z.boolean(), port: z.number().int().min(1024).max(65535).default(8790) }).optional(),
+  webhook: z.strictObject({ enabled: z.boolean(), port: z.number().int().min(1024).max(65535).default(DEFAULT_WEBHOOK_PORT) }).optional(),
 });
 export type AlertSources = z.infer<typeof AlertSourcesSchema>;
 

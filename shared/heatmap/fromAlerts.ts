@@ -1,6 +1,6 @@
 import type { Point } from '../domain/ids';
 import { polygonCentroid } from '../site/geometry';
-import { alertList, type AlertsState } from '../state/alertsDomain';
+import { alertList, isOpen, type AlertsState } from '../state/alertsDomain';
 import type { HeatEvent } from './types';
 
 interface PlaceLookup {
@@ -17,33 +17,13 @@ interface PlaceLookup {
 export function heatEventsFromAlerts(alerts: AlertsState, site: PlaceLookup, includeDrill: boolean, label?: (type: string) => string): HeatEvent[] {
   const zones = new Map(site.zones.map((z) => [z.id, z]));
   const cameras = new Map(site.cameras.map((c) => [c.id, c]));
+  const places = { zone: (id: string) => zones.get(id), camera: (id: string) => cameras.get(id) };
   const out: HeatEvent[] = [];
   for (const a of alertList(alerts)) {
     if (a.mode === 'DRILL' && !includeDrill) continue;
-    let floor = a.floor;
-    let x = a.x;
-    let y = a.y;
-    if (floor === undefined || x === undefined || y === undefined) {
-      const zone = a.zone ? zones.get(a.zone) : undefined;
-      const camera = a.camera ? cameras.get(a.camera) : undefined;
-      if (zone) {
-        [x, y] = polygonCentroid(zone.polygon);
-        floor = zone.floor;
-      } else if (camera) {
-        [x, y] = camera.position;
-        floor = camera.floor;
-      } else continue;
-    }
-    out.push({
-      floor,
-      x,
-      y,
-      severity: a.severity,
-      at: a.occurredAt,
-      zone: a.zone,
-      open: a.status !== 'resolved' && a.status !== 'false-alarm',
-      label: label ? label(a.type) : a.type,
-    });
+    const place = placeOf(a, places);
+    if (!place) continue;
+    out.push({ ...place, severity: a.severity, at: a.occurredAt, zone: a.zone, open: isOpen(a), label: label ? label(a.type) : a.type });
   }
   return out;
 }
@@ -53,19 +33,22 @@ export function heatEventFromRaised(
   p: { readonly alertId?: string; readonly type: string; readonly severity: HeatEvent['severity']; readonly floor?: string; readonly x?: number; readonly y?: number; readonly zone?: string; readonly camera?: string; readonly occurredAt: number },
   site: PlaceLookup,
 ): (HeatEvent & { readonly id: string }) | undefined {
-  let floor = p.floor;
-  let x = p.x;
-  let y = p.y;
-  if (floor === undefined || x === undefined || y === undefined) {
-    const zone = p.zone ? site.zones.find((z) => z.id === p.zone) : undefined;
-    const camera = p.camera ? site.cameras.find((c) => c.id === p.camera) : undefined;
-    if (zone) {
-      [x, y] = polygonCentroid(zone.polygon);
-      floor = zone.floor;
-    } else if (camera) {
-      [x, y] = camera.position;
-      floor = camera.floor;
-    } else return undefined;
+  const place = placeOf(p, { zone: (id) => site.zones.find((z) => z.id === id), camera: (id) => site.cameras.find((c) => c.id === id) });
+  return place ? { id: p.alertId ?? '', ...place, severity: p.severity, at: p.occurredAt, zone: p.zone, open: false, label: p.type } : undefined;
+}
+
+/** Where an alert is drawn: its own point, else its zone's centre, else its camera's position; undefined when it has none. */
+function placeOf(
+  a: { readonly floor?: string | undefined; readonly x?: number | undefined; readonly y?: number | undefined; readonly zone?: string | undefined; readonly camera?: string | undefined },
+  places: { zone(id: string): PlaceLookup['zones'][number] | undefined; camera(id: string): PlaceLookup['cameras'][number] | undefined },
+): { floor: string; x: number; y: number } | undefined {
+  if (a.floor !== undefined && a.x !== undefined && a.y !== undefined) return { floor: a.floor, x: a.x, y: a.y };
+  const zone = a.zone ? places.zone(a.zone) : undefined;
+  if (zone) {
+    const [x, y] = polygonCentroid(zone.polygon);
+    return { floor: zone.floor, x, y };
   }
-  return { id: p.alertId ?? '', floor, x, y, severity: p.severity, at: p.occurredAt, zone: p.zone, open: false, label: p.type };
+  const camera = a.camera ? places.camera(a.camera) : undefined;
+  if (camera) return { floor: camera.floor, x: camera.position[0], y: camera.position[1] };
+  return undefined;
 }

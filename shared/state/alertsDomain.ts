@@ -144,14 +144,21 @@ export function alertById(state: Pick<AlertsState, 'byId' | 'recent'>, id: strin
 
 /** Alerts held in memory, in raise order. */
 export function alertList(state: AlertsState): AlertView[] {
-  const young = new Map<string, AlertView>();
-  for (const a of state.recent) young.set(a.id, a);
+  const lookup = lookupIn(state);
   const out: AlertView[] = [];
   for (const id of state.order) {
-    const a = young.get(id) ?? (Object.hasOwn(state.byId, id) ? state.byId[id] : undefined);
+    const a = lookup(id);
     if (a) out.push(a);
   }
   return out;
+}
+
+/** For many lookups at once: the young generation indexed once, newest write of an id winning. */
+function lookupIn(state: Pick<AlertsState, 'byId' | 'recent'>, extra?: AlertView): (id: string) => AlertView | undefined {
+  const young = new Map<string, AlertView>();
+  for (const a of state.recent) young.set(a.id, a);
+  if (extra) young.set(extra.id, extra);
+  return (id) => young.get(id) ?? (Object.hasOwn(state.byId, id) ? state.byId[id] : undefined);
 }
 
 /** Writes an alert into the young generation; when it is full, both merge (and the oldest leave memory if too many). */
@@ -159,10 +166,7 @@ function write(state: AlertsState, alert: AlertView, order: readonly string[]): 
   if (state.recentCount < RECENT_MAX) {
     return { byId: state.byId, recent: [...state.recent, alert], recentCount: state.recentCount + 1, order, evicted: state.evicted };
   }
-  const young = new Map<string, AlertView>();
-  for (const a of state.recent) young.set(a.id, a);
-  young.set(alert.id, alert);
-  const lookup = (id: string): AlertView | undefined => young.get(id) ?? (Object.hasOwn(state.byId, id) ? state.byId[id] : undefined);
+  const lookup = lookupIn(state, alert);
   let kept = order;
   let evicted = state.evicted;
   if (order.length > MAX_ALERTS) {

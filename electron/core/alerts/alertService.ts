@@ -1,4 +1,4 @@
-import type { AlertSources } from '../../../shared/alerts/siteConfig';
+import { DEFAULT_WEBHOOK_PORT, type AlertSources } from '../../../shared/alerts/siteConfig';
 import { startWebhookListener } from './webhookListener';
 import { drillAlertId } from '../../../shared/drill/scoring';
 import type { DutyLevel } from '../../../shared/alerts/schema';
@@ -64,7 +64,7 @@ export class AlertService {
     this.ingest = new AlertIngest({ journal: deps.journal, state: deps.state, site: deps.site, log: deps.log });
     const config: AlertSources = deps.site.alerts ?? {};
     this.webhookEnabled = config.webhook?.enabled ?? false;
-    this.webhookPort = config.webhook?.port ?? 8790;
+    this.webhookPort = config.webhook?.port ?? DEFAULT_WEBHOOK_PORT;
     this.webhookToken = loadOrCreateWebhookToken(deps.dataDir);
     if (deps.link && (config.nats || config.mqtt)) {
       this.bus = new AlertBusSource({ link: deps.link, ingest: this.ingest, site: deps.site.id, config, clock: deps.clock, log: deps.log });

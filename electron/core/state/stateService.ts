@@ -75,7 +75,8 @@ export class StateService {
   private queued: JournalEntry[][] | undefined;
   /** The last entry folded from each console (what a saved fold names). */
   private folded: Record<string, { seq: number; hash: string }> = {};
-  /** Merge key of the last entry in `base` when it came from a saved fold (the window starts after it). */
+  /** The last entry in `base` when it came from a saved fold (the window starts after it), and its merge key. */
+  private floor: { readonly hlc: string; readonly console: string } | undefined;
   private floorKey = '';
   private foldedSinceSave = 0;
 
@@ -101,30 +102,31 @@ export class StateService {
     this.recent = [];
     this.recentStart = 0;
     this.folded = {};
+    this.floor = undefined;
     this.floorKey = '';
     this.dropHeld();
     const from = await this.restore(journal);
     const PAGE = 5000;
-    let local: JournalEntry[] = this.includeOwn ? await journal.entriesAfter(this.heads[journal.consoleId] ?? 0, PAGE) : [];
-    let localAfter = local[local.length - 1]?.seq ?? 0;
-    let peers: JournalEntry[] = await journal.peerPage(this.site, from.hlc, from.console, PAGE);
+    // Pages become slots as they are read, so each merge key is made once: a start-up folds every entry through here.
+    const ownPage = async (after: number): Promise<Slot[]> => (await journal.entriesAfter(after, PAGE)).map(slotOf);
+    const peerPage = async (after: { hlc: string; console: string }): Promise<Slot[]> => (await journal.peerPage(this.site, after.hlc, after.console, PAGE)).map(slotOf);
+    let local = this.includeOwn ? await ownPage(this.heads[journal.consoleId] ?? 0) : [];
+    let peers = await peerPage(from);
     let li = 0;
     let pi = 0;
     for (;;) {
       if (li >= local.length && local.length > 0) {
-        local = await journal.entriesAfter(localAfter, PAGE);
-        localAfter = local[local.length - 1]?.seq ?? localAfter;
+        local = await ownPage((local[local.length - 1] as Slot).entry.seq);
         li = 0;
       }
       if (pi >= peers.length && peers.length > 0) {
-        const last = peers[peers.length - 1];
-        peers = last ? await journal.peerPage(this.site, last.hlc, last.console, PAGE) : [];
+        peers = await peerPage((peers[peers.length - 1] as Slot).entry);
         pi = 0;
       }
       const l = local[li];
       const p = peers[pi];
       if (!l && !p) break;
-      if (l && (!p || mergeKey(l) <= mergeKey(p))) {
+      if (l && (!p || l.key <= p.key)) {
         this.foldNew(l);
         li += 1;
       } else if (p) {
@@ -153,6 +155,7 @@ export class StateService {
     this.base = saved.state;
     this.folded = Object.fromEntries(Object.entries(saved.heads).map(([c, h]) => [c, { ...h }]));
     this.heads = Object.fromEntries(Object.entries(saved.heads).map(([c, h]) => [c, h.seq]));
+    this.floor = saved.point;
     this.floorKey = mergeKey(saved.point);
     return saved.point;
   }
@@ -160,10 +163,9 @@ export class StateService {
   /** Saves the fold now (at close), if anything was folded since the last save and nothing waits to be slotted in. */
   save(): void {
     if (!this.saved || this.foldedSinceSave === 0 || this.held.length > 0 || this.queued) return;
-    const last = this.window[this.window.length - 1]?.key ?? this.floorKey;
-    const cut = last.indexOf('\u0000');
-    if (cut <= 0) return;
-    this.saved.file.write({ point: { hlc: last.slice(0, cut), console: last.slice(cut + 1) }, heads: this.folded, state: this.state });
+    const last = this.window[this.window.length - 1]?.entry ?? this.floor;
+    if (!last) return;
+    this.saved.file.write({ point: { hlc: last.hlc, console: last.console }, heads: this.folded, state: this.state });
     this.foldedSinceSave = 0;
   }
 
@@ -180,7 +182,7 @@ export class StateService {
     const fresh: Slot[] = [];
     for (const entry of entries) {
       if (entry.seq <= (this.heads[entry.console] ?? 0)) continue;
-      fresh.push({ key: mergeKey(entry), entry });
+      fresh.push(slotOf(entry));
     }
     if (fresh.length > 0) this.take(fresh);
     if (hint.more === false && this.held.length > 0) this.flush();
@@ -271,10 +273,11 @@ export class StateService {
   }
 
   /** During load: entries in merge order, each console's once. */
-  private foldNew(entry: JournalEntry): void {
-    if (entry.seq <= (this.heads[entry.console] ?? 0)) return;
-    this.heads[entry.console] = entry.seq;
-    this.push({ key: mergeKey(entry), entry });
+  private foldNew(slot: Slot): void {
+    const { console: c, seq } = slot.entry;
+    if (seq <= (this.heads[c] ?? 0)) return;
+    this.heads[c] = seq;
+    this.push(slot);
   }
 
   /** Drops the oldest snapshot interval from memory. */
@@ -353,6 +356,10 @@ export class StateService {
   private emit(change: StateChange): void {
     for (const l of this.listeners) l(change);
   }
+}
+
+function slotOf(entry: JournalEntry): Slot {
+  return { key: mergeKey(entry), entry };
 }
 
 function byKey(a: Slot, b: Slot): number {

@@ -17,16 +17,19 @@ async function consoleOn(site: string, station: 'desk' | 'wall' = 'desk', dataDi
   return core;
 }
 
+/** Desk A, desk B and a wall console of one site, on one nats-server. */
+async function twoDesksAndAWall(): Promise<{ a: Core; b: Core; wall: Core }> {
+  const nats = await NatsServer.start();
+  cleanups.push(() => nats.stop());
+  const site = siteOnBus([nats.url]);
+  return { a: await consoleOn(site), b: await consoleOn(site), wall: await consoleOn(site, 'wall') };
+}
+
 const handover = (incoming: string) => ({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming, summary: `to ${incoming}` } });
 
 describe('several consoles of one site', () => {
   it('each keeps its own journal, and every console folds all of them to the same state', async () => {
-    const nats = await NatsServer.start();
-    cleanups.push(() => nats.stop());
-    const site = siteOnBus([nats.url]);
-    const a = await consoleOn(site);
-    const b = await consoleOn(site);
-    const wall = await consoleOn(site, 'wall');
+    const { a, b, wall } = await twoDesksAndAWall();
 
     await a.journal.append(handover('duty-sun'), { actor: 'duty-liu' });
     await waitFor(() => [b, wall].every((c) => c.state.current().duty.onDuty?.officer === 'duty-sun'), 10_000, 'peers to see the handover');
@@ -42,12 +45,7 @@ describe('several consoles of one site', () => {
   });
 
   it('a camera pushed at one desk shows on the wall console; a comms check logged at the other desk resets its timer everywhere', async () => {
-    const nats = await NatsServer.start();
-    cleanups.push(() => nats.stop());
-    const site = siteOnBus([nats.url]);
-    const a = await consoleOn(site);
-    const b = await consoleOn(site);
-    const wall = await consoleOn(site, 'wall');
+    const { a, b, wall } = await twoDesksAndAWall();
 
     await a.handlers.wallPush({ wall: 'wall-1', tile: 2, camera: 'lobby' });
     await waitFor(() => wall.state.current().wall.walls['wall-1']?.tiles[2] === 'lobby', 10_000, 'the push on the wall console');
