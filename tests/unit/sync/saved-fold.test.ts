@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core';
@@ -60,6 +60,27 @@ describe('the saved site state', () => {
     await again.journal.append(handover('duty-sun', 'op-he'), { actor: 'duty-sun' });
     expect(again.state.current().duty.onDuty?.officer).toBe('op-he');
     expect(canonicalJson(again.state.current() as unknown as Record<string, unknown>)).toBe(await fullFold(again));
+  });
+
+  it('after a kill (no save at close), starts from the last save and folds what came after it', async () => {
+    const dir = tempDir('console');
+    const saved = join(dir, 'state', 'site-state.json');
+    const a = await open(dir);
+    await a.journal.append(handover('duty-liu', 'duty-sun'), { actor: 'duty-liu' });
+    await close(a);
+    const lastSave = readFileSync(saved, 'utf8');
+
+    const b = await open(dir);
+    await b.journal.appendMany(Array.from({ length: 300 }, (_, k) => ({ kind: 'note', payload: { text: `夜班 ${k}` } })), { actor: 'duty-sun' });
+    await b.journal.append(handover('duty-sun', 'op-he'), { actor: 'duty-sun' });
+    const before = stateHash(b);
+    await close(b);
+    writeFileSync(saved, lastSave); // as if the process had been killed: its close never saved
+
+    const c = await open(dir);
+    expect(foldedInFull(c)).toBeUndefined();
+    expect(stateHash(c)).toBe(before);
+    expect(c.state.current().duty.onDuty?.officer).toBe('op-he');
   });
 
   it('is set aside when a peer\u2019s entries from before it arrived after it was saved, or when it cannot be read', async () => {
