@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import tseslint from 'typescript-eslint';
 
 // Bare module names are matched exactly (`paths`): gitignore-style patterns
@@ -27,6 +28,42 @@ const rule = (...parts) => [
   'error',
   { paths: parts.flatMap((p) => p.paths), patterns: parts.flatMap((p) => p.patterns) },
 ];
+
+/**
+ * layers/no-import-from: a relative import is resolved against the importing
+ * file and refused when it lands in one of `folders` (repo-relative). The
+ * glob patterns of no-restricted-imports see only the specifier, so they
+ * miss a sibling folder: `../host/server` from electron/core names no `electron/`.
+ * Type imports are refused too: a layer's types belong to that layer.
+ */
+const repoRoot = import.meta.dirname;
+const layers = {
+  rules: {
+    'no-import-from': {
+      meta: { type: 'problem', schema: [{ type: 'object', properties: { folders: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } }, additionalProperties: false }] },
+      create(context) {
+        const { folders = [], message = '' } = context.options[0] ?? {};
+        const from = dirname(context.filename);
+        const check = (node, source) => {
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = relative(repoRoot, resolve(from, source)).split(sep).join('/');
+          if (target.startsWith('..') || isAbsolute(target)) return;
+          const folder = folders.find((f) => target === f || target.startsWith(`${f}/`));
+          if (folder) context.report({ node, message: `'${source}' reaches ${folder}/: ${message}` });
+        };
+        const literal = (node) => (node?.type === 'Literal' ? node.value : undefined);
+        return {
+          ImportDeclaration: (node) => check(node, node.source.value),
+          ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+          ExportAllDeclaration: (node) => check(node, node.source.value),
+          ImportExpression: (node) => check(node, literal(node.source)),
+          TSImportType: (node) => check(node, literal(node.argument?.literal ?? node.argument)),
+          TSExternalModuleReference: (node) => check(node, literal(node.expression)),
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/artifacts/**', 'resources/**'] },
@@ -86,9 +123,19 @@ export default tseslint.config(
     },
   },
   {
+    // The core is what the shells wrap: it never reaches into them, nor into the tests.
     files: ['electron/core/**/*.ts'],
+    plugins: { layers },
     rules: {
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'core reads time from the injected Clock.' }],
+      'layers/no-import-from': [
+        'error',
+        { folders: ['tests', 'electron/host', 'electron/main', 'electron/preload', 'renderer'], message: 'of the repo, the core imports only shared/ and itself (no type imports either).' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core reads time from the injected Clock.' },
+        { object: 'Math', property: 'random', message: 'core takes randomness from the injected `random` (CoreOptions).' },
+      ],
     },
   },
 

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
 import { ConsoleError } from '../../shared/errors';
 import { journalKinds } from '../../shared/journal/kinds';
-import type { SiteView } from '../../shared/site/view';
 import { consoleHandlers } from './api/consoleHandlers';
 import type { CoreContext } from './api/context';
 import { drillHandlers } from './api/drillHandlers';
@@ -25,7 +24,6 @@ import { SettingsStore } from './settings';
 import { ReplayClient } from './replay/client';
 import { RosterService } from './roster/rosterService';
 import type { LoadedSite } from './site/loadSite';
-import { buildSiteView } from './site/siteView';
 import { loadEditableSite, SiteEditor } from './site/siteEditor';
 import { siteHandlers } from './api/siteHandlers';
 import { StateService } from './state/stateService';
@@ -49,6 +47,8 @@ export interface CoreOptions {
   readonly shell: 'electron' | 'host';
   readonly version: string;
   readonly clock?: Clock;
+  /** Uniform in [0, 1): jitter of the bus's reconnect and the relay's retry waits. The composition root passes Math.random. */
+  readonly random: () => number;
   readonly log?: Log;
   /** Extra origins the renderer may connect to. */
   readonly connectOrigins?: readonly string[];
@@ -61,7 +61,6 @@ export interface Core {
   readonly events: EventHub<ConsoleContract>;
   readonly assets: AssetRouter;
   readonly site: LoadedSite;
-  readonly siteView: SiteView;
   readonly identity: Identity;
   readonly simulator: CameraSimulator;
   readonly journal: JournalService;
@@ -100,7 +99,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsStore(dataDir, log, () => clock.now());
   const events = new EventHub<ConsoleContract>((name, err) => log.error('event listener failed', { event: name, error: String(err) }));
   const simulator = new CameraSimulator(site.site.cameras, site.dir, () => clock.now(), log, (status) => events.emit('onSourceStatus', status));
-  const siteView = buildSiteView(site.site);
 
   const journal = await JournalService.open({
     paths: journalPaths(dataDir),
@@ -138,9 +136,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...(bus.credentials ? { credentialsFile: resolve(site.dir, bus.credentials) } : {}),
       name: `watchpost ${site.site.id} ${identity.consoleId}`,
       clock,
+      random: options.random,
       log: log.child({ part: 'bus' }),
     });
-    relay = new JournalRelay({ journal, link, site: site.site.id, consoleId: identity.consoleId, clock, log: log.child({ part: 'relay' }), replicas: bus.replicas });
+    relay = new JournalRelay({ journal, link, site: site.site.id, consoleId: identity.consoleId, clock, random: options.random, log: log.child({ part: 'relay' }), replicas: bus.replicas });
     await relay.start();
     // The site's other consoles: copies of their journals merged into our state, and who is present.
     replicator = new PeerReplicator({
@@ -251,7 +250,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     assets,
     site,
-    siteView,
     identity,
     simulator,
     journal,

@@ -25,6 +25,7 @@ export async function runHost(argv: readonly string[], appRoot: string): Promise
     station: options.station,
     shell: 'host',
     version,
+    random: Math.random,
   });
   const server = await startHostServer(core, { port: options.port, token });
   process.stdout.write(`Watchpost console: ${server.urlFor(options.station)}\n`);

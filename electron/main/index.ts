@@ -46,6 +46,7 @@ app.whenReady().then(async () => {
     station: options.station,
     shell: 'electron',
     version: app.getVersion(),
+    random: Math.random,
   });
   core = started;
   restrictPermissions();

@@ -145,8 +145,8 @@ async function main(): Promise<void> {
   }
   const backlog = syncJournal.status().headSeq;
   const nats = await NatsServer.start();
-  const link = new NatsLink({ servers: [nats.url], name: 'bench', clock: systemClock, log });
-  const relay = new JournalRelay({ journal: syncJournal, link, site: 'bench-site', consoleId: 'c-benchconsole', clock: systemClock, log });
+  const link = new NatsLink({ servers: [nats.url], name: 'bench', clock: systemClock, random: Math.random, log });
+  const relay = new JournalRelay({ journal: syncJournal, link, site: 'bench-site', consoleId: 'c-benchconsole', clock: systemClock, random: Math.random, log });
   await relay.start();
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;

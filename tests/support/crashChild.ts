@@ -27,8 +27,8 @@ const journal = await JournalService.open({
 });
 if (natsUrl) {
   const log = createLog({ level: 'error' });
-  const link = new NatsLink({ servers: [natsUrl], name: 'crash child', clock: systemClock, log });
-  const relay = new JournalRelay({ journal, link, site: 'crash-site', consoleId: 'c-crashconsole', clock: systemClock, log });
+  const link = new NatsLink({ servers: [natsUrl], name: 'crash child', clock: systemClock, random: Math.random, log });
+  const relay = new JournalRelay({ journal, link, site: 'crash-site', consoleId: 'c-crashconsole', clock: systemClock, random: Math.random, log });
   await relay.start();
   link.start();
 }

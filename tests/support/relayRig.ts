@@ -17,8 +17,8 @@ export async function startRelayFor(
   consoleId: string,
 ): Promise<{ relay: JournalRelay; link: NatsLink; stop(): Promise<void> }> {
   const log = createMemoryLog();
-  const link = new NatsLink({ servers: [url], name: 'test relay', clock: systemClock, log });
-  const relay = new JournalRelay({ journal, link, site, consoleId, clock: systemClock, log });
+  const link = new NatsLink({ servers: [url], name: 'test relay', clock: systemClock, random: Math.random, log });
+  const relay = new JournalRelay({ journal, link, site, consoleId, clock: systemClock, random: Math.random, log });
   await relay.start();
   link.start();
   return {

@@ -33,6 +33,7 @@ export async function startConsole(
     station,
     shell: 'host',
     version: 'test',
+    random: Math.random,
     log: createMemoryLog(),
     ...(clock ? { clock } : {}),
   });

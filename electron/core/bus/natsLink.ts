@@ -11,6 +11,8 @@ export interface NatsLinkOptions {
   readonly credentialsFile?: string;
   readonly name: string;
   readonly clock: Clock;
+  /** Uniform in [0, 1): the jitter of reconnect waits (Math.random, injected so the core stays deterministic under test). */
+  readonly random: () => number;
   readonly log: Log;
 }
 
@@ -59,7 +61,7 @@ export class NatsLink {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (this.state.state !== 'offline') this.set({ state: 'offline', since: this.options.clock.now(), error: message });
-        const wait = Math.min(10_000, 500 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+        const wait = Math.min(10_000, 500 * 2 ** attempt) * (0.8 + this.options.random() * 0.4);
         attempt += 1;
         await new Promise<void>((resolve) => this.options.clock.setTimeout(resolve, wait));
       }

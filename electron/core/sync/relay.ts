@@ -55,7 +55,7 @@ class SubjectRelay {
     readonly subject: string,
     private readonly mode: Mode,
     private readonly stream: string,
-    private readonly deps: { journal: JournalService; link: NatsLink; clock: Clock; log: Log; onProgress: () => void; replicas?: number },
+    private readonly deps: { journal: JournalService; link: NatsLink; clock: Clock; random: () => number; log: Log; onProgress: () => void; replicas?: number },
   ) {}
 
   async init(): Promise<void> {
@@ -114,7 +114,7 @@ class SubjectRelay {
         }
         this.lastError = err instanceof Error ? err.message : String(err);
         this.deps.onProgress();
-        const wait = Math.min(30_000, 250 * 2 ** this.attempt) * (0.75 + Math.random() * 0.5);
+        const wait = Math.min(30_000, 250 * 2 ** this.attempt) * (0.75 + this.deps.random() * 0.5);
         this.attempt += 1;
         this.deps.log.warn('relay: publish failed; will retry', { subject: this.subject, error: this.lastError, waitMs: Math.round(wait) });
         await this.sleep(wait);
@@ -270,7 +270,8 @@ export class JournalRelay {
   private statusTimer: (() => void) | undefined;
 
   constructor(
-    private readonly deps: { journal: JournalService; link: NatsLink; site: string; consoleId: string; clock: Clock; log: Log; replicas?: number },
+    /** `random`: uniform in [0, 1), the jitter of retry waits. */
+    private readonly deps: { journal: JournalService; link: NatsLink; site: string; consoleId: string; clock: Clock; random: () => number; log: Log; replicas?: number },
   ) {
     const stream = journalStreamName(deps.site);
     const shared = { ...deps, onProgress: () => this.scheduleStatus() };

@@ -74,7 +74,7 @@ describe('loading a site file', () => {
     writeFileSync(file, '{"format":"watchpost-site/2"}');
     const dataDir = join(tempDir('data'), 'never');
     await expect(
-      createCore({ paths: { siteFile: file, dataDir }, rendererDir: '/nonexistent', workers: sourceWorkers, station: 'desk', shell: 'host', version: 't', log: createMemoryLog() }),
+      createCore({ paths: { siteFile: file, dataDir }, rendererDir: '/nonexistent', workers: sourceWorkers, station: 'desk', shell: 'host', version: 't', random: Math.random, log: createMemoryLog() }),
     ).rejects.toThrow(ConsoleError);
     expect(existsSync(dataDir)).toBe(false);
   });

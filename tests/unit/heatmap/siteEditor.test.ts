@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 async function start(siteFile: string, dataDir = join(tempDir('data'), 'd')): Promise<Core> {
-  const core = await createCore({ paths: { siteFile, dataDir }, rendererDir: '/nonexistent', workers: sourceWorkers, station: 'desk', shell: 'host', version: 't', log: createMemoryLog() });
+  const core = await createCore({ paths: { siteFile, dataDir }, rendererDir: '/nonexistent', workers: sourceWorkers, station: 'desk', shell: 'host', version: 't', random: Math.random, log: createMemoryLog() });
   cores.push(core);
   return core;
 }

@@ -39,7 +39,7 @@ function rawSocket(
 beforeAll(async () => {
   const rendererDir = tempDir('renderer');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
-  core = await createCore({ paths: { siteFile: demoSiteFile, dataDir: tempDir('data') }, rendererDir, workers: sourceWorkers, station: 'desk', shell: 'host', version: 'test', log: createMemoryLog() });
+  core = await createCore({ paths: { siteFile: demoSiteFile, dataDir: tempDir('data') }, rendererDir, workers: sourceWorkers, station: 'desk', shell: 'host', version: 'test', random: Math.random, log: createMemoryLog() });
   server = await startHostServer(core, { port: 0, token });
 });
 

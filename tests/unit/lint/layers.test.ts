@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../support/paths';
+
+// The layer rules of eslint.config.js, run on snippets placed (virtually) in
+// the folders they guard, so a rule cannot go away or stop matching unnoticed.
+// The snippets are in no tsconfig project: the type-aware rules are switched
+// off for them; every rule tested here works without types.
+const eslint = new ESLint({ cwd: repoRoot, overrideConfig: tseslint.configs.disableTypeChecked });
+
+async function lint(file: string, code: string): Promise<{ line: number; rule: string | null; message: string }[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(repoRoot, file) });
+  if (!result) throw new Error(`no lint result for ${file}`);
+  return result.messages.map((m) => ({ line: m.line, rule: m.ruleId, message: m.message }));
+}
+
+describe('lint keeps the layers', () => {
+  it('refuses core imports of tests, host and main, value or type', async () => {
+    const messages = await lint(
+      'electron/core/x.ts',
+      [
+        "import { repoRoot } from '../../tests/support/paths';",
+        "import { startHostServer } from '../host/server';",
+        "import type { HostServer } from '../host/server';",
+        "import { openWindow } from '../main/windows';",
+        'export const used: unknown[] = [repoRoot, startHostServer, openWindow];',
+        'export type Used = HostServer;',
+        '',
+      ].join('\n'),
+    );
+    expect(messages.filter((m) => m.rule === null)).toEqual([]); // parsed
+    const layer = messages.filter((m) => m.rule === 'layers/no-import-from');
+    expect(layer.map((m) => m.line)).toEqual([1, 2, 3, 4]);
+    expect(layer.map((m) => m.message)).toEqual([
+      expect.stringContaining('reaches tests/'),
+      expect.stringContaining('reaches electron/host/'),
+      expect.stringContaining('reaches electron/host/'),
+      expect.stringContaining('reaches electron/main/'),
+    ]);
+  });
+
+  it('allows the core its own modules and shared/', async () => {
+    const messages = await lint(
+      'electron/core/sync/x.ts',
+      ["import { systemClock } from '../support/clock';", "import { GENESIS_HASH } from '../../../shared/journal/entry';", 'export const used: unknown[] = [systemClock, GENESIS_HASH];', ''].join('\n'),
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it('refuses Math.random in the core and in shared/', async () => {
+    for (const file of ['electron/core/x.ts', 'shared/x.ts']) {
+      const messages = await lint(file, 'export const jitter = (): number => 0.8 + Math.random() * 0.4;\n');
+      expect(messages, file).toEqual([expect.objectContaining({ rule: 'no-restricted-properties', message: expect.stringContaining('Math.random') })]);
+    }
+  });
+});
