@@ -38,7 +38,28 @@ export interface CsvRowError {
   readonly message: string;
 }
 
-export type CsvImport = { readonly ok: true; readonly people: Person[]; readonly rows: number } | { readonly ok: false; readonly errors: CsvRowError[] };
+export type CsvImport =
+  | { readonly ok: true; readonly people: Person[]; readonly rows: number; /** Cells a spreadsheet would run as formulas (imported as text). */ readonly warnings: CsvRowError[] }
+  | { readonly ok: false; readonly errors: CsvRowError[] };
+
+/**
+ * A cell starting with one of these is a formula to Excel, LibreOffice and
+ * Sheets (CSV injection: `=HYPERLINK(…)`, `@SUM(…)`, DDE). OWASP's advice:
+ * prefix such a cell with a single quote, which spreadsheets show as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A signed number (a phone number like +8816…): a spreadsheet makes a number of it, never a formula. */
+const PLAIN_NUMBER = /^[+-][\d ()-]*$/;
+
+/** Undoes escapeCell: the quote our export put before a formula start (or before a quote) goes, so `'+8816…` comes back as `+8816…`. */
+export function unescapeCell(v: string): string {
+  return v.startsWith("'") && (FORMULA_START.test(v.slice(1)) || v.slice(1).startsWith("'")) ? v.slice(1) : v;
+}
+
+/** Neutralises a cell for export; a cell import would otherwise unescape gets the quote too, so every value round-trips. */
+export function escapeCell(v: string): string {
+  return FORMULA_START.test(v) || unescapeCell(v) !== v ? `'${v}` : v;
+}
 
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. Returns each record with its first line. */
 export function parseCsv(text: string): { line: number; cells: string[] }[] {
@@ -125,7 +146,7 @@ export function exportRosterCsv(people: readonly Person[]): string {
         post_zh: r.method === 'runner' ? text(r.post, 'zh-CN') : '',
         device: r.method === 'satphone' ? (r.device ?? '') : '',
       };
-      rows.push(CSV_COLUMNS.map((c) => quote(v[c])).join(','));
+      rows.push(CSV_COLUMNS.map((c) => quote(escapeCell(v[c]))).join(','));
     }
   }
   return rows.join('\r\n') + '\r\n';
@@ -170,8 +191,17 @@ export function importRosterCsv(textIn: string, site: Pick<Roster, 'crews' | 'eq
     ladder: ContactRoute[];
   }
   const drafts = new Map<string, Draft>();
+  const warnings: CsvRowError[] = [];
   for (const rec of records) {
-    const get = (c: Column): string => (rec.cells[names.indexOf(c)] ?? '').trim();
+    const cells = rec.cells.map((cell, i) => {
+      if (cell.startsWith("'")) return unescapeCell(cell);
+      const trimmed = cell.trim();
+      if (FORMULA_START.test(cell) && !PLAIN_NUMBER.test(trimmed)) {
+        warnings.push({ line: rec.line, field: names[i] ?? `column ${i + 1}`, message: 'starts like a spreadsheet formula; imported as text, but check the file came from a trusted source' });
+      }
+      return cell;
+    });
+    const get = (c: Column): string => (cells[names.indexOf(c)] ?? '').trim();
     const bad = (field: string, message: string): void => {
       errors.push({ line: rec.line, field, message });
     };
@@ -261,7 +291,7 @@ export function importRosterCsv(textIn: string, site: Pick<Roster, 'crews' | 'eq
   site.checks.forEach((c) => 'person' in c.target && !ids.has(c.target.person) && errors.push({ line: 0, field: `checks.${c.id}`, message: `person "${c.target.person}" is not in the file` }));
 
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return { ok: true, people, rows: records.length };
+  return { ok: true, people, rows: records.length, warnings };
 }
 
 export const CsvRowErrorSchema = z.strictObject({ line: z.number().int(), field: z.string(), message: z.string() });
