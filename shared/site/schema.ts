@@ -140,13 +140,26 @@ export const CommandCentreSchema = z.strictObject({
   sites: z.array(z.strictObject({ id: IdSchema, name: LocalizedTextSchema })).min(1, 'list at least one site to watch'),
 });
 
+/**
+ * A zone the runtime knows. An unknown one (`Mars/Olympus`) passed before and
+ * then every comms check threw when it formatted a time: refuse the file instead.
+ */
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const SiteFileSchema = z
   .strictObject({
     format: z.literal(SITE_FORMAT, { error: `must be "${SITE_FORMAT}"` }),
     id: IdSchema,
     name: LocalizedTextSchema,
     /** IANA time zone of the site, used for shifts and daily reports. */
-    timezone: z.string().min(1),
+    timezone: z.string().min(1).refine(isTimeZone, { error: 'must be an IANA time zone, e.g. "Asia/Shanghai"' }),
     demo: z.boolean().default(false),
     floors: z.array(FloorSchema).min(1, 'a site needs at least one floor'),
     zones: z.array(ZoneSchema).default([]),

@@ -37,6 +37,12 @@ describe('site file schema', () => {
     expect(issues).toContainEqual({ path: 'cameras[2].heading', message: expect.stringContaining('<=360') as string });
   });
 
+  it('refuses a time zone the runtime does not know, naming the field (every comms check threw on it)', () => {
+    expect(issuesOf({ ...demo(), timezone: 'Mars/Olympus' })).toContainEqual({ path: 'timezone', message: expect.stringContaining('IANA time zone') as string });
+    expect(issuesOf({ ...demo(), timezone: 'Asia/Shanghai' })).toEqual([]);
+    expect(issuesOf({ ...demo(), timezone: 'UTC' })).toEqual([]);
+  });
+
   it('refuses unknown keys, so a typo is caught instead of ignored', () => {
     const site = { ...demo(), camreas: [] };
     expect(issuesOf(site).map((i) => i.path)).toContain('(root)');
