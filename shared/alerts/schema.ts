@@ -66,6 +66,5 @@ export const AlertPersonSchema = z.string().trim().min(1, 'must not be empty').m
 /** The largest raw message kept in quarantine (UTF-8 bytes); the journal's payload limit is 64 KiB. */
 export const QUARANTINE_RAW_MAX_BYTES = 48 * 1024;
 
-export const dutyLevels = [1, 2, 3] as const;
 export const DutyLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type DutyLevel = z.infer<typeof DutyLevelSchema>;

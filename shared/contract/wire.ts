@@ -37,7 +37,3 @@ export type ServerFrame = z.infer<typeof ServerFrameSchema>;
 
 /** The envelope a main-process IPC handler returns (Electron drops error details on reject). */
 export type IpcEnvelope = { ok: true; v: unknown } | { ok: false; err: ConsoleErrorData };
-export const IpcEnvelopeSchema = z.union([
-  z.strictObject({ ok: z.literal(true), v: z.unknown() }),
-  z.strictObject({ ok: z.literal(false), err: ErrorDataSchema }),
-]);

@@ -12,7 +12,3 @@ export const SEVERITY_WEIGHT: Readonly<Record<HeatSeverity, number>> = {
   yellow: 2,
   blue: 1,
 };
-
-export function severityWeight(severity: HeatSeverity): number {
-  return SEVERITY_WEIGHT[severity];
-}

@@ -60,8 +60,5 @@ export const PlanEditSchema = z.discriminatedUnion('op', [
 ]);
 export type PlanEdit = z.infer<typeof PlanEditSchema>;
 
-/** Journal entry kinds of plan setup. */
-export const planChangeWhat = ['plan-imported', 'scale-calibrated', 'zone-saved', 'zone-deleted', 'camera-placed'] as const;
-
 /** How far two calibration points must be apart (pixels) for a usable scale. */
 export const MIN_CALIBRATION_PX = 5;

@@ -38,10 +38,6 @@ export function rowToEntry(row: JournalRow): JournalEntry {
   };
 }
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
 /** An entry's hash: SHA-256 of hashInput(fields, payloadText), in two updates (no copy of the payload). */
 export function entryHash(fields: Omit<JournalEntry, 'payload' | 'hash'>, payloadText: string): string {
   return createHash('sha256').update(hashHeader(fields), 'utf8').update(payloadText, 'utf8').digest('hex');
