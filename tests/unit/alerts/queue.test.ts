@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../shared/journal/entry';
-import { encodeHlc } from '../../../shared/journal/hlc';
 import { foldEntries, initialSiteState } from '../../../shared/state';
+import { makeEntry } from '../../support/entries';
 import { perHour, responseTimes } from '../../../renderer/features/alerts/charts';
 import { formatDuration, keyAction, moveSelection, openQueue } from '../../../renderer/features/alerts/queue';
 
 const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
-let seq = 0;
-function entry(kind: string, payload: Record<string, unknown>, at: number, actor = 'system'): JournalEntry {
-  seq += 1;
-  return {
-    seq,
-    id: `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
-    site: 'demo',
-    console: 'c-a',
-    kind,
-    occurredAt: at,
-    hlc: encodeHlc({ wall: at, counter: 0 }),
-    actor,
-    mode: 'LIVE',
-    ref: null,
-    payload,
-    prevHash: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  };
-}
+const entry = (kind: string, payload: Record<string, unknown>, at: number, actor = 'system'): JournalEntry =>
+  makeEntry({ site: 'demo', console: 'c-a', kind, occurredAt: at, actor, payload });
 const raise = (alertId: string, severity: string, at: number, type = 'conflict'): JournalEntry =>
   entry('alert.raised', { alertId, source: 'nats', type, severity, cameras: [], occurredAt: at, mode: 'LIVE' }, at);
 

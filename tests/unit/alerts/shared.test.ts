@@ -4,36 +4,19 @@ import { alertKinds } from '../../../shared/alerts/kinds';
 import { parseAlert, zoneAt } from '../../../shared/alerts/parse';
 import { countdowns, resolveTargets, ackOverdue } from '../../../shared/alerts/targets';
 import type { JournalEntry } from '../../../shared/journal/entry';
-import { encodeHlc } from '../../../shared/journal/hlc';
 import { polygonCentroid } from '../../../shared/site/geometry';
 import { SiteFileSchema, type SiteFile } from '../../../shared/site/schema';
 import { foldEntries, initialSiteState } from '../../../shared/state';
 import { alertById, alertList, MAX_ALERTS, type AlertView } from '../../../shared/state/alertsDomain';
+import { makeEntry } from '../../support/entries';
 import { FakeClock } from '../../support/fakeClock';
 import { demoSiteFile } from '../../support/paths';
 
 const site: SiteFile = SiteFileSchema.parse(JSON.parse(readFileSync(demoSiteFile, 'utf8')));
 const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
 
-let seq = 0;
-function entry(kind: string, payload: unknown, at: number, actor = 'system', consoleId = 'c-a', mode: 'LIVE' | 'DRILL' = 'LIVE'): JournalEntry {
-  seq += 1;
-  return {
-    seq,
-    id: `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
-    site: 'demo',
-    console: consoleId,
-    kind,
-    occurredAt: at,
-    hlc: encodeHlc({ wall: at, counter: 0 }),
-    actor,
-    mode,
-    ref: null,
-    payload,
-    prevHash: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  };
-}
+const entry = (kind: string, payload: unknown, at: number, actor = 'system', consoleId = 'c-a', mode: 'LIVE' | 'DRILL' = 'LIVE'): JournalEntry =>
+  makeEntry({ site: 'demo', console: consoleId, kind, occurredAt: at, actor, mode, payload });
 
 function raised(alertId: string, at: number, extra: Record<string, unknown> = {}): JournalEntry {
   const result = parseAlert({ id: alertId, type: 'conflict', zone: 'gate', occurredAt: at, ...extra }, site, 'nats');

@@ -6,6 +6,7 @@ import { drillAlertId, scoreDrill, stepIntervals } from '../../../shared/drill/s
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { renderDrillReport } from '../../../shared/reports/drillReport';
 import type { DrillRun } from '../../../shared/state/drillDomain';
+import { makeEntry } from '../../support/entries';
 import { demoSiteDir } from '../../support/paths';
 
 const scenario = DrillScenarioSchema.parse(JSON.parse(readFileSync(`${demoSiteDir}/drills/perimeter-night.json`, 'utf8')));
@@ -29,11 +30,8 @@ function run(): DrillRun {
   };
 }
 
-let seq = 0;
-function entry(kind: string, atSec: number, payload: unknown, mode: 'LIVE' | 'DRILL' = 'DRILL'): JournalEntry {
-  seq += 1;
-  return { seq, id: `id-${seq}`, site: 's', console: 'c', kind, occurredAt: T0 + atSec * 100, hlc: '', actor: 'op-he', mode, ref: null, payload, prevHash: '', hash: '' };
-}
+const entry = (kind: string, atSec: number, payload: unknown, mode: 'LIVE' | 'DRILL' = 'DRILL'): JournalEntry =>
+  makeEntry({ kind, occurredAt: T0 + atSec * 100, actor: 'op-he', mode, payload });
 
 describe('drill scoring', () => {
   it('measures each expected action from its inject in scenario time and judges it against the target', () => {

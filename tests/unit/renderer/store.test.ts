@@ -5,6 +5,7 @@ import { ConsoleError } from '../../../shared/errors';
 import { defaultSettings, type Settings } from '../../../shared/settings';
 import { initialSiteState } from '../../../shared/state';
 import { createConsoleStore, startStore } from '../../../renderer/app/store';
+import { makeEntry } from '../../support/entries';
 
 function fakeApi(overrides: Partial<Record<keyof ConsoleApi, unknown>> = {}): ConsoleApi & { emit: Record<string, (p: unknown) => void> } {
   const emit: Record<string, (p: unknown) => void> = {};
@@ -108,24 +109,8 @@ describe('console store', () => {
   });
 });
 
-function entry(seq: number, kind: string, payload: unknown, extra: Partial<JournalEntry> = {}): JournalEntry {
-  return {
-    seq,
-    id: `0190000${seq}-0000-7000-8000-000000000000`,
-    site: 'site',
-    console: 'c-test',
-    kind,
-    occurredAt: 1_000_000 + seq,
-    hlc: `${String(1_000_000 + seq).padStart(15, '0')}.000000`,
-    actor: 'duty-liu',
-    mode: 'LIVE',
-    ref: null,
-    payload,
-    prevHash: '0'.repeat(64),
-    hash: String(seq).padStart(64, '0'),
-    ...extra,
-  };
-}
+const entry = (seq: number, kind: string, payload: unknown, extra: Partial<JournalEntry> = {}): JournalEntry =>
+  makeEntry({ seq, site: 'site', console: 'c-test', kind, occurredAt: 1_000_000 + seq, actor: 'duty-liu', payload, ...extra });
 
 describe('journal and site state in the renderer', () => {
   it('folds appended entries once, skipping those already in the snapshot', async () => {

@@ -5,6 +5,7 @@ import { dutyAt, rosterWarnings } from '../../../shared/roster/shifts';
 import { RosterSchema, type Roster } from '../../../shared/site/roster';
 import { foldEntries, initialSiteState } from '../../../shared/state';
 import { escalationIdOf } from '../../../shared/state/rosterDomain';
+import { makeEntry } from '../../support/entries';
 import { FakeClock } from '../../support/fakeClock';
 
 const MIN = 60_000;
@@ -44,25 +45,8 @@ const roster: Roster = RosterSchema.parse({
   ],
 });
 
-let seq = 0;
-function entry(kind: string, at: number, payload: Record<string, unknown>, ref: string | null = null, id?: string): JournalEntry {
-  seq++;
-  return {
-    seq,
-    id: id ?? `0190000${String(seq).padStart(5, '0')}`,
-    site: 's',
-    console: 'c',
-    kind,
-    occurredAt: at,
-    hlc: String(at),
-    actor: 'op',
-    mode: 'LIVE',
-    ref,
-    payload,
-    prevHash: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  };
-}
+const entry = (kind: string, at: number, payload: Record<string, unknown>, ref: string | null = null, id?: string): JournalEntry =>
+  makeEntry({ kind, occurredAt: at, actor: 'op', ref, payload, ...(id === undefined ? {} : { id }) });
 
 const attempt = (at: number, result: string, extra: Record<string, unknown> = {}, ref: string | null = null, id?: string): JournalEntry =>
   entry('comms.attempt', at, { to: 'alpha', method: 'radio', result, ...extra }, ref, id);

@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { isZeroReport, renderDailyReport } from '../../../shared/reports/dailyReport';
 import { dateIn, dayRange } from '../../../shared/time/zonedDay';
+import { makeEntry } from '../../support/entries';
 
-const entry = (seq: number, kind: string, payload: unknown, mode: 'LIVE' | 'DRILL' = 'LIVE'): JournalEntry => ({
-  seq,
-  id: `id-${seq}`,
-  site: 's',
-  console: 'c',
-  kind,
-  occurredAt: Date.UTC(2026, 10, 21, 2, seq),
-  hlc: '000000000000000.000000',
-  actor: 'duty-liu',
-  mode,
-  ref: null,
-  payload,
-  prevHash: '0'.repeat(64),
-  hash: 'f'.repeat(64),
-});
+const entry = (seq: number, kind: string, payload: unknown, mode: 'LIVE' | 'DRILL' = 'LIVE'): JournalEntry =>
+  makeEntry({ seq, kind, occurredAt: Date.UTC(2026, 10, 21, 2, seq), actor: 'duty-liu', mode, payload });
 
 const base = { siteName: '港湾酒店', date: '2026-11-21', timeZone: 'Asia/Shanghai', consoleId: 'c-1', generatedAt: 0, names: { 'duty-liu': '刘洋' } };
 

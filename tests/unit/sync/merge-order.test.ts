@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/journal/canonical';
 import type { JournalEntry } from '../../../shared/journal/entry';
-import { encodeHlc } from '../../../shared/journal/hlc';
 import { foldEntries, initialSiteState } from '../../../shared/state';
 import { mergeKey } from '../../../electron/core/state/mergeKey';
 import { StateService } from '../../../electron/core/state/stateService';
+import { makeEntry } from '../../support/entries';
 
 /** A small deterministic PRNG so the test is the same on every run. */
 function prng(seed: number): () => number {
@@ -20,21 +20,16 @@ function consoleEntries(consoleId: string, count: number, random: () => number):
   return Array.from({ length: count }, (_, i) => {
     wall += Math.floor(random() * 50);
     const handoverEntry = random() < 0.2;
-    return {
+    return makeEntry({
       seq: i + 1,
       id: `${consoleId}-${i}`,
       site: 's',
       console: consoleId,
       kind: handoverEntry ? 'handover' : 'note',
       occurredAt: wall,
-      hlc: encodeHlc({ wall, counter: 0 }),
       actor: consoleId,
-      mode: 'LIVE',
-      ref: null,
       payload: handoverEntry ? { outgoing: 'x', incoming: `${consoleId}-${i}`, summary: 's', openItems: [] } : { text: `${i}` },
-      prevHash: '0'.repeat(64),
-      hash: '0'.repeat(64),
-    };
+    });
   });
 }
 

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/journal/canonical';
 import type { JournalEntry } from '../../../shared/journal/entry';
-import { encodeHlc } from '../../../shared/journal/hlc';
 import { foldEntries, initialSiteState, type SiteState } from '../../../shared/state';
 import { StateService, type StateChange } from '../../../electron/core/state/stateService';
 import { RESET_EVERY_MS, viewChanges } from '../../../electron/core/state/viewChanges';
+import { makeEntry } from '../../support/entries';
 
-function note(consoleId: string, seq: number, wall: number): JournalEntry {
-  return {
-    seq,
-    id: `${consoleId}-${seq}`,
-    site: 's',
-    console: consoleId,
-    kind: 'note',
-    occurredAt: wall,
-    hlc: encodeHlc({ wall, counter: 0 }),
-    actor: consoleId,
-    mode: 'LIVE',
-    ref: null,
-    payload: { text: `${consoleId} ${seq}` },
-    prevHash: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  };
-}
+const note = (consoleId: string, seq: number, wall: number): JournalEntry =>
+  makeEntry({ seq, site: 's', console: consoleId, occurredAt: wall, actor: consoleId, payload: { text: `${consoleId} ${seq}` } });
 
 describe('site-state changes sent to the views', () => {
   it('paces whole-state resets during a stream of late peer entries, and the view ends on the same state', async () => {
