@@ -1,9 +1,9 @@
 import type { ConsoleErrorData } from '../../../shared/errors';
-import type { JournalEntry, Mode } from '../../../shared/journal/entry';
+import type { JournalEntry } from '../../../shared/journal/entry';
 import type { JournalQueryParsed } from '../../../shared/journal/query';
-import type { DraftColumns } from './batch';
-import type { AppendOutcome, FoldPoint, Head, SegmentPrevious, StoreState } from './store';
+import type { DraftColumns, OutcomeColumns } from './batch';
 import type { ExportManifest } from './exportRange';
+import type { AppendOutcome, Head, JournalStore, PeerStoreResult, SegmentPrevious, StoreState } from './store';
 
 /** Everything the journal worker needs to open the file (sent as workerData). */
 export interface WorkerInit {
@@ -18,30 +18,42 @@ export interface WorkerInit {
   readonly segment?: { readonly startSeq: number; readonly prevHash: string; readonly previous: SegmentPrevious };
 }
 
-/** Requests from the core to the worker; each gets exactly one reply with the same id. */
-export type WorkerRequest =
-  | { readonly id: number; readonly op: 'append'; readonly drafts: DraftColumns }
-  | { readonly id: number; readonly op: 'query'; readonly query: JournalQueryParsed }
-  | { readonly id: number; readonly op: 'getById'; readonly entryId: string }
-  | { readonly id: number; readonly op: 'pageAfter'; readonly afterSeq: number; readonly mode: Mode; readonly limit: number }
-  | { readonly id: number; readonly op: 'countAfter'; readonly afterSeq: number; readonly mode: Mode }
-  | { readonly id: number; readonly op: 'getSync'; readonly subject: string }
-  | { readonly id: number; readonly op: 'setSync'; readonly subject: string; readonly ackedSeq: number; readonly ackedAt: number }
-  | { readonly id: number; readonly op: 'status' }
-  | { readonly id: number; readonly op: 'verify' }
-  | { readonly id: number; readonly op: 'quickCheck' }
-  | { readonly id: number; readonly op: 'export'; readonly from: number; readonly to: number; readonly dir: string; readonly now: number }
-  | { readonly id: number; readonly op: 'entriesInRange'; readonly from: number; readonly to: number; readonly limit: number }
-  | { readonly id: number; readonly op: 'entriesAfter'; readonly afterSeq: number; readonly limit: number }
-  | { readonly id: number; readonly op: 'storePeers'; readonly entries: readonly JournalEntry[]; readonly receivedAt: number; readonly meta?: { key: string; value: string } }
-  | { readonly id: number; readonly op: 'peerPage'; readonly site: string; readonly afterHlc: string; readonly afterConsole: string; readonly limit: number }
-  | { readonly id: number; readonly op: 'peerHeads'; readonly site: string }
-  | { readonly id: number; readonly op: 'checkFoldPoint'; readonly point: FoldPoint }
-  | { readonly id: number; readonly op: 'getMeta'; readonly key: string }
-  | { readonly id: number; readonly op: 'observe'; readonly hlc: string; readonly now: number }
-  | { readonly id: number; readonly op: 'close' };
+/**
+ * Store methods the worker serves as they are and JournalService forwards
+ * unchanged: their signatures are the store's own. A new store read is a
+ * method on JournalStore, its name here and its line in the worker's handlers
+ * (the compiler asks for it); callers then have `journal.<name>(…)`.
+ */
+export const storeReads = [
+  'getById',
+  'entriesAfter',
+  'pageAfter',
+  'countAfter',
+  'getSync',
+  'setSync',
+  'peerPage',
+  'peerHeads',
+  'checkFoldPoint',
+  'getMeta',
+  'quickCheck',
+] as const satisfies readonly (keyof JournalStore)[];
 
-export type WorkerReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: ConsoleErrorData };
+export type StoreReads = Pick<JournalStore, (typeof storeReads)[number]>;
+
+/** What the journal worker serves (electron/core/support/workerRpc.ts carries it). */
+export interface JournalWorkerApi extends StoreReads {
+  /** Queued and committed with the appends that arrive with it (group commit); the last reply of a transaction carries its system entries. */
+  append(drafts: DraftColumns): Promise<OutcomeColumns>;
+  query(query: JournalQueryParsed): JournalEntry[];
+  storePeers(entries: readonly JournalEntry[], receivedAt: number, meta?: { key: string; value: string }): PeerStoreResult;
+  observe(hlc: string, now: number): boolean;
+  status(): WorkerStatus;
+  /** Restarts the background verification from the first entry. */
+  verify(): VerificationProgress;
+  exportRange(from: number, to: number, dir: string, now: number): ExportManifest;
+  /** Commits what is queued, closes the file, then the worker's port. */
+  close(): Promise<void>;
+}
 
 export interface VerificationProgress {
   readonly verifiedTo: number;
@@ -58,10 +70,14 @@ export interface WorkerStatus {
   readonly verification: VerificationProgress;
 }
 
-/** Unprompted messages from the worker. */
+/** Unprompted messages from the worker (beside the replies). */
 export type WorkerEvent =
   | { readonly event: 'ready'; readonly status: WorkerStatus }
   | { readonly event: 'init-failed'; readonly error: ConsoleErrorData }
   | { readonly event: 'status'; readonly status: WorkerStatus };
+
+export function isWorkerEvent(message: unknown): message is WorkerEvent {
+  return typeof message === 'object' && message !== null && typeof (message as { event?: unknown }).event === 'string';
+}
 
 export type { AppendOutcome, ExportManifest, JournalEntry };

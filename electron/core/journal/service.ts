@@ -7,10 +7,12 @@ import { JournalQuerySchema, type JournalQuery } from '../../../shared/journal/q
 import type { JournalStatus, UpstreamStatus } from '../../../shared/journal/status';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
+import { clientOf, pickMethods, type WorkerClient } from '../support/workerRpc';
+import { outcomesFromColumns, toColumns } from './batch';
 import { JournalClient, type WorkerEntry } from './client';
 import { prepareDraft } from './prepare';
-import type { ExportManifest, WorkerInit, WorkerStatus } from './protocol';
-import type { FoldPoint, PeerStoreResult } from './store';
+import { storeReads, type ExportManifest, type JournalWorkerApi, type StoreReads, type WorkerInit, type WorkerStatus } from './protocol';
+import type { PeerStoreResult } from './store';
 
 export interface JournalPaths {
   readonly file: string;
@@ -51,10 +53,19 @@ export interface AppendContext {
 }
 
 /**
+ * The store's reads (protocol.ts `storeReads`: getById, pageAfter, peerHeads, …)
+ * are methods of the service with the store's own signatures, forwarded to
+ * the worker as they are: the constructor assigns them from that list.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the members are assigned in the constructor
+export interface JournalService extends WorkerClient<StoreReads> {}
+
+/**
  * The journal as the rest of the core sees it: validated appends that resolve
  * only after commit, queries, status, exports, and a stream of committed
  * entries for projections and the upstream relay.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class JournalService {
   private client: JournalClient | undefined;
   private workerStatus: WorkerStatus | undefined;
@@ -66,7 +77,12 @@ export class JournalService {
   private restartAttempt = 0;
   private closed = false;
 
-  private constructor(private readonly options: JournalServiceOptions) {}
+  /** The worker's interface, sent to whichever writer is running (it is restarted after a crash). */
+  private readonly worker: WorkerClient<JournalWorkerApi> = clientOf<JournalWorkerApi>(async (method, args) => this.requireClient().call(method, args));
+
+  private constructor(private readonly options: JournalServiceOptions) {
+    Object.assign(this, pickMethods(this.worker, storeReads));
+  }
 
   static async open(options: JournalServiceOptions): Promise<JournalService> {
     const service = new JournalService(options);
@@ -142,7 +158,9 @@ export class JournalService {
     const prepared = drafts.map((d) =>
       prepareDraft(this.options.kinds, d, { actor: context.actor, now, mode: context.mode ?? 'LIVE', allowSystem: context.allowSystem ?? false }),
     );
-    const { outcomes, system } = await this.requireClient().append(prepared.map((p) => p.prepared));
+    const columns = await this.worker.append(toColumns(prepared.map((p) => p.prepared)));
+    const outcomes = outcomesFromColumns(columns);
+    const system = columns.system ?? [];
     const committed: JournalEntry[] = [];
     let failure: ConsoleError | undefined;
     outcomes.forEach((outcome, i) => {
@@ -175,84 +193,33 @@ export class JournalService {
 
   async query(query: JournalQuery): Promise<{ entries: JournalEntry[]; nextBeforeSeq: number | null }> {
     const q = JournalQuerySchema.parse(query);
-    const entries = await this.requireClient().query(q);
+    const entries = await this.worker.query(q);
     const last = entries[entries.length - 1];
     return { entries, nextBeforeSeq: entries.length === q.limit && last ? last.seq : null };
   }
 
-  getById(id: string): Promise<JournalEntry | null> {
-    return this.requireClient().getById(id);
-  }
-
-  entriesAfter(afterSeq: number, limit: number): Promise<JournalEntry[]> {
-    return this.requireClient().entriesAfter(afterSeq, limit);
-  }
-
-  pageAfter(afterSeq: number, mode: Mode, limit: number): Promise<JournalEntry[]> {
-    return this.requireClient().pageAfter(afterSeq, mode, limit);
-  }
-
-  countAfter(afterSeq: number, mode: Mode): Promise<number> {
-    return this.requireClient().countAfter(afterSeq, mode);
-  }
-
-  getSync(subject: string): Promise<{ ackedSeq: number; ackedAt: number } | null> {
-    return this.requireClient().getSync(subject);
-  }
-
-  setSync(subject: string, ackedSeq: number, ackedAt: number): Promise<void> {
-    return this.requireClient().setSync(subject, ackedSeq, ackedAt);
-  }
-
-  entriesInRange(from: number, to: number, limit: number): Promise<JournalEntry[]> {
-    return this.requireClient().entriesInRange(from, to, limit);
-  }
-
   /** Stores other consoles' entries (checked) and moves our clock past theirs. */
   async storePeers(entries: readonly JournalEntry[], meta?: { key: string; value: string }): Promise<PeerStoreResult> {
-    const client = this.requireClient();
-    const result = await client.storePeers(entries, this.options.clock.now(), meta);
+    const result = await this.worker.storePeers(entries, this.options.clock.now(), meta);
     let latest: string | undefined;
     for (const e of result.stored) if (latest === undefined || e.hlc > latest) latest = e.hlc;
-    if (latest !== undefined && !(await client.observe(latest, this.options.clock.now()))) {
+    if (latest !== undefined && !(await this.worker.observe(latest, this.options.clock.now()))) {
       this.options.log.warn('a peer clock is far ahead of ours; not following it', { hlc: latest });
     }
     return result;
-  }
-
-  /** Copies of other consoles' entries of a site (this site, or one a command centre watches), in merge order. */
-  peerPage(site: string, afterHlc: string, afterConsole: string, limit: number): Promise<JournalEntry[]> {
-    return this.requireClient().peerPage(site, afterHlc, afterConsole, limit);
-  }
-
-  /** What is wrong with a saved fold of the site state (see JournalStore.checkFoldPoint), or undefined when it stands. */
-  async checkFoldPoint(point: FoldPoint): Promise<string | undefined> {
-    return (await this.requireClient().checkFoldPoint(point)) ?? undefined;
   }
 
   get consoleId(): string {
     return this.options.consoleId;
   }
 
-  peerHeads(site: string): Promise<{ console: string; seq: number; count: number }[]> {
-    return this.requireClient().peerHeads(site);
-  }
-
-  getMeta(key: string): Promise<string | null> {
-    return this.requireClient().getMeta(key);
-  }
-
   async exportRange(from: number, to: number, dir: string): Promise<ExportManifest> {
-    return this.requireClient().exportRange(from, to, dir, this.options.clock.now());
+    return this.worker.exportRange(from, to, dir, this.options.clock.now());
   }
 
   async verifyNow(): Promise<JournalStatus> {
-    await this.requireClient().verify();
+    await this.worker.verify();
     return this.status();
-  }
-
-  quickCheck(): Promise<string> {
-    return this.requireClient().quickCheck();
   }
 
   /**

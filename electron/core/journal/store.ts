@@ -10,6 +10,7 @@ import { canonicalJson } from '../../../shared/journal/canonical';
 import { COLUMNS, rowToEntry, checkRow, createEntryHasher, type JournalRow as Row } from './chain';
 import { migrate } from './migrations';
 import type { Signer } from './signer';
+import { SQL } from './sql';
 import { ChainVerifier } from './verify';
 
 /** A draft the core has validated and serialized; the writer adds order, time and hashes. */
@@ -106,11 +107,6 @@ export interface Head {
   readonly hlc: string;
 }
 
-
-
-
-
-
 /**
  * The journal file: one writer, append-only, hash-chained, with signed
  * checkpoints. Synchronous (better-sqlite3); it runs inside the journal
@@ -134,7 +130,7 @@ export class JournalStore {
     this.db = db;
     this.hashEntry = createEntryHasher(options.site, options.consoleId);
     this.stmts = {
-      insert: db.prepare(`INSERT INTO entries (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insert: db.prepare(SQL.insertOwn),
       insertFts: db.prepare('INSERT INTO entries_fts (rowid, text) VALUES (?, ?)'),
       last: db.prepare(`SELECT ${COLUMNS} FROM entries ORDER BY seq DESC LIMIT 1`),
       bySeq: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq = ?`),
@@ -142,16 +138,14 @@ export class JournalStore {
       hasId: db.prepare('SELECT 1 FROM entries WHERE id = ?').pluck(),
       lastCheckpoint: db.prepare(`SELECT seq, occurred_at FROM entries WHERE kind = 'journal.checkpoint' ORDER BY seq DESC LIMIT 1`),
       page: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? AND mode = ? ORDER BY seq LIMIT ?`),
-      range: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? ORDER BY seq LIMIT ?`),
+      range: db.prepare(SQL.ownAfter),
       countAfter: db.prepare('SELECT count(*) FROM entries WHERE seq > ? AND mode = ?').pluck(),
       getSync: db.prepare('SELECT acked_seq AS ackedSeq, acked_at AS ackedAt FROM sync_state WHERE subject = ?'),
       peerBySeq: db.prepare('SELECT hash FROM peer_entries WHERE console = ? AND seq = ?').pluck(),
       peerInsert: db.prepare(
         `INSERT INTO peer_entries (console, seq, id, site, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      peerPage: db.prepare(
-        `SELECT seq, id, site, console, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash FROM peer_entries WHERE site = ? AND (hlc, console) > (?, ?) ORDER BY hlc, console LIMIT ?`,
-      ),
+      peerPage: db.prepare(SQL.peersAfter),
       peerHeads: db.prepare('SELECT console, max(seq) AS seq, count(*) AS count FROM peer_entries WHERE site = ? GROUP BY console'),
       ownSince: db.prepare('SELECT hlc, console FROM entries WHERE seq > ? AND hlc <= ? LIMIT 100'),
       peerSince: db.prepare('SELECT hlc, console FROM peer_entries WHERE site = ? AND console = ? AND seq > ? AND hlc <= ? LIMIT 100'),
@@ -399,6 +393,11 @@ export class JournalStore {
   /** Raw rows after a sequence number, oldest first (exports, replay, verification). */
   rawPage(afterSeq: number, limit: number): Row[] {
     return this.stmts.range.all(afterSeq, limit) as Row[];
+  }
+
+  /** Every entry after a sequence number, oldest first (rebuilding state at start-up). */
+  entriesAfter(afterSeq: number, limit: number): JournalEntry[] {
+    return this.rawPage(afterSeq, limit).map(rowToEntry);
   }
 
   countAfter(afterSeq: number, mode: Mode): number {

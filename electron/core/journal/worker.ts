@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConsoleError } from '../../../shared/errors';
+import { serveWorker } from '../support/workerRpc';
 import { exportRange } from './exportRange';
-import type { VerificationProgress, WorkerEvent, WorkerInit, WorkerReply, WorkerRequest, WorkerStatus } from './protocol';
+import type { JournalWorkerApi, VerificationProgress, WorkerEvent, WorkerInit, WorkerStatus } from './protocol';
 import { loadOrCreateSigner } from './signer';
-import { fromColumns, outcomesToColumns } from './batch';
-import { rowToEntry } from './chain';
+import { fromColumns, outcomesToColumns, type OutcomeColumns } from './batch';
 import { JournalStore, type PreparedDraft } from './store';
 
 // The journal's one writer, in a worker thread so the UI thread never waits
@@ -40,12 +40,17 @@ try {
   process.exit(1);
 }
 
+interface QueuedAppend {
+  readonly drafts: readonly PreparedDraft[];
+  readonly done: (outcomes: OutcomeColumns) => void;
+}
+
 let verifier = store.createVerifier();
 let verifyScheduled = false;
-const pendingAppends: { id: number; drafts: readonly PreparedDraft[] }[] = [];
+const pendingAppends: QueuedAppend[] = [];
 let flushScheduled = false;
 
-function post(message: WorkerEvent | WorkerReply): void {
+function post(message: WorkerEvent): void {
   port?.postMessage(message);
 }
 
@@ -90,7 +95,7 @@ function flush(): void {
   flushScheduled = false;
   lastFlushAt = performance.now();
   while (pendingAppends.length > 0) {
-    const batch: { id: number; drafts: readonly PreparedDraft[] }[] = [];
+    const batch: QueuedAppend[] = [];
     let size = 0;
     while (pendingAppends.length > 0 && size < MAX_BATCH) {
       const next = pendingAppends.shift();
@@ -101,15 +106,15 @@ function flush(): void {
     const before = store.status().state;
     const outcomes = store.append(batch.flatMap((b) => b.drafts));
     // A state change (full, or recovered) is announced before the replies, so a caller who
-    // sees its error also sees the journal's new state.
+    // sees its error also sees the journal's new state (replies go out once their promises settle, after this).
     if (store.status().state !== before) post({ event: 'status', status: status() });
     const system = store.takeSystemEntries();
     let offset = 0;
     batch.forEach((request, i) => {
       const value = outcomesToColumns(outcomes.slice(offset, offset + request.drafts.length));
-      // Replies arrive in order, so the last one carries what the writer added after every draft of the batch.
+      // Replies go out in the order they are settled here, so the last one carries what the writer added after every draft of the batch.
       if (i === batch.length - 1 && system.length > 0) value.system = system;
-      post({ id: request.id, ok: true, value });
+      request.done(value);
       offset += request.drafts.length;
     });
   }
@@ -117,78 +122,47 @@ function flush(): void {
   scheduleVerify();
 }
 
-function reply(id: number, fn: () => unknown): void {
-  try {
-    post({ id, ok: true, value: fn() });
-  } catch (err) {
-    post({ id, ok: false, error: ConsoleError.toData(err) });
-  }
-}
+const handlers = {
+  getById: (id) => store.getById(id),
+  entriesAfter: (afterSeq, limit) => store.entriesAfter(afterSeq, limit),
+  pageAfter: (afterSeq, mode, limit) => store.pageAfter(afterSeq, mode, limit),
+  countAfter: (afterSeq, mode) => store.countAfter(afterSeq, mode),
+  getSync: (subject) => store.getSync(subject),
+  setSync: (subject, ackedSeq, ackedAt) => store.setSync(subject, ackedSeq, ackedAt),
+  peerPage: (site, afterHlc, afterConsole, limit) => store.peerPage(site, afterHlc, afterConsole, limit),
+  peerHeads: (site) => store.peerHeads(site),
+  checkFoldPoint: (point) => store.checkFoldPoint(point),
+  getMeta: (key) => store.getMeta(key),
+  quickCheck: () => store.quickCheck(),
 
-port.on('message', (request: WorkerRequest) => {
-  switch (request.op) {
-    case 'append':
-      pendingAppends.push({ id: request.id, drafts: fromColumns(request.drafts) });
+  append: (drafts) =>
+    new Promise<OutcomeColumns>((done) => {
+      pendingAppends.push({ drafts: fromColumns(drafts), done });
       if (!flushScheduled) {
         flushScheduled = true;
         setImmediate(flush);
       }
-      return;
-    case 'query':
-      return reply(request.id, () => store.query(request.query));
-    case 'getById':
-      return reply(request.id, () => store.getById(request.entryId) ?? null);
-    case 'pageAfter':
-      return reply(request.id, () => store.pageAfter(request.afterSeq, request.mode, request.limit));
-    case 'countAfter':
-      return reply(request.id, () => store.countAfter(request.afterSeq, request.mode));
-    case 'getSync':
-      return reply(request.id, () => store.getSync(request.subject) ?? null);
-    case 'setSync':
-      return reply(request.id, () => store.setSync(request.subject, request.ackedSeq, request.ackedAt));
-    case 'status':
-      return reply(request.id, status);
-    case 'verify':
-      verifier = store.createVerifier();
-      scheduleVerify();
-      return reply(request.id, verification);
-    case 'quickCheck':
-      return reply(request.id, () => store.quickCheck());
-    case 'export':
-      return reply(request.id, () =>
-        exportRange((after, limit) => store.rawPage(after, limit), {
-          from: request.from,
-          to: request.to,
-          dir: request.dir,
-          site: init.site,
-          console: init.consoleId,
-          now: request.now,
-        }),
-      );
-    case 'entriesAfter':
-      return reply(request.id, () => store.rawPage(request.afterSeq, request.limit).map(rowToEntry));
-    case 'entriesInRange':
-      return reply(request.id, () => store.query({ from: request.from, to: request.to, limit: request.limit }));
-    case 'storePeers':
-      return reply(request.id, () => store.storePeerEntries(request.entries, request.receivedAt, request.meta));
-    case 'peerPage':
-      return reply(request.id, () => store.peerPage(request.site, request.afterHlc, request.afterConsole, request.limit));
-    case 'peerHeads':
-      return reply(request.id, () => store.peerHeads(request.site));
-    case 'checkFoldPoint':
-      return reply(request.id, () => store.checkFoldPoint(request.point) ?? null);
-    case 'getMeta':
-      return reply(request.id, () => store.getMeta(request.key) ?? null);
-    case 'observe':
-      return reply(request.id, () => store.observe(request.hlc, request.now));
-    case 'close':
-      flush();
-      store.close();
-      post({ id: request.id, ok: true, value: null });
-      port.close();
-      return;
-  }
-});
+    }),
+  query: (query) => store.query(query),
+  storePeers: (entries, receivedAt, meta) => store.storePeerEntries(entries, receivedAt, meta),
+  observe: (hlc, now) => store.observe(hlc, now),
+  status,
+  verify: () => {
+    verifier = store.createVerifier();
+    scheduleVerify();
+    return verification();
+  },
+  exportRange: (from, to, dir, now) =>
+    exportRange((after, limit) => store.rawPage(after, limit), { from, to, dir, site: init.site, console: init.consoleId, now }),
+  // Async so that its reply goes out after those of the appends this flush settles (promise
+  // reactions run in the order they were queued); the port closes once the reply is sent.
+  close: async () => {
+    flush();
+    store.close();
+    setImmediate(() => port.close());
+  },
+} satisfies JournalWorkerApi;
 
+serveWorker(port, handlers);
 post({ event: 'ready', status: status() });
 scheduleVerify();
