@@ -120,6 +120,15 @@ export class RosterService {
       });
   }
 
+  /**
+   * Resolves once no evaluation runs or is asked for: every clock and state
+   * change so far has been looked at and its steps journaled. Tests wait on
+   * this instead of sleeping before they say that nothing was escalated.
+   */
+  async settled(): Promise<void> {
+    while (this.checking) await this.chain;
+  }
+
   private async check(): Promise<void> {
     if (this.closed) return;
     const now = this.deps.clock.now();

@@ -1,4 +1,4 @@
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,10 +58,19 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     // Closed console: what is published now arrives when it starts again; a redelivered duplicate is absorbed.
     await core.close();
     await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'while-closed', type: 'fire', zone: 'lobby', occurredAt: now() }));
-    await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'n-1', type: 'conflict', zone: 'gate', occurredAt: now() }));
+    const duplicate = await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'n-1', type: 'conflict', zone: 'gate', occurredAt: now() }));
     core = await startConsole(site, 'desk', dataDir);
     await waitFor(() => alertById(core.state.current().alerts, 'while-closed') !== undefined, 15_000, 'alert sent while closed');
-    await new Promise((r) => setTimeout(r, 300));
+    // The console acknowledges a message only once the ingest is done with it: wait for its ack of the duplicate.
+    const jsm = await jetstreamManager(nc);
+    await waitFor(
+      async () => {
+        const consumers = await jsm.consumers.list(duplicate.stream).next();
+        return consumers.length > 0 && consumers.every((c) => c.ack_floor.stream_seq >= duplicate.seq);
+      },
+      15_000,
+      'duplicate taken and acknowledged',
+    );
     expect((await core.journal.query({ kinds: ['alert.raised'], limit: 100 })).entries).toHaveLength(4);
     expect(alertById(core.state.current().alerts, 'n-1')?.status).toBe('resolved');
   }, 60_000);

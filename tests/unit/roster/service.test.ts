@@ -14,10 +14,6 @@ afterEach(async () => {
 
 const MIN = 60_000;
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i++) await new Promise((r) => setTimeout(r, 20));
-}
-
 /** Demo site with one fast check: warden Li every 2 min, overdue at 2, steps a minute apart. */
 function fastSite(): string {
   return copyDemoSite((s) => {
@@ -39,10 +35,10 @@ describe('roster service', () => {
       return page.entries.map((e) => (e.payload as { step: number }).step).sort();
     };
     clock.advance(2 * MIN);
-    await settle();
+    await core.roster.settled();
     expect(await steps()).toEqual([0]);
     clock.advance(1 * MIN);
-    await settle();
+    await core.roster.settled();
     expect(await steps()).toEqual([0, 1]);
 
     // Crash and restart while the console was down for 90 s: step 2 became due meanwhile and is journaled once.
@@ -50,7 +46,7 @@ describe('roster service', () => {
     clock.advance(90_000);
     core = await startConsole(site, 'desk', dataDir, clock);
     cleanups.push(() => core.close());
-    await settle();
+    await core.roster.settled();
     expect(await steps()).toEqual([0, 1, 2]);
     const open = core.state.current().roster;
     expect(open).toBeDefined();
@@ -60,13 +56,13 @@ describe('roster service', () => {
     await core.handlers.ackEscalation({ escalationId });
     await expect(core.handlers.ackEscalation({ escalationId })).rejects.toMatchObject({ code: 'conflict' });
     clock.advance(5 * MIN);
-    await settle();
+    await core.roster.settled();
     expect(await steps()).toEqual([0, 1, 2]);
 
     // A legible contact resets the check: a new overdue period later escalates afresh.
     await core.handlers.logAttempt({ to: 'warden-li', method: 'mobile', result: 'answered' });
     clock.advance(2 * MIN);
-    await settle();
+    await core.roster.settled();
     expect((await steps()).length).toBe(4);
   });
 
