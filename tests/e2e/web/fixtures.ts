@@ -2,8 +2,13 @@ import { test as base } from '@playwright/test';
 import { startHost, type HostProcess } from '../../support/hostProcess';
 import { ConsolePage } from './pages/ConsolePage';
 
-/** One host per worker on the demo site; tests that need another site start their own. */
-export const test = base.extend<{ consolePage: ConsolePage }, { host: HostProcess }>({
+/**
+ * One host per worker on the demo site, shared by every spec the worker runs;
+ * tests that need another site start their own. A test that changes what
+ * the console keeps (its settings, such as the language) takes `ownHost`:
+ * a host of its own on a fresh data folder, so no other spec sees the change.
+ */
+export const test = base.extend<{ consolePage: ConsolePage; ownHost: HostProcess }, { host: HostProcess }>({
   host: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
     async ({}, use) => {
@@ -13,6 +18,12 @@ export const test = base.extend<{ consolePage: ConsolePage }, { host: HostProces
     },
     { scope: 'worker' },
   ],
+  // eslint-disable-next-line no-empty-pattern -- as above
+  ownHost: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await host.stop();
+  },
   consolePage: async ({ page }, use) => {
     await use(new ConsolePage(page));
   },

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 
-test('the language switch changes every label and persists across reloads', async ({ host, page, consolePage }) => {
+// The language is kept in the console's settings: this test has a host of its own.
+test('the language switch changes every label and persists across reloads', async ({ ownHost: host, page, consolePage }) => {
   await consolePage.open(host.urlFor('desk'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('tab', { name: '一层' })).toBeVisible();
