@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import type { KindSpec } from '../journal/kinds';
+import { kind } from '../journal/kindSpec';
 import { InjectSchema } from './scenario';
 
 const Text = z.string().trim().min(1, 'must not be empty').max(4000);
-
-function spec<P>(s: KindSpec<P>): KindSpec<unknown> {
-  return s as KindSpec<unknown>;
-}
 
 /**
  * Journal entries of drills and their review. Everything a drill causes is
@@ -14,7 +10,8 @@ function spec<P>(s: KindSpec<P>): KindSpec<unknown> {
  * emergency is LIVE (it is real).
  */
 export const drillKinds = {
-  'drill.started': spec({
+  'drill.started': kind({
+    label: { en: 'Drill started', 'zh-CN': '演练开始' },
     payload: z.strictObject({
       scenarioId: z.string().min(1).max(64),
       name: z.string().max(200),
@@ -26,27 +23,31 @@ export const drillKinds = {
     text: (p) => `drill ${p.scenarioId} ${p.name}`,
   }),
   /** An inject fired (system): what the scenario made happen. */
-  'drill.inject': spec({
+  'drill.inject': kind({
+    label: { en: 'Drill inject', 'zh-CN': '演练注入' },
     system: true,
     needsRef: true,
     payload: z.strictObject({ scenarioId: z.string(), inject: InjectSchema, phase: z.enum(['start', 'restore']).default('start') }),
     text: (p) => `inject ${p.inject.id} ${p.inject.kind}`,
   }),
   /** The drill ran its course (system). */
-  'drill.ended': spec({
+  'drill.ended': kind({
+    label: { en: 'Drill ended', 'zh-CN': '演练结束' },
     system: true,
     needsRef: true,
     payload: z.strictObject({ scenarioId: z.string() }),
     text: (p) => `drill ${p.scenarioId} ended`,
   }),
   /** Stopped early; for a real emergency this entry is LIVE. */
-  'drill.stopped': spec({
+  'drill.stopped': kind({
+    label: { en: 'Drill stopped', 'zh-CN': '演练中止' },
     needsRef: true,
     payload: z.strictObject({ scenarioId: z.string(), reason: z.enum(['real-emergency', 'operator']), note: z.string().max(2000).optional() }),
     text: (p) => `drill ${p.scenarioId} stopped ${p.reason} ${p.note ?? ''}`,
   }),
   /** An observer's note or bookmark during a review, at the time observed; source entries never change. */
-  annotation: spec({
+  annotation: kind({
+    label: { en: 'Observer note', 'zh-CN': '观察员记录' },
     payload: z.strictObject({
       text: Text,
       /** The moment on the reviewed timeline (ms since epoch). */
@@ -58,7 +59,8 @@ export const drillKinds = {
     text: (p) => p.text,
   }),
   /** The evaluator's part of the after-action report (HSEEP-style). */
-  'drill.evaluation': spec({
+  'drill.evaluation': kind({
+    label: { en: 'Drill evaluation', 'zh-CN': '演练评估' },
     needsRef: true,
     payload: z.strictObject({
       strengths: z.array(Text).max(50).default([]),
@@ -70,13 +72,5 @@ export const drillKinds = {
     }),
     text: (p) => [...p.strengths, ...p.improvements, ...p.correctiveActions.map((c) => `${c.action} ${c.owner}`)].join(' '),
   }),
-} satisfies Record<string, KindSpec<unknown>>;
+};
 
-export const drillKindLabels = {
-  'drill.started': { en: 'Drill started', 'zh-CN': '演练开始' },
-  'drill.inject': { en: 'Drill inject', 'zh-CN': '演练注入' },
-  'drill.ended': { en: 'Drill ended', 'zh-CN': '演练结束' },
-  'drill.stopped': { en: 'Drill stopped', 'zh-CN': '演练中止' },
-  annotation: { en: 'Observer note', 'zh-CN': '观察员记录' },
-  'drill.evaluation': { en: 'Drill evaluation', 'zh-CN': '演练评估' },
-} as const;

@@ -1,37 +1,29 @@
 import { z } from 'zod';
-import { drillKindLabels, drillKinds } from '../drill/kinds';
-import { alertKindLabels, alertKinds } from '../alerts/kinds';
-import { rosterKindLabels, rosterKinds } from '../roster/kinds';
-import { type LocalizedTextSchema } from '../i18n/locale';
-import { planKindLabels, planKinds } from '../plans/kinds';
-import { wallKindLabels, wallKinds } from '../wall/kinds';
+import { drillKinds } from '../drill/kinds';
+import { alertKinds } from '../alerts/kinds';
+import { rosterKinds } from '../roster/kinds';
+import { planKinds } from '../plans/kinds';
+import { wallKinds } from '../wall/kinds';
+import { toFieldIssues } from '../validation';
+import type { JournalEntry } from './entry';
+import { kind, type KindLabel, type KindSpec } from './kindSpec';
 
-/**
- * Every kind of journal entry, with the schema of its payload and the words
- * full-text search indexes. Appends of unknown kinds or bad payloads are
- * refused with field-level errors. Features add their kinds here (one entry
- * per kind; group them by feature).
- */
-export interface KindSpec<P = unknown> {
-  readonly payload: z.ZodType<P>;
-  /** Searchable words of an entry. */
-  readonly text: (payload: P) => string;
-  /** Must name the entry it concerns. */
-  readonly needsRef?: boolean;
-  /** Written by the console itself; callers of appendEntry may not forge them. */
-  readonly system?: boolean;
-}
+export { kind, type KindLabel, type KindSpec } from './kindSpec';
 
 const Text = z.string().trim().min(1, 'must not be empty').max(20_000);
 const ShortText = z.string().trim().min(1, 'must not be empty').max(200);
 
-function spec<P>(s: KindSpec<P>): KindSpec<unknown> {
-  return s as KindSpec<unknown>;
-}
-
+/**
+ * Every kind of journal entry, one registration each (`kind({ payload, label,
+ * text })`): the schema of its payload, its label in both languages and the
+ * words full-text search indexes. Appends of unknown kinds or bad payloads
+ * are refused with field-level errors. Features keep their kinds in their own
+ * `kinds.ts` and spread them in here (group them by feature).
+ */
 export const journalKinds = {
   /** First entry of every journal file (segment). */
-  'journal.segment': spec({
+  'journal.segment': kind({
+    label: { en: 'Journal segment', 'zh-CN': '日志分段' },
     system: true,
     payload: z.strictObject({
       reason: z.enum(['new', 'after-break']),
@@ -48,7 +40,8 @@ export const journalKinds = {
     text: (p) => (p.previous ? `new segment after break: ${p.previous.problem}` : 'journal started'),
   }),
   /** A signed statement: every entry up to `upToSeq` hashes to `headHash`. */
-  'journal.checkpoint': spec({
+  'journal.checkpoint': kind({
+    label: { en: 'Signed checkpoint', 'zh-CN': '签名检查点' },
     system: true,
     payload: z.strictObject({
       upToSeq: z.number().int().positive(),
@@ -58,12 +51,14 @@ export const journalKinds = {
     text: () => '',
   }),
   /** A free note from the duty officer. */
-  note: spec({
+  note: kind({
+    label: { en: 'Note', 'zh-CN': '记事' },
     payload: z.strictObject({ text: Text, tags: z.array(ShortText).max(20).optional() }),
     text: (p) => [p.text, ...(p.tags ?? [])].join(' '),
   }),
   /** A patrol report (巡逻记录): where, and what was found. */
-  patrol: spec({
+  patrol: kind({
+    label: { en: 'Patrol report', 'zh-CN': '巡逻记录' },
     payload: z.strictObject({
       route: ShortText,
       zones: z.array(z.string()).max(50).default([]),
@@ -73,7 +68,8 @@ export const journalKinds = {
     text: (p) => `${p.route} ${p.text}`,
   }),
   /** Shift handover (交接班) between the outgoing and incoming officer. */
-  handover: spec({
+  handover: kind({
+    label: { en: 'Shift handover', 'zh-CN': '交接班' },
     payload: z
       .strictObject({
         outgoing: ShortText,
@@ -85,7 +81,8 @@ export const journalKinds = {
     text: (p) => `${p.outgoing} ${p.incoming} ${p.summary} ${p.openItems.join(' ')}`,
   }),
   /** A correction of an earlier entry; the earlier entry stays as it was. */
-  correction: spec({
+  correction: kind({
+    label: { en: 'Correction', 'zh-CN': '更正' },
     needsRef: true,
     payload: z.strictObject({ text: Text, reason: ShortText }),
     text: (p) => `${p.text} ${p.reason}`,
@@ -101,19 +98,37 @@ export const journalKinds = {
   ...rosterKinds,
 } satisfies Record<string, KindSpec<unknown>>;
 
-export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
+export type JournalKind = keyof typeof journalKinds;
 
-/** Display names of kinds for filters and lists; features add theirs. */
-export const kindLabels: Readonly<Record<string, z.infer<typeof LocalizedTextSchema>>> = {
-  'journal.segment': { en: 'Journal segment', 'zh-CN': '日志分段' },
-  'journal.checkpoint': { en: 'Signed checkpoint', 'zh-CN': '签名检查点' },
-  note: { en: 'Note', 'zh-CN': '记事' },
-  patrol: { en: 'Patrol report', 'zh-CN': '巡逻记录' },
-  handover: { en: 'Shift handover', 'zh-CN': '交接班' },
-  correction: { en: 'Correction', 'zh-CN': '更正' },
-  ...drillKindLabels,
-  ...alertKindLabels,
-  ...planKindLabels,
-  ...wallKindLabels,
-  ...rosterKindLabels,
-};
+/** The payload type of a kind, as its schema outputs it (entries store the parsed payload, defaults applied). */
+export type PayloadOf<K extends JournalKind> = (typeof journalKinds)[K] extends KindSpec<infer P> ? P : never;
+
+/** The registry as the journal reads it: by a kind name that comes from outside. */
+export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
+const registry: KindRegistry = journalKinds;
+
+export function isJournalKind(name: string): name is JournalKind {
+  return Object.hasOwn(journalKinds, name);
+}
+
+/**
+ * Display names of kinds for filters and lists, read from the registrations
+ * (every registration must carry both languages). Keyed by string because
+ * entries name their kind as a string.
+ */
+export const kindLabels: Readonly<Record<string, KindLabel>> = Object.fromEntries(Object.entries(registry).map(([name, spec]) => [name, spec.label]));
+
+/**
+ * Why an entry's payload does not fit its kind, or undefined when it does.
+ * Own entries are checked on append; a peer's entries, which are checked
+ * against the envelope schema when they arrive, are checked here once on
+ * arrival too, so the folds may trust the payload type of their kind.
+ */
+export function payloadProblem(entry: Pick<JournalEntry, 'kind' | 'payload'>): string | undefined {
+  const spec = Object.hasOwn(registry, entry.kind) ? registry[entry.kind] : undefined;
+  if (!spec) return `unknown entry kind "${entry.kind}"`;
+  const parsed = spec.payload.safeParse(entry.payload);
+  if (parsed.success) return undefined;
+  const issue = toFieldIssues(parsed.error, ['payload'])[0];
+  return `${issue?.path ?? 'payload'}: ${issue?.message ?? 'invalid'}`;
+}

@@ -1,14 +1,11 @@
 import { z } from 'zod';
-import type { KindSpec } from '../journal/kinds';
-
-function spec<P>(s: KindSpec<P>): KindSpec<unknown> {
-  return s as KindSpec<unknown>;
-}
+import { kind } from '../journal/kindSpec';
 
 /** Plan setup is recorded like every other action that matters. */
 export const planKinds = {
   /** Written by the core's site editor after the site file is saved. */
-  'site.plan-changed': spec({
+  'site.plan-changed': kind({
+    label: { en: 'Floor plan changed', 'zh-CN': '平面图变更' },
     system: true,
     payload: z.strictObject({
       floor: z.string().min(1).max(64),
@@ -18,6 +15,3 @@ export const planKinds = {
   }),
 };
 
-export const planKindLabels = {
-  'site.plan-changed': { en: 'Floor plan changed', 'zh-CN': '平面图变更' },
-};

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import type { KindSpec } from '../journal/kinds';
-
-function spec<P>(s: KindSpec<P>): KindSpec<unknown> {
-  return s as KindSpec<unknown>;
-}
+import { kind } from '../journal/kindSpec';
 
 const Id = z.string().trim().min(1, 'must not be empty').max(64);
 const Short = z.string().trim().min(1, 'must not be empty').max(200);
@@ -50,17 +46,20 @@ export type RollCallSummary = z.infer<typeof RollCallSummarySchema>;
  * uses the amended one instead and recomputes the timer.
  */
 export const rosterKinds = {
-  'comms.attempt': spec({
+  'comms.attempt': kind({
+    label: { en: 'Contact attempt', 'zh-CN': '联络记录' },
     payload: CommsAttemptSchema,
     text: (p) => [p.to, p.from, p.method, p.channel, p.number, p.message, p.result, p.checkId].filter(Boolean).join(' '),
   }),
   /** Stops the pending escalation steps of an overdue check. */
-  'comms.ack': spec({
+  'comms.ack': kind({
+    label: { en: 'Escalation acknowledged', 'zh-CN': '升级已确认' },
     payload: z.strictObject({ escalationId: z.string().min(1).max(200) }),
     text: (p) => `ack ${p.escalationId}`,
   }),
   /** The console walked one step of an escalation (system, once per step). */
-  'comms.escalation': spec({
+  'comms.escalation': kind({
+    label: { en: 'Comms escalation', 'zh-CN': '联络升级' },
     system: true,
     payload: z.strictObject({
       escalationId: z.string().min(1).max(200),
@@ -76,36 +75,31 @@ export const rosterKinds = {
     text: (p) => `escalation ${p.checkId} ${p.person} step ${p.step} ${p.kind} ${p.target} ${p.method} ${p.route}`,
   }),
   /** 点名: one walk through everyone on duty on a channel. */
-  'rollcall.started': spec({
+  'rollcall.started': kind({
+    label: { en: 'Roll call started', 'zh-CN': '点名开始' },
     payload: z.strictObject({ channel: Short, people: z.array(Id).min(1, 'nobody to call').max(2000) }),
     text: (p) => `roll call ${p.channel} ${p.people.join(' ')}`,
   }),
-  'rollcall.answer': spec({
+  'rollcall.answer': kind({
+    label: { en: 'Roll call answer', 'zh-CN': '点名应答' },
     payload: z.strictObject({ rollcallId: z.string().min(1).max(64), person: Id, result: AttemptResultSchema }),
     text: (p) => `roll call ${p.person} ${p.result}`,
   }),
-  'rollcall.ended': spec({
+  'rollcall.ended': kind({
+    label: { en: 'Roll call ended', 'zh-CN': '点名结束' },
     payload: z.strictObject({ rollcallId: z.string().min(1).max(64), summary: RollCallSummarySchema }),
     text: (p) => `roll call ended answered ${p.summary.answered} no answer ${p.summary.noAnswer} bad signal ${p.summary.badSignal} relayed ${p.summary.relayed}`,
   }),
-  'roster.imported': spec({
+  'roster.imported': kind({
+    label: { en: 'Roster imported', 'zh-CN': '名册导入' },
     payload: z.strictObject({ rows: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest') }),
     text: (p) => `roster imported ${p.rows} rows ${p.sha256}`,
   }),
   /** A comms device function test (every device every 14 days). */
-  'equipment.tested': spec({
+  'equipment.tested': kind({
+    label: { en: 'Device tested', 'zh-CN': '设备测试' },
     payload: z.strictObject({ device: Id, result: z.enum(['pass', 'fail']), note: z.string().max(2000).optional() }),
     text: (p) => `equipment ${p.device} ${p.result} ${p.note ?? ''}`,
   }),
-} satisfies Record<string, KindSpec<unknown>>;
-
-export const rosterKindLabels = {
-  'comms.attempt': { en: 'Contact attempt', 'zh-CN': '联络记录' },
-  'comms.ack': { en: 'Escalation acknowledged', 'zh-CN': '升级已确认' },
-  'comms.escalation': { en: 'Comms escalation', 'zh-CN': '联络升级' },
-  'rollcall.started': { en: 'Roll call started', 'zh-CN': '点名开始' },
-  'rollcall.answer': { en: 'Roll call answer', 'zh-CN': '点名应答' },
-  'rollcall.ended': { en: 'Roll call ended', 'zh-CN': '点名结束' },
-  'roster.imported': { en: 'Roster imported', 'zh-CN': '名册导入' },
-  'equipment.tested': { en: 'Device tested', 'zh-CN': '设备测试' },
 };
+

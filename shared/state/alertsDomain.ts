@@ -1,4 +1,5 @@
 import type { AlertSource, DutyLevel } from '../alerts/schema';
+import type { PayloadOf } from '../journal/kinds';
 import type { Severity } from '../domain/severity';
 import { severityRank } from '../domain/severity';
 import type { JournalEntry, Mode } from '../journal/entry';
@@ -195,42 +196,34 @@ function entryTime(entry: JournalEntry): number {
   }
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
+type StepPayload = { readonly alertId: string };
 
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function raise(state: AlertsState, entry: JournalEntry, p: Record<string, unknown>): AlertsState {
-  const id = str(p.alertId);
+function raise(state: AlertsState, entry: JournalEntry, p: PayloadOf<'alert.raised'>): AlertsState {
+  const id = p.alertId;
   // A duplicate id (two consoles ingesting the same message) is absorbed: the first in merge order stands.
-  if (!id || alertById(state, id) !== undefined) return state;
+  if (alertById(state, id) !== undefined) return state;
   const at = entryTime(entry);
-  const optional = (key: string, value: string | number | undefined): Record<string, string | number> => (value === undefined ? {} : { [key]: value });
   const alert: AlertView = {
     id,
-    type: str(p.type) ?? 'unknown',
-    severity: (str(p.severity) as Severity | undefined) ?? 'yellow',
-    source: (str(p.source) as AlertSource | undefined) ?? 'manual',
+    type: p.type,
+    severity: p.severity,
+    source: p.source,
     mode: entry.mode,
-    ...optional('floor', str(p.floor)),
-    ...optional('x', num(p.x)),
-    ...optional('y', num(p.y)),
-    ...optional('zone', str(p.zone)),
-    ...optional('camera', str(p.camera)),
-    ...optional('sensor', str(p.sensor)),
-    cameras: Array.isArray(p.cameras) ? p.cameras.filter((c): c is string => typeof c === 'string') : [],
-    occurredAt: num(p.occurredAt) ?? entry.occurredAt,
+    ...(p.floor !== undefined ? { floor: p.floor } : {}),
+    ...(p.x !== undefined ? { x: p.x } : {}),
+    ...(p.y !== undefined ? { y: p.y } : {}),
+    ...(p.zone !== undefined ? { zone: p.zone } : {}),
+    ...(p.camera !== undefined ? { camera: p.camera } : {}),
+    ...(p.sensor !== undefined ? { sensor: p.sensor } : {}),
+    cameras: p.cameras,
+    occurredAt: p.occurredAt,
     raisedAt: at,
     status: 'new',
-    ...(p.payload && typeof p.payload === 'object' ? { payload: p.payload as Record<string, unknown> } : {}),
+    ...(p.payload !== undefined ? { payload: p.payload } : {}),
     history: [{ kind: entry.kind, at, by: entry.actor }],
   };
   return { ...state, ...write(state, alert, [...state.order, id]), raised: state.raised + 1, hourly: countHour(state.hourly, at, alert.type, alert.severity) };
 }
-
 /** The alerts to drop from memory: the oldest closed ones, then the oldest of the lowest severity. */
 function victims(lookup: (id: string) => AlertView | undefined, order: readonly string[], count: number): Set<string> {
   const ranked = order.map((id, index) => {
@@ -241,12 +234,20 @@ function victims(lookup: (id: string) => AlertView | undefined, order: readonly 
   return new Set(ranked.slice(0, count).map((r) => r.id));
 }
 
-function step(state: AlertsState, entry: JournalEntry, p: Record<string, unknown>): AlertsState {
-  const id = str(p.alertId);
-  const alert = id === undefined ? undefined : alertById(state, id);
-  if (!id || !alert) return state;
+/**
+ * One handling step of an alert: `change` makes the alert's next view from
+ * the history item it is given (`noop` when the step changes nothing).
+ */
+function step(
+  state: AlertsState,
+  entry: JournalEntry,
+  id: string,
+  detail: string | undefined,
+  change: (alert: AlertView, open: boolean, item: (noop: boolean) => AlertHistoryItem) => AlertView,
+): AlertsState {
+  const alert = alertById(state, id);
+  if (!alert) return state;
   const at = entryTime(entry);
-  const detail = str(p.to) ?? str(p.text) ?? str(p.reason) ?? str(p.note);
   const item = (noop: boolean): AlertHistoryItem => ({
     kind: entry.kind,
     at,
@@ -255,57 +256,7 @@ function step(state: AlertsState, entry: JournalEntry, p: Record<string, unknown
     ...(noop ? { noop: true as const } : {}),
   });
   const open = isOpen(alert);
-  let next: AlertView;
-  switch (entry.kind) {
-    case 'alert.acknowledged':
-      // Two consoles acknowledging at once: the first in merge order wins; the second is a recorded no-op.
-      next =
-        alert.ackBy === undefined && open
-          ? { ...alert, ackAt: at, ackBy: entry.actor, status: alert.status === 'new' || alert.status === 'escalated' ? 'acknowledged' : alert.status, history: [...alert.history, item(false)] }
-          : { ...alert, history: [...alert.history, item(true)] };
-      break;
-    case 'alert.assigned':
-      next = { ...alert, ...(detail !== undefined ? { assignedTo: detail } : {}), history: [...alert.history, item(false)] };
-      break;
-    case 'alert.note':
-      next = { ...alert, history: [...alert.history, item(false)] };
-      break;
-    case 'alert.dispatched': {
-      const to = str(p.to);
-      next = open
-        ? {
-            ...alert,
-            status: 'dispatched',
-            dispatchedAt: alert.dispatchedAt ?? at,
-            ...(to !== undefined ? { assignedTo: to } : {}),
-            history: [...alert.history, item(false)],
-          }
-        : { ...alert, history: [...alert.history, item(true)] };
-      break;
-    }
-    case 'alert.on-scene':
-      next = { ...alert, onSceneAt: alert.onSceneAt ?? at, history: [...alert.history, item(!open)] };
-      break;
-    case 'alert.reported':
-      next = { ...alert, reportedAt: at, history: [...alert.history, item(false)] };
-      break;
-    case 'alert.resolved':
-    case 'alert.false-alarm':
-      next = open
-        ? { ...alert, status: entry.kind === 'alert.resolved' ? 'resolved' : 'false-alarm', resolvedAt: at, history: [...alert.history, item(false)] }
-        : { ...alert, history: [...alert.history, item(true)] };
-      break;
-    case 'alert.escalated': {
-      // A system escalation happens once per alert; a repeat (another console's) changes nothing.
-      const repeat = !open || (p.by === 'system' && alert.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system' && !h.noop));
-      next = repeat
-        ? { ...alert, history: [...alert.history, item(true)] }
-        : { ...alert, status: 'escalated', escalatedAt: alert.escalatedAt ?? at, history: [...alert.history, item(false)] };
-      break;
-    }
-    default:
-      return state;
-  }
+  const next = change(alert, open, item);
   let closed = state.closed;
   if (open && !isOpen(next)) {
     const c: ClosedAlert = {
@@ -323,31 +274,63 @@ function step(state: AlertsState, entry: JournalEntry, p: Record<string, unknown
   return { ...state, ...write(state, next, state.order), closed };
 }
 
+/** Closes an open alert; a second close (another console's) is a recorded no-op. */
+function close(status: 'resolved' | 'false-alarm') {
+  return (state: AlertsState, p: StepPayload & { readonly note?: string | undefined }, entry: JournalEntry): AlertsState =>
+    step(state, entry, p.alertId, p.note, (alert, open, item) =>
+      open ? { ...alert, status, resolvedAt: entryTime(entry), history: [...alert.history, item(false)] } : { ...alert, history: [...alert.history, item(true)] },
+    );
+}
+
 /** Alerts: raised, handled, quarantined; and the site's duty level. */
 export const alertsDomain = domain<AlertsState>({
   init: () => ({ byId: {}, recent: [], recentCount: 0, order: [], quarantine: [], dutyLevel: 3, raised: 0, evicted: 0, hourly: [], closed: [] }),
-  apply: (state, entry) => {
-    if (!entry.kind.startsWith('alert.') && entry.kind !== 'duty-level.changed') return state;
-    const p = (entry.payload ?? {}) as Record<string, unknown>;
-    switch (entry.kind) {
-      case 'alert.raised':
-        return raise(state, entry, p);
-      case 'alert.quarantined': {
-        const q: QuarantinedAlert = {
-          entryId: entry.id,
-          at: entryTime(entry),
-          source: (str(p.source) as AlertSource | undefined) ?? 'manual',
-          reason: str(p.reason) ?? '',
-          raw: str(p.raw) ?? '',
-        };
-        return { ...state, quarantine: [...state.quarantine.slice(-(MAX_QUARANTINE - 1)), q] };
-      }
-      case 'duty-level.changed': {
-        const level = p.level === 1 || p.level === 2 || p.level === 3 ? p.level : state.dutyLevel;
-        return { ...state, dutyLevel: level, dutyLevelChange: { at: entryTime(entry), by: entry.actor, reason: str(p.reason) ?? '' } };
-      }
-      default:
-        return step(state, entry, p);
-    }
+  on: {
+    'alert.raised': (state, p, entry) => raise(state, entry, p),
+    'alert.acknowledged': (state, p, entry) =>
+      step(state, entry, p.alertId, undefined, (alert, open, item) =>
+        // Two consoles acknowledging at once: the first in merge order wins; the second is a recorded no-op.
+        alert.ackBy === undefined && open
+          ? {
+              ...alert,
+              ackAt: entryTime(entry),
+              ackBy: entry.actor,
+              status: alert.status === 'new' || alert.status === 'escalated' ? 'acknowledged' : alert.status,
+              history: [...alert.history, item(false)],
+            }
+          : { ...alert, history: [...alert.history, item(true)] },
+      ),
+    'alert.assigned': (state, p, entry) => step(state, entry, p.alertId, p.to, (alert, _open, item) => ({ ...alert, assignedTo: p.to, history: [...alert.history, item(false)] })),
+    'alert.note': (state, p, entry) => step(state, entry, p.alertId, p.text, (alert, _open, item) => ({ ...alert, history: [...alert.history, item(false)] })),
+    'alert.dispatched': (state, p, entry) =>
+      step(state, entry, p.alertId, p.to ?? p.note, (alert, open, item) =>
+        open
+          ? {
+              ...alert,
+              status: 'dispatched',
+              dispatchedAt: alert.dispatchedAt ?? entryTime(entry),
+              ...(p.to !== undefined ? { assignedTo: p.to } : {}),
+              history: [...alert.history, item(false)],
+            }
+          : { ...alert, history: [...alert.history, item(true)] },
+      ),
+    'alert.on-scene': (state, p, entry) =>
+      step(state, entry, p.alertId, p.note, (alert, open, item) => ({ ...alert, onSceneAt: alert.onSceneAt ?? entryTime(entry), history: [...alert.history, item(!open)] })),
+    'alert.reported': (state, p, entry) => step(state, entry, p.alertId, p.to, (alert, _open, item) => ({ ...alert, reportedAt: entryTime(entry), history: [...alert.history, item(false)] })),
+    'alert.resolved': close('resolved'),
+    'alert.false-alarm': close('false-alarm'),
+    'alert.escalated': (state, p, entry) =>
+      step(state, entry, p.alertId, p.reason, (alert, open, item) => {
+        // A system escalation happens once per alert; a repeat (another console's) changes nothing.
+        const repeat = !open || (p.by === 'system' && alert.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system' && !h.noop));
+        return repeat
+          ? { ...alert, history: [...alert.history, item(true)] }
+          : { ...alert, status: 'escalated', escalatedAt: alert.escalatedAt ?? entryTime(entry), history: [...alert.history, item(false)] };
+      }),
+    'alert.quarantined': (state, p, entry) => {
+      const q: QuarantinedAlert = { entryId: entry.id, at: entryTime(entry), source: p.source, reason: p.reason, raw: p.raw };
+      return { ...state, quarantine: [...state.quarantine.slice(-(MAX_QUARANTINE - 1)), q] };
+    },
+    'duty-level.changed': (state, p, entry) => ({ ...state, dutyLevel: p.level, dutyLevelChange: { at: entryTime(entry), by: entry.actor, reason: p.reason } }),
   },
 });

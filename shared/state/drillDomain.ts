@@ -38,40 +38,27 @@ function update(state: DrillState, startId: string | null, change: (run: DrillRu
 /** Drills: which one runs now, what it has injected, how it ended. */
 export const drillDomain = domain<DrillState>({
   init: () => ({ active: undefined, runs: [] }),
-  apply: (state, entry) => {
-    const p = entry.payload as Record<string, unknown>;
-    switch (entry.kind) {
-      case 'drill.started': {
-        const run: DrillRun = {
-          startId: entry.id,
-          scenarioId: String(p.scenarioId),
-          name: String(p.name ?? ''),
-          startedAt: entry.occurredAt,
-          startedBy: entry.actor,
-          speed: Number(p.speed ?? 1),
-          durationSec: Number(p.durationSec ?? 0),
-          fired: [],
-          end: undefined,
-          evaluations: [],
-        };
-        // Two consoles starting drills at once: the later (in merge order) is the one running.
-        return { active: run, runs: [...state.runs, run].slice(-KEEP) };
-      }
-      case 'drill.inject':
-        return update(state, entry.ref, (run) => ({
-          ...run,
-          fired: [...run.fired, { inject: p.inject as Inject, at: entry.occurredAt, phase: p.phase === 'restore' ? 'restore' : 'start', entryId: entry.id }],
-        }));
-      case 'drill.ended':
-        return update(state, entry.ref, (run) => (run.end ? run : { ...run, end: { at: entry.occurredAt, reason: 'ended', by: entry.actor } }));
-      case 'drill.stopped':
-        return update(state, entry.ref, (run) =>
-          run.end ? run : { ...run, end: { at: entry.occurredAt, reason: p.reason === 'real-emergency' ? 'real-emergency' : 'operator', by: entry.actor } },
-        );
-      case 'drill.evaluation':
-        return update(state, entry.ref, (run) => ({ ...run, evaluations: [...run.evaluations, entry.id] }));
-      default:
-        return state;
-    }
+  on: {
+    'drill.started': (state, p, entry) => {
+      const run: DrillRun = {
+        startId: entry.id,
+        scenarioId: p.scenarioId,
+        name: p.name,
+        startedAt: entry.occurredAt,
+        startedBy: entry.actor,
+        speed: p.speed,
+        durationSec: p.durationSec,
+        fired: [],
+        end: undefined,
+        evaluations: [],
+      };
+      // Two consoles starting drills at once: the later (in merge order) is the one running.
+      return { active: run, runs: [...state.runs, run].slice(-KEEP) };
+    },
+    'drill.inject': (state, p, entry) =>
+      update(state, entry.ref, (run) => ({ ...run, fired: [...run.fired, { inject: p.inject, at: entry.occurredAt, phase: p.phase, entryId: entry.id }] })),
+    'drill.ended': (state, _p, entry) => update(state, entry.ref, (run) => (run.end ? run : { ...run, end: { at: entry.occurredAt, reason: 'ended', by: entry.actor } })),
+    'drill.stopped': (state, p, entry) => update(state, entry.ref, (run) => (run.end ? run : { ...run, end: { at: entry.occurredAt, reason: p.reason, by: entry.actor } })),
+    'drill.evaluation': (state, _p, entry) => update(state, entry.ref, (run) => ({ ...run, evaluations: [...run.evaluations, entry.id] })),
   },
 });

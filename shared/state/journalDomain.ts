@@ -9,14 +9,8 @@ export interface DutyState {
 /** Who holds the desk, and the journal's latest activity. */
 export const dutyDomain = domain<DutyState>({
   init: () => ({ onDuty: undefined, lastEntry: undefined }),
-  apply: (state, entry) => {
-    const lastEntry = { seq: entry.seq, console: entry.console, at: entry.occurredAt };
-    if (entry.kind === 'handover' && entry.mode === 'LIVE') {
-      const payload = entry.payload as { incoming?: unknown };
-      if (typeof payload.incoming === 'string') {
-        return { ...state, lastEntry, onDuty: { officer: payload.incoming, since: entry.occurredAt, handoverId: entry.id } };
-      }
-    }
-    return { ...state, lastEntry };
+  every: (state, entry) => ({ ...state, lastEntry: { seq: entry.seq, console: entry.console, at: entry.occurredAt } }),
+  on: {
+    handover: (state, p, entry) => (entry.mode === 'LIVE' ? { ...state, onDuty: { officer: p.incoming, since: entry.occurredAt, handoverId: entry.id } } : state),
   },
 });

@@ -118,107 +118,72 @@ function addAttempt(list: readonly AttemptRecord[], record: AttemptRecord): Atte
   return out;
 }
 
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-
 /** Contact roster: attempts per person, escalations, roll calls, device tests. */
 export const rosterDomain = domain<RosterState>({
   init: () => ({ startedAt: undefined, buckets: Array.from({ length: BUCKETS }, () => ({})), tests: {}, rollcall: undefined, rollcalls: [], lastImport: undefined }),
-  apply: (input, entry) => {
-    const state = input.startedAt === undefined ? { ...input, startedAt: entry.occurredAt } : input;
-    const p = entry.payload as Record<string, unknown>;
-    switch (entry.kind) {
-      case 'comms.attempt': {
-        const to = str(p.to);
-        const record: AttemptRecord = {
-          id: entry.id,
-          at: entry.occurredAt,
-          method: p.method as CommsMethod,
-          result: p.result as AttemptResult,
-          checkId: typeof p.checkId === 'string' ? p.checkId : undefined,
-          by: entry.actor,
-          amends: entry.ref ?? undefined,
-        };
-        let next = state;
-        if (entry.ref) {
-          // An amendment replaces the attempt it names, wherever it was filed (the amendment may correct `to`).
-          const ref = entry.ref;
-          const found = findAttempt(next, ref);
-          if (found) next = withSubject(next, found.key, (s) => ({ ...s, attempts: s.attempts.filter((a) => a.id !== ref) }));
-        }
-        next = withSubject(next, to, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
-        return next;
+  // The journal's first entry, of any kind, is the reference of checks nobody has answered yet.
+  every: (state, entry) => (state.startedAt === undefined ? { ...state, startedAt: entry.occurredAt } : state),
+  on: {
+    'comms.attempt': (state, p, entry) => {
+      const record: AttemptRecord = { id: entry.id, at: entry.occurredAt, method: p.method, result: p.result, checkId: p.checkId, by: entry.actor, amends: entry.ref ?? undefined };
+      let next = state;
+      if (entry.ref) {
+        // An amendment replaces the attempt it names, wherever it was filed (the amendment may correct `to`).
+        const ref = entry.ref;
+        const found = findAttempt(next, ref);
+        if (found) next = withSubject(next, found.key, (s) => ({ ...s, attempts: s.attempts.filter((a) => a.id !== ref) }));
       }
-      case 'comms.escalation': {
-        const id = parseEscalationId(str(p.escalationId));
-        if (!id) return state;
-        const step = Number(p.step);
-        const next = withSubject(state, id.subject, (s) => {
-          const before = s.esc[id.checkId];
-          const current: EscalationRecord = before && before.overdueAt === id.overdueAt ? before : { overdueAt: id.overdueAt, steps: [], acked: undefined };
-          if (before && before.overdueAt > id.overdueAt) return s;
-          if (current.steps.includes(step)) return s;
-          return { ...s, esc: { ...s.esc, [id.checkId]: { ...current, steps: [...current.steps, step].sort((a, b) => a - b) } } };
-        });
-        return next;
+      return withSubject(next, p.to, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
+    },
+    'comms.escalation': (state, p) => {
+      const id = parseEscalationId(p.escalationId);
+      if (!id) return state;
+      const step = p.step;
+      return withSubject(state, id.subject, (s) => {
+        const before = s.esc[id.checkId];
+        const current: EscalationRecord = before && before.overdueAt === id.overdueAt ? before : { overdueAt: id.overdueAt, steps: [], acked: undefined };
+        if (before && before.overdueAt > id.overdueAt) return s;
+        if (current.steps.includes(step)) return s;
+        return { ...s, esc: { ...s.esc, [id.checkId]: { ...current, steps: [...current.steps, step].sort((a, b) => a - b) } } };
+      });
+    },
+    'comms.ack': (state, p, entry) => {
+      const id = parseEscalationId(p.escalationId);
+      if (!id) return state;
+      return withSubject(state, id.subject, (s) => {
+        const before = s.esc[id.checkId];
+        if (before && before.overdueAt > id.overdueAt) return s;
+        const current: EscalationRecord = before && before.overdueAt === id.overdueAt ? before : { overdueAt: id.overdueAt, steps: [], acked: undefined };
+        if (current.acked) return s;
+        return { ...s, esc: { ...s.esc, [id.checkId]: { ...current, acked: { at: entry.occurredAt, by: entry.actor } } } };
+      });
+    },
+    'rollcall.started': (state, p, entry) => {
+      const rollcall: RollCall = { id: entry.id, channel: p.channel, people: p.people, answers: {}, startedAt: entry.occurredAt, by: entry.actor, endedAt: undefined, summary: undefined };
+      return { ...state, rollcall };
+    },
+    'rollcall.answer': (state, p, entry) => {
+      const { person, result } = p;
+      let next = state;
+      if (next.rollcall && next.rollcall.id === p.rollcallId) {
+        next = { ...next, rollcall: { ...next.rollcall, answers: { ...next.rollcall.answers, [person]: result } } };
       }
-      case 'comms.ack': {
-        const id = parseEscalationId(str(p.escalationId));
-        if (!id) return state;
-        const next = withSubject(state, id.subject, (s) => {
-          const before = s.esc[id.checkId];
-          if (before && before.overdueAt > id.overdueAt) return s;
-          const current: EscalationRecord = before && before.overdueAt === id.overdueAt ? before : { overdueAt: id.overdueAt, steps: [], acked: undefined };
-          if (current.acked) return s;
-          return { ...s, esc: { ...s.esc, [id.checkId]: { ...current, acked: { at: entry.occurredAt, by: entry.actor } } } };
-        });
-        return next;
-      }
-      case 'rollcall.started': {
-        const rollcall: RollCall = {
-          id: entry.id,
-          channel: str(p.channel),
-          people: Array.isArray(p.people) ? p.people.map(String) : [],
-          answers: {},
-          startedAt: entry.occurredAt,
-          by: entry.actor,
-          endedAt: undefined,
-          summary: undefined,
-        };
-        return { ...state, rollcall };
-      }
-      case 'rollcall.answer': {
-        const person = str(p.person);
-        const result = p.result as AttemptResult;
-        let next = state;
-        if (next.rollcall && next.rollcall.id === str(p.rollcallId)) {
-          next = { ...next, rollcall: { ...next.rollcall, answers: { ...next.rollcall.answers, [person]: result } } };
-        }
-        // A roll call answer is a radio contact like any other: it resets that person's radio checks.
-        const record: AttemptRecord = { id: entry.id, at: entry.occurredAt, method: 'radio', result, checkId: undefined, by: entry.actor, amends: undefined };
-        next = withSubject(next, person, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
-        return next;
-      }
-      case 'rollcall.ended': {
-        const id = str(p.rollcallId);
-        const summary = p.summary as RollCallSummary;
-        const active = state.rollcall && state.rollcall.id === id ? state.rollcall : undefined;
-        if (!active) return state;
-        const ended: RollCall = { ...active, endedAt: entry.occurredAt, summary };
-        return { ...state, rollcall: undefined, rollcalls: [...state.rollcalls, ended].slice(-10) };
-      }
-      case 'equipment.tested': {
-        const device = str(p.device);
-        const result = p.result === 'pass' ? 'pass' : 'fail';
-        const before = state.tests[device];
-        const lastPass = result === 'pass' ? Math.max(entry.occurredAt, before?.lastPass ?? -Infinity) : before?.lastPass;
-        return { ...state, tests: { ...state.tests, [device]: { at: entry.occurredAt, result, lastPass } } };
-      }
-      case 'roster.imported':
-        return { ...state, lastImport: { at: entry.occurredAt, rows: Number(p.rows), sha256: str(p.sha256) } };
-      default:
-        return state;
-    }
+      // A roll call answer is a radio contact like any other: it resets that person's radio checks.
+      const record: AttemptRecord = { id: entry.id, at: entry.occurredAt, method: 'radio', result, checkId: undefined, by: entry.actor, amends: undefined };
+      return withSubject(next, person, (s) => ({ ...s, attempts: addAttempt(s.attempts, record) }));
+    },
+    'rollcall.ended': (state, p, entry) => {
+      const active = state.rollcall && state.rollcall.id === p.rollcallId ? state.rollcall : undefined;
+      if (!active) return state;
+      const ended: RollCall = { ...active, endedAt: entry.occurredAt, summary: p.summary };
+      return { ...state, rollcall: undefined, rollcalls: [...state.rollcalls, ended].slice(-10) };
+    },
+    'equipment.tested': (state, p, entry) => {
+      const { device, result } = p;
+      const before = state.tests[device];
+      const lastPass = result === 'pass' ? Math.max(entry.occurredAt, before?.lastPass ?? -Infinity) : before?.lastPass;
+      return { ...state, tests: { ...state.tests, [device]: { at: entry.occurredAt, result, lastPass } } };
+    },
+    'roster.imported': (state, p, entry) => ({ ...state, lastImport: { at: entry.occurredAt, rows: p.rows, sha256: p.sha256 } }),
   },
 });

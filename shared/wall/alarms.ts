@@ -1,3 +1,6 @@
+import type { Severity } from '../domain/severity';
+import type { AlertStatus } from '../state/alertsDomain';
+
 /**
  * Alarm pop-ups on the wall, as a pure function of the open alerts and the
  * time: an alert linked to a camera (its own cameras, else its zone's
@@ -5,11 +8,12 @@
  * `minHoldMs` and, beyond that, until it is acknowledged at the desk. The
  * most severe, then the oldest, alerts get the slots; the rest wait.
  *
- * The input is a minimal shape of the alerts domain (alert-contract.md), so
- * this file does not depend on it.
+ * The input is a minimal shape of the alerts fold's alerts, made by
+ * `wallAlarms` (shared/state/wallAlarms.ts): the status and time are the
+ * alerts fold's, so the wall and the desk never disagree about an alert.
  */
-export type AlarmSeverity = 'red' | 'orange' | 'yellow' | 'blue';
-export type AlarmStatus = 'new' | 'acknowledged' | 'dispatched' | 'resolved' | 'false-alarm' | 'escalated';
+export type AlarmSeverity = Severity;
+export type AlarmStatus = AlertStatus;
 
 export interface AlarmInput {
   readonly alertId: string;
@@ -19,7 +23,7 @@ export interface AlarmInput {
   /** Linked cameras from the alert itself (alert.cameras). */
   readonly cameras: readonly string[];
   readonly zone?: string | undefined;
-  /** When the alert was recorded (entry time, ms). */
+  /** When the alert was recorded (the alerts fold's `raisedAt`: its entry's HLC time, ms). */
   readonly raisedAt: number;
   readonly mode: 'LIVE' | 'DRILL';
 }

@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import type { KindSpec } from '../journal/kinds';
+import { kind } from '../journal/kindSpec';
 import { LayoutIdSchema, WallAddressSchema } from './layouts';
-
-function spec<P>(s: KindSpec<P>): KindSpec<unknown> {
-  return s as KindSpec<unknown>;
-}
 
 const CameraId = z.string().min(1, 'must name a camera').max(64);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256');
@@ -15,30 +11,35 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256');
  * window and every browser on a wall route shows the same thing.
  */
 export const wallKinds = {
-  'wall.layout': spec({
+  'wall.layout': kind({
+    label: { en: 'Wall layout', 'zh-CN': '电视墙布局' },
     payload: z
       .strictObject({ wall: WallAddressSchema, layout: LayoutIdSchema, customId: z.string().min(1).max(64).optional() })
       .refine((p) => (p.layout === 'custom') === (p.customId !== undefined), { message: 'customId is required for, and only for, the custom layout', path: ['customId'] }),
     text: (p) => `wall ${p.wall} layout ${p.layout} ${p.customId ?? ''}`,
   }),
-  'wall.push': spec({
+  'wall.push': kind({
+    label: { en: 'Camera to wall', 'zh-CN': '推送上墙' },
     payload: z.strictObject({ wall: WallAddressSchema, tile: z.number().int().min(0).max(63), camera: CameraId }),
     text: (p) => `wall ${p.wall} tile ${p.tile + 1} camera ${p.camera}`,
   }),
-  'wall.spotlight': spec({
+  'wall.spotlight': kind({
+    label: { en: 'Wall spotlight', 'zh-CN': '电视墙放大' },
     payload: z
       .strictObject({ wall: WallAddressSchema, camera: CameraId.nullable(), reason: z.enum(['operator', 'alarm']), alertId: z.string().min(1).max(128).optional() })
       .refine((p) => p.reason !== 'alarm' || p.alertId !== undefined, { message: 'an alarm spotlight names its alertId', path: ['alertId'] }),
     text: (p) => `wall ${p.wall} spotlight ${p.camera ?? 'off'} ${p.reason} ${p.alertId ?? ''}`,
   }),
-  'wall.tour': spec({
+  'wall.tour': kind({
+    label: { en: 'Wall tour', 'zh-CN': '电视墙轮巡' },
     payload: z
       .strictObject({ wall: WallAddressSchema, tourId: z.string().min(1).max(64).nullable(), action: z.enum(['start', 'stop']) })
       .refine((p) => p.action === 'stop' || p.tourId !== null, { message: 'starting a tour names it', path: ['tourId'] }),
     text: (p) => `wall ${p.wall} tour ${p.action} ${p.tourId ?? ''}`,
   }),
   /** A still of a tile, stored under the data folder's snapshots/ (system: only the snapshot method writes the file). */
-  'wall.snapshot': spec({
+  'wall.snapshot': kind({
+    label: { en: 'Snapshot', 'zh-CN': '抓图' },
     system: true,
     payload: z.strictObject({
       camera: CameraId,
@@ -51,7 +52,8 @@ export const wallKinds = {
     }),
     text: (p) => `snapshot ${p.camera} ${p.file}`,
   }),
-  'wall.mask-lifted': spec({
+  'wall.mask-lifted': kind({
+    label: { en: 'Privacy mask lifted', 'zh-CN': '隐私遮挡解除' },
     payload: z.strictObject({
       camera: CameraId,
       maskIndex: z.number().int().nonnegative(),
@@ -61,18 +63,10 @@ export const wallKinds = {
     }),
     text: (p) => `mask lifted ${p.camera} #${p.maskIndex + 1} ${p.reason}`,
   }),
-  'wall.mask-restored': spec({
+  'wall.mask-restored': kind({
+    label: { en: 'Privacy mask restored', 'zh-CN': '隐私遮挡恢复' },
     payload: z.strictObject({ camera: CameraId, maskIndex: z.number().int().nonnegative() }),
     text: (p) => `mask restored ${p.camera} #${p.maskIndex + 1}`,
   }),
-} satisfies Record<string, KindSpec<unknown>>;
-
-export const wallKindLabels = {
-  'wall.layout': { en: 'Wall layout', 'zh-CN': '电视墙布局' },
-  'wall.push': { en: 'Camera to wall', 'zh-CN': '推送上墙' },
-  'wall.spotlight': { en: 'Wall spotlight', 'zh-CN': '电视墙放大' },
-  'wall.tour': { en: 'Wall tour', 'zh-CN': '电视墙轮巡' },
-  'wall.snapshot': { en: 'Snapshot', 'zh-CN': '抓图' },
-  'wall.mask-lifted': { en: 'Privacy mask lifted', 'zh-CN': '隐私遮挡解除' },
-  'wall.mask-restored': { en: 'Privacy mask restored', 'zh-CN': '隐私遮挡恢复' },
 };
+

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SiteView } from '../../../shared/site/view';
 import { emptyWall, isMaskLifted, type WallScreen } from '../../../shared/state/wallDomain';
+import { wallAlarms } from '../../../shared/state/wallAlarms';
 import { wallModel, type WallModel } from '../../../shared/wall/model';
 import { useConsole } from '../../app/StoreContext';
 import { useNow } from '../../ui/useNow';
@@ -40,7 +41,8 @@ const NO_SCREEN = emptyWall();
 /** The wall at `address` as the journal projection says, resolved against the site. */
 export function useWallModel(address: string, site: SiteView): { model: WallModel; screen: WallScreen; liftedFor: (camera: string) => ReadonlySet<number> } {
   const screen = useConsole((s) => s.siteState.wall.walls[address]) ?? NO_SCREEN;
-  const alarms = useConsole((s) => s.siteState.wall.alarms);
+  // Memoised on the alerts state: the same array until an alert entry arrives.
+  const alarms = useConsole((s) => wallAlarms(s.siteState.alerts));
   const wallState = useConsole((s) => s.siteState.wall);
   // Time matters only while something can change by time alone (a pop-up hold, a tour step): tick fast then,
   // otherwise rarely, so sixteen tiles are not re-rendered twice a second for nothing.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { journalKinds } from '../../../shared/journal/kinds';
-import { foldEntries, initialSiteState } from '../../../shared/state';
+import { foldEntries, initialSiteState, wallAlarms } from '../../../shared/state';
 import { wallModel } from '../../../shared/wall/model';
 import { demoSiteFile } from '../../support/paths';
 import { startConsole } from '../../support/siteConsoles';
@@ -123,11 +123,11 @@ describe('wall domain and model', () => {
     hash: '',
   });
 
-  it('folds alert kinds of the alert contract into alarms, and the wall pops the camera up until acknowledged', () => {
+  it('takes its alarms from the alerts fold, and the wall pops the camera up until acknowledged', () => {
     const state = foldEntries(initialSiteState(), [
       entry('alert.raised', { alertId: 'A1', source: 'nats', type: 'intrusion', severity: 'red', cameras: ['perimeter-n'], occurredAt: 1000, mode: 'LIVE' }, 1000),
     ]);
-    expect(state.wall.alarms).toEqual([expect.objectContaining({ alertId: 'A1', status: 'new', cameras: ['perimeter-n'] })]);
+    expect(wallAlarms(state.alerts)).toEqual([expect.objectContaining({ alertId: 'A1', status: 'new', cameras: ['perimeter-n'] })]);
     const input = {
       screen: { layout: '16' as const, customId: undefined, tiles: {}, spotlight: undefined, tour: { tourId: 'night-round', startedAt: 0 } },
       cameraIds: ['a', 'b'],
@@ -137,16 +137,16 @@ describe('wall domain and model', () => {
       zoneCameras: {},
       tourActiveMs: 0,
     };
-    const popped = wallModel({ ...input, alarms: state.wall.alarms, now: 60_000 });
+    const popped = wallModel({ ...input, alarms: wallAlarms(state.alerts), now: 60_000 });
     expect(popped.spotlight).toMatchObject({ camera: 'perimeter-n', reason: 'alarm', alertId: 'A1' });
     expect(popped.tour?.paused).toBe(true);
     const acked = foldEntries(state, [entry('alert.acknowledged', { alertId: 'A1' }, 61_000)]);
-    expect(acked.wall.alarms[0]?.status).toBe('acknowledged');
-    const after = wallModel({ ...input, alarms: acked.wall.alarms, now: 61_500 });
+    expect(wallAlarms(acked.alerts)[0]?.status).toBe('acknowledged');
+    const after = wallModel({ ...input, alarms: wallAlarms(acked.alerts), now: 61_500 });
     expect(after.spotlight).toBeUndefined();
     expect(after.tour?.paused).toBe(false);
     // Within the minimum hold, an acknowledged alert still shows.
-    expect(wallModel({ ...input, alarms: acked.wall.alarms, now: 5000 }).spotlight?.reason).toBe('alarm');
+    expect(wallModel({ ...input, alarms: wallAlarms(acked.alerts), now: 5000 }).spotlight?.reason).toBe('alarm');
   });
 
   it('an alarm spotlight entry takes the slot and pauses the tour', () => {
