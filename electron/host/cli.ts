@@ -3,6 +3,7 @@ import { ConsoleError } from '../../shared/errors';
 import { createCore } from '../core';
 import { parseConsoleArgs } from '../core/options';
 import { createAccessToken } from './auth';
+import { installLastResort } from './lastResort';
 import { startHostServer } from './server';
 
 /**
@@ -27,6 +28,8 @@ export async function runHost(argv: readonly string[], appRoot: string): Promise
     version,
     random: Math.random,
   });
+  // From here on nothing may end the process but SIGINT/SIGTERM (a failed start-up still exits, with the reason).
+  installLastResort(core.log.child({ part: 'host' }));
   const server = await startHostServer(core, { port: options.port, token });
   process.stdout.write(`Watchpost console: ${server.urlFor(options.station)}\n`);
   process.stdout.write(`  desk:   ${server.urlFor('desk')}\n  wall:   ${server.urlFor('wall')}\n  replay: ${server.urlFor('replay')}\n`);

@@ -11,11 +11,19 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 const EVENT_NAMES = new Set<string>(eventNamesOf(consoleContract));
 
+/** An id worth answering: what a well-behaved client sends (ClientFrameSchema's rule). */
+function replyId(json: unknown): number | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const id = (json as { id?: unknown }).id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+}
+
 /**
  * Serves the contract on one WebSocket: calls go through the shared
  * dispatcher (which validates them), events go only to subscribers.
- * A malformed frame gets an error reply when it carries an id, and is
- * otherwise logged and ignored; the connection stays up.
+ * A malformed frame is answered, never fatal: with a failed `res` when it
+ * carries a usable id (so the caller's promise settles), else with an
+ * `error` frame; the connection stays up either way.
  */
 export function serveContractSocket(
   socket: WebSocket,
@@ -33,41 +41,43 @@ export function serveContractSocket(
     }
     socket.send(JSON.stringify(frame));
   };
+  const refuse = (message: string, id?: number): void => {
+    log.warn('websocket frame refused', { reason: message.slice(0, 200), ...(id !== undefined ? { id } : {}) });
+    const err = { code: 'invalid-argument', message } as const;
+    send(id !== undefined ? { t: 'res', id, ok: false, err } : { t: 'error', err });
+  };
 
   send({ t: 'hello', protocol: WIRE_PROTOCOL });
 
-  socket.on('message', (data, isBinary) => {
-    if (isBinary) {
-      log.warn('websocket binary frame refused');
-      return;
-    }
-    const text = data.toString();
-    if (text.length > MAX_FRAME_BYTES) return;
+  const onFrame = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void => {
+    if (isBinary) return refuse('binary frames are not part of the protocol: send JSON text');
+    const text = Buffer.isBuffer(data) ? data.toString() : Array.isArray(data) ? Buffer.concat(data).toString() : Buffer.from(data).toString();
+    if (text.length > MAX_FRAME_BYTES) return refuse(`frame larger than ${MAX_FRAME_BYTES} bytes`);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      log.warn('websocket frame is not JSON');
-      return;
+      return refuse('malformed frame: not JSON');
     }
     const parsed = ClientFrameSchema.safeParse(json);
-    if (!parsed.success) {
-      const id = typeof (json as { id?: unknown }).id === 'number' ? (json as { id: number }).id : undefined;
-      log.warn('websocket frame refused', { issue: parsed.error.issues[0]?.message });
-      if (id !== undefined && Number.isInteger(id) && id >= 0) {
-        send({ t: 'res', id, ok: false, err: { code: 'invalid-argument', message: `malformed frame: ${parsed.error.issues[0]?.message ?? 'invalid'}` } });
-      }
-      return;
-    }
+    if (!parsed.success) return refuse(`malformed frame: ${parsed.error.issues[0]?.message ?? 'invalid'}`, replyId(json));
     const frame = parsed.data;
     switch (frame.t) {
       case 'call':
-        void dispatch(frame.m, frame.a).then((envelope) =>
-          send(envelope.ok ? { t: 'res', id: frame.id, ok: true, v: envelope.v } : { t: 'res', id: frame.id, ok: false, err: envelope.err }),
-        );
+        // The dispatcher turns a handler's throw into an error envelope; this
+        // catch is for a failure of the dispatcher itself, so the call is still answered.
+        dispatch(frame.m, frame.a)
+          .then((envelope) =>
+            send(envelope.ok ? { t: 'res', id: frame.id, ok: true, v: envelope.v } : { t: 'res', id: frame.id, ok: false, err: envelope.err }),
+          )
+          .catch((err: unknown) => {
+            log.error('websocket call failed outside its handler', { method: frame.m, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+            send({ t: 'res', id: frame.id, ok: false, err: { code: 'internal', message: 'internal error' } });
+          });
         break;
       case 'sub': {
-        if (!EVENT_NAMES.has(frame.e) || subscriptions.has(frame.e)) break;
+        if (!EVENT_NAMES.has(frame.e)) return refuse(`no event named ${frame.e}`);
+        if (subscriptions.has(frame.e)) break;
         const name = frame.e as EventNames<ConsoleContract>;
         subscriptions.set(name, events.subscribe(name, (payload) => send({ t: 'evt', e: name, p: payload })));
         break;
@@ -76,6 +86,16 @@ export function serveContractSocket(
         subscriptions.get(frame.e)?.();
         subscriptions.delete(frame.e);
         break;
+    }
+  };
+
+  socket.on('message', (data, isBinary) => {
+    try {
+      onFrame(data, isBinary);
+    } catch (err) {
+      // A frame must never take the host down; log what it was and carry on.
+      log.error('websocket frame handling failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      send({ t: 'error', err: { code: 'internal', message: 'internal error' } });
     }
   });
 

@@ -16,6 +16,8 @@ export interface WsOptions {
   readonly minDelayMs?: number;
   readonly maxDelayMs?: number;
   readonly WebSocketImpl?: typeof WebSocket;
+  /** Told of `error` frames: the host refused a frame of ours that had no id to answer on. */
+  readonly onServerError?: (err: ConsoleError) => void;
 }
 
 /**
@@ -75,6 +77,11 @@ export function createWsApi(options: WsOptions): { api: ConsoleApi; link: Platfo
       }
       if (frame.t === 'evt') {
         for (const l of [...(listeners.get(frame.e) ?? [])]) l(frame.p);
+        return;
+      }
+      if (frame.t === 'error') {
+        // No call waits on it (the refused frame had no id): report it, keep the connection.
+        options.onServerError?.(ConsoleError.fromData(frame.err));
         return;
       }
       const waiter = pending.get(frame.id);

@@ -32,6 +32,9 @@ export const ServerFrameSchema = z.union([
   z.strictObject({ t: z.literal('res'), id: z.number().int().nonnegative(), ok: z.literal(true), v: z.unknown() }),
   z.strictObject({ t: z.literal('res'), id: z.number().int().nonnegative(), ok: z.literal(false), err: ErrorDataSchema }),
   z.strictObject({ t: z.literal('evt'), e: z.string(), p: z.unknown() }),
+  // A frame the host refused that had no id to answer on (not JSON, binary, `null`, no id):
+  // the connection stays up; a client logs it and carries on.
+  z.strictObject({ t: z.literal('error'), err: ErrorDataSchema }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrameSchema>;
 

@@ -3,6 +3,16 @@ import type { Log } from '../support/log';
 import type { AlertIngest } from './alertIngest';
 import { ALERT_WEBHOOK_PATH, handleAlertWebhook } from './webhook';
 
+/** The path of an origin-form request target; undefined for anything else (absolute-form, `*`, unparsable). */
+function webhookPath(target: string | undefined): string | undefined {
+  if (target === undefined || !target.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://127.0.0.1${target}`).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The desktop app has no HTTP server of its own (its pages come over app://),
  * so local integrations reach the alert webhook on a loopback listener that
@@ -11,12 +21,18 @@ import { ALERT_WEBHOOK_PATH, handleAlertWebhook } from './webhook';
  */
 export async function startWebhookListener(deps: { ingest: AlertIngest; token: string; port: number; log: Log }): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path !== ALERT_WEBHOOK_PATH) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `only ${ALERT_WEBHOOK_PATH} is served here` }));
-      return;
-    }
-    void handleAlertWebhook(req, res, { ingest: deps.ingest, token: deps.token, log: deps.log });
+    const reply = (status: number, error: string): void => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify({ error }));
+    };
+    // Only origin-form targets: an absolute-form one (`http://a:b:c/…`) made `new URL` throw and the process exit.
+    const path = webhookPath(req.url);
+    if (path === undefined) return reply(400, 'the request target must be a path');
+    if (path !== ALERT_WEBHOOK_PATH) return reply(404, `only ${ALERT_WEBHOOK_PATH} is served here`);
+    handleAlertWebhook(req, res, { ingest: deps.ingest, token: deps.token, log: deps.log }).catch((err: unknown) => {
+      deps.log.error('alert webhook request failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      reply(500, 'internal error');
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

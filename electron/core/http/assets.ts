@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { HttpResult } from '../media/liveHls';
 import type { CameraSimulator } from '../media/simulator';
-import { resolveInside } from './safePath';
+import { regularFileInside, resolveInside } from './safePath';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -87,15 +87,22 @@ export function createAssetRouter(options: AssetRouterOptions): AssetRouter {
   };
 }
 
+/** Regular files inside `root` only: a symlink anywhere below it is not found (see regularFileInside). */
 function serveFile(root: string, rel: string, cacheControl: string): HttpResult {
-  const file = resolveInside(root, rel);
-  if (!file) return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'forbidden path' };
+  if (!resolveInside(root, rel)) return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'forbidden path' };
+  const file = regularFileInside(root, rel);
+  if (!file) return notFound();
+  let fd: number | undefined;
   try {
-    if (!statSync(file).isFile()) return notFound();
+    // O_NOFOLLOW: a link swapped in after the check above is still refused.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    if (!fstatSync(fd).isFile()) return notFound();
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return { status: 200, headers: { 'content-type': type, 'cache-control': cacheControl }, body: new Uint8Array(readFileSync(file)) };
+    return { status: 200, headers: { 'content-type': type, 'cache-control': cacheControl }, body: new Uint8Array(readFileSync(fd)) };
   } catch {
     return notFound();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
@@ -37,4 +37,35 @@ function isInside(root: string, path: string): boolean {
   if (path === root) return true;
   const rel = relative(root, path);
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+/**
+ * Like resolveInside, for serving: the path of a regular file below `root`
+ * reached without following any symlink, else undefined. A link inside a
+ * served folder may point anywhere the console can read, its own data folder
+ * included (a link in reports/ served the console's private key), so every
+ * component below the root is lstat'ed and a link anywhere refuses the path.
+ * The root itself may be a link (an install laid out with them).
+ */
+export function regularFileInside(root: string, urlPath: string): string | undefined {
+  if (resolveInside(root, urlPath) === undefined) return undefined;
+  let path: string;
+  try {
+    path = realpathSync(resolve(root));
+  } catch {
+    return undefined;
+  }
+  const parts = urlPath.split('/').map((part) => decodeURIComponent(part)).filter((part) => part !== '' && part !== '.');
+  if (parts.length === 0) return undefined;
+  try {
+    for (const [i, part] of parts.entries()) {
+      path = join(path, part);
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) return undefined;
+      if (i < parts.length - 1 ? !stat.isDirectory() : !stat.isFile()) return undefined;
+    }
+  } catch {
+    return undefined; // missing, or unreadable
+  }
+  return path;
 }

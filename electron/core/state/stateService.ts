@@ -20,6 +20,9 @@ const HOLD_MIN_MS = 25;
 const HOLD_MAX_MS = 1_000;
 /** Save the state again after this many entries folded (and at close): a restart folds at most about this many. */
 const SAVE_EVERY = 50_000;
+/** A refold from the files that failed (the journal busy, a disk error) is tried again after this, doubling up to the cap. */
+const REBUILD_RETRY_MS = 1_000;
+const REBUILD_RETRY_MAX_MS = 60_000;
 
 interface Slot {
   readonly key: string;
@@ -203,7 +206,7 @@ export class StateService {
     const windowStart = this.windowStart();
     if (windowStart !== undefined && first.key < windowStart) {
       // Older than anything kept in memory: refold from the files (they hold these entries already).
-      void this.rebuild();
+      this.refoldFromFiles();
       return;
     }
     const at = lowerBound(this.window, first.key);
@@ -226,7 +229,7 @@ export class StateService {
     this.held = [];
     const windowStart = this.windowStart();
     if (windowStart !== undefined && (late[0] as Slot).key < windowStart) {
-      void this.rebuild();
+      this.refoldFromFiles();
       return;
     }
     const started = performance.now();
@@ -315,6 +318,20 @@ export class StateService {
     }
     this.state = restart;
     for (const slot of tail) this.push(slot);
+  }
+
+  /**
+   * Refolds from the files without the caller waiting. A failure must not
+   * escape as an unhandled rejection (it ended the host process): it is
+   * logged and tried again later, since until then the state lacks the late
+   * entries that asked for the refold.
+   */
+  private refoldFromFiles(attempt = 0): void {
+    this.rebuild().catch((err: unknown) => {
+      const retryMs = Math.min(REBUILD_RETRY_MAX_MS, REBUILD_RETRY_MS * 2 ** attempt);
+      this.saved?.log.error('state refold from the journal failed; trying again', { site: this.site, attempt: attempt + 1, retryMs, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      setTimeout(() => this.refoldFromFiles(attempt + 1), retryMs).unref();
+    });
   }
 
   private async rebuild(): Promise<void> {
