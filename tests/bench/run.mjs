@@ -17,6 +17,7 @@ const PARTS = {
   wall: 'tests/bench/wall.ts',
   sfu: 'tests/bench/sfu.ts',
   roster: 'tests/bench/roster.ts',
+  trust: 'tests/bench/trust.ts',
 };
 
 const requested = process.argv.slice(2);
