@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { checkpointStatement } from '../../../shared/journal/entry';
-import { checkRow, COLUMNS, type JournalRow } from './chain';
+import { checkRow, type JournalRow } from './chain';
 import { verifySignature } from './signer';
+import { SQL } from './sql';
 
 type RawRow = [number, string, string, string, string, number, string, string, 'LIVE' | 'DRILL', string | null, string, string, string];
 
@@ -43,9 +44,14 @@ export class ChainVerifier {
   private finished = false;
   private readonly page;
 
-  constructor(db: Database.Database) {
+  /**
+   * `midway`: the entries are a range cut from a journal (an exported bundle),
+   * so the first need not start a segment, and a checkpoint is checked
+   * against the chain and key only when the range holds what it refers to.
+   */
+  constructor(db: Database.Database, private readonly options: { readonly midway?: boolean } = {}) {
     // Rows as arrays: about a third faster to fetch than objects, and verification reads every row.
-    this.page = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? ORDER BY seq LIMIT ?`).raw();
+    this.page = db.prepare(SQL.ownAfter).raw();
   }
 
   get done(): boolean {
@@ -78,6 +84,16 @@ export class ChainVerifier {
       this.fail(this.verifiedTo + 1, undefined, `the file is damaged after entry #${this.verifiedTo} (${(err as Error).message})`);
       return false;
     }
+    return this.feed(rows, rows.length < maxRows);
+  }
+
+  /**
+   * Checks rows someone else read, the next ones after `verifiedTo` in order
+   * (replay checks the chain in its one pass over the file); `last` when they
+   * end the file. Returns false once finished or broken.
+   */
+  feed(rows: readonly JournalRow[], last: boolean): boolean {
+    if (this.finished || this.bad) return false;
     for (const row of rows) {
       const problem = this.check(row);
       if (problem) {
@@ -87,7 +103,7 @@ export class ChainVerifier {
       this.prev = row;
       this.count += 1;
     }
-    if (rows.length < maxRows) {
+    if (last) {
       this.finished = true;
       return false;
     }
@@ -100,7 +116,7 @@ export class ChainVerifier {
   }
 
   private check(row: JournalRow): string | undefined {
-    if (!this.prev) {
+    if (!this.prev && !this.options.midway) {
       if (row.kind !== 'journal.segment') return `the first entry must start a segment, found "${row.kind}"`;
     }
     const problem = checkRow(row, this.prev);
@@ -121,6 +137,7 @@ export class ChainVerifier {
       } catch {
         return 'checkpoint payload is not JSON';
       }
+      if (this.options.midway && (!this.prev || !this.publicKey)) return undefined;
       if (!this.prev || payload.upToSeq !== this.prev.seq || payload.headHash !== this.prev.hash) {
         return 'checkpoint does not match the chain before it';
       }

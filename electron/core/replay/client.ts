@@ -1,75 +1,48 @@
 import { Worker } from 'node:worker_threads';
-import { ConsoleError, type ConsoleErrorData } from '../../../shared/errors';
-import type { DrillRecord, ReplayFrame, ReplayInfo, ReplaySource, TimelineEntry } from '../../../shared/replay/types';
 import type { WorkerEntry } from '../journal/client';
 import type { Log } from '../support/log';
-import type { ReplayRequest } from './worker';
+import { clientOf, connectWorker, pickMethods, type WorkerClient, type WorkerConnection } from '../support/workerRpc';
+import { replayMethods, type ReplayWorkerApi, type ReplayWorkerInit } from './protocol';
 
-type Request = ReplayRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** ReplayClient has every method the replay worker serves (protocol.ts), assigned in its constructor. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the members are assigned in the constructor
+export interface ReplayClient extends WorkerClient<ReplayWorkerApi> {}
 
 /**
  * The core's handle on the replay thread. Started on first use; if it dies,
- * open replays are gone (the caller is told) and the next open starts it again.
+ * open replays are gone (the caller is told) and the next call starts it again.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class ReplayClient {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  private connection: WorkerConnection<ReplayWorkerApi> | undefined;
 
   constructor(
     private readonly entry: WorkerEntry,
     private readonly liveFile: string,
     private readonly log: Log,
-  ) {}
+  ) {
+    Object.assign(this, pickMethods(clientOf<ReplayWorkerApi>(async (method, args) => this.ensure().call(method, args)), replayMethods));
+  }
 
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.entry.file, { workerData: { ...this.entry.data } });
-    worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: ConsoleErrorData }) => {
-      const waiter = this.pending.get(m.id);
-      if (!waiter) return;
-      this.pending.delete(m.id);
-      if (m.ok) waiter.resolve(m.value);
-      else waiter.reject(ConsoleError.fromData(m.error ?? { code: 'internal', message: 'replay failed' }));
-    });
-    worker.on('error', (err) => this.log.error('replay worker error', { error: err.message }));
-    worker.on('exit', (code) => {
-      for (const w of this.pending.values()) w.reject(new ConsoleError('unavailable', `the replay thread stopped (exit ${code}); open the journal again`));
-      this.pending.clear();
-      this.worker = undefined;
-    });
+  private ensure(): WorkerConnection<ReplayWorkerApi> {
+    if (this.connection) return this.connection;
+    const init: ReplayWorkerInit = { liveFile: this.liveFile };
+    const worker = new Worker(this.entry.file, { workerData: { ...this.entry.data, ...init } });
     worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  private request<T>(req: Request): Promise<T> {
-    const worker = this.ensure();
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...req, id });
+    const connection = connectWorker<ReplayWorkerApi>(worker, {
+      exitError: (code) => ({ code: 'unavailable', message: `the replay thread stopped (exit ${code}); open the journal again` }),
+      onError: (err) => this.log.error('replay worker error', { error: err.message }),
+      onExit: () => {
+        if (this.connection === connection) this.connection = undefined;
+      },
     });
-  }
-
-  open(source: ReplaySource): Promise<ReplayInfo> {
-    return this.request({ op: 'open', source, liveFile: this.liveFile });
-  }
-  seek(replayId: string, t: number): Promise<ReplayFrame> {
-    return this.request({ op: 'seek', replayId, t });
-  }
-  entries(replayId: string, fromIndex: number, limit: number): Promise<TimelineEntry[]> {
-    return this.request({ op: 'entries', replayId, fromIndex, limit });
-  }
-  drillRecord(replayId: string, startId: string): Promise<DrillRecord> {
-    return this.request({ op: 'drillRecord', replayId, startId });
-  }
-  close(replayId: string): Promise<null> {
-    return this.request({ op: 'close', replayId });
+    this.connection = connection;
+    return connection;
   }
 
   async shutdown(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = undefined;
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.terminate();
   }
 }

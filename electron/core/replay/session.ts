@@ -1,16 +1,10 @@
-import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
-import { canonicalJson } from '../../../shared/journal/canonical';
-import { JournalEntrySchema, type JournalEntry } from '../../../shared/journal/entry';
+import type { JournalEntry } from '../../../shared/journal/entry';
 import { decodeHlc } from '../../../shared/journal/hlc';
 import type { DrillRecord, ReplayFrame, ReplayInfo, ReplaySource, TimelineEntry } from '../../../shared/replay/types';
 import { foldEntry, initialSiteState, type SiteState } from '../../../shared/state';
-import { checkRow, COLUMNS, entryHash, rowToEntry, type JournalRow } from '../journal/chain';
-import { migrate } from '../journal/migrations';
+import { JournalReader } from '../journal/reader';
 
 /** Keep a folded state every this many entries: a seek folds at most this many. */
 const SNAPSHOT_EVERY = 2000;
@@ -32,7 +26,8 @@ interface Snapshot {
 const START: Cursor = { ownAfter: 0, peerAfter: ['', ''] };
 
 /**
- * A journal opened for replay, read-only. The timeline is every entry of
+ * A journal opened for replay, read-only (through journal/reader.ts, which
+ * also checks this console's chain in the same pass). The timeline is every entry of
  * the file (this console's and its copies of the site's other consoles),
  * in the same merge order the live console folds them (HLC, then console),
  * so the state at time t is exactly what the console showed. Folded once on
@@ -40,138 +35,83 @@ const START: Cursor = { ownAfter: 0, peerAfter: ['', ''] };
  * snapshot, never from the beginning.
  */
 export class ReplaySession {
-  private readonly db: Database.Database;
-  private readonly ownPage;
-  private readonly peerPage;
-  private readonly ownBack;
-  private readonly peerBack;
   private readonly snapshots: Snapshot[] = [];
   private site = '';
   info!: Omit<ReplayInfo, 'replayId'>;
 
-  private constructor(file: string, readonly label: string) {
-    this.db = new Database(file, { readonly: true, fileMustExist: true });
-    const hasPeers = this.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'peer_entries'").pluck().get() === 1;
-    const peerCols = 'seq, id, site, console, kind, occurred_at, hlc, actor, mode, ref, payload, prev_hash, hash';
-    this.ownPage = this.db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? ORDER BY seq LIMIT ?`);
-    this.ownBack = this.db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq <= ? ORDER BY seq DESC LIMIT ?`);
-    this.peerPage = hasPeers
-      ? this.db.prepare(`SELECT ${peerCols} FROM peer_entries WHERE site = ? AND (hlc, console) > (?, ?) ORDER BY hlc, console LIMIT ?`)
-      : undefined;
-    this.peerBack = hasPeers
-      ? this.db.prepare(`SELECT ${peerCols} FROM peer_entries WHERE site = ? AND (hlc, console) <= (?, ?) ORDER BY hlc DESC, console DESC LIMIT ?`)
-      : undefined;
-  }
+  private constructor(
+    private readonly reader: JournalReader,
+    readonly label: string,
+  ) {}
 
-  static open(source: ReplaySource, liveFile: string): ReplaySession {
+  /** `bundleTempRoot`: where a bundle's temporary journal file is made (see JournalReader.fromBundle). */
+  static open(source: ReplaySource, liveFile: string, bundleTempRoot?: string): ReplaySession {
     if (source.kind === 'live') return ReplaySession.fromFile(liveFile, 'live journal');
     if (source.kind === 'file') return ReplaySession.fromFile(source.path, basename(source.path));
-    return ReplaySession.fromBundle(source.path);
+    return ReplaySession.folded(JournalReader.fromBundle(source.path, bundleTempRoot), basename(source.path));
   }
 
   private static fromFile(file: string, label: string): ReplaySession {
-    let session: ReplaySession;
+    let reader: JournalReader;
     try {
-      session = new ReplaySession(file, label);
+      reader = JournalReader.open(file);
     } catch (err) {
       throw new ConsoleError('not-found', `cannot open ${file} for replay: ${(err as Error).message}`, [{ path: 'source.path', message: (err as Error).message }]);
     }
-    session.build();
-    return session;
+    return ReplaySession.folded(reader, label);
   }
 
-  /**
-   * An exported range (entries.jsonl + manifest.json): the file must match
-   * the manifest's SHA-256 and every entry its own hash and the one before;
-   * then it is loaded into a temporary journal file and replayed like one.
-   */
-  private static fromBundle(dir: string): ReplaySession {
-    const fail = (message: string): never => {
-      throw new ConsoleError('invalid-argument', `bundle ${dir}: ${message}`, [{ path: 'source.path', message }]);
-    };
-    let manifest: { fileSha256?: string; file?: string; site?: string };
-    let body: Buffer;
+  /** A session over an open reader; the reader is closed if the fold fails. */
+  private static folded(reader: JournalReader, label: string): ReplaySession {
+    const session = new ReplaySession(reader, label);
     try {
-      manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as typeof manifest;
-      body = readFileSync(join(dir, basename(manifest.file ?? 'entries.jsonl')));
+      session.build();
     } catch (err) {
-      return fail(`not a journal export (${(err as Error).message})`);
+      reader.close();
+      throw err;
     }
-    if (createHash('sha256').update(body).digest('hex') !== manifest.fileSha256) fail('entries.jsonl does not match the SHA-256 in manifest.json');
-    const tempDir = mkdtempSync(join(tmpdir(), 'watchpost-replay-'));
-    const file = join(tempDir, 'bundle.sqlite');
-    const db = new Database(file);
-    migrate(db, file);
-    const insert = db.prepare(`INSERT INTO entries (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const lines = body.toString('utf8').split('\n').filter((l) => l !== '');
-    db.transaction(() => {
-      let prev: JournalEntry | undefined;
-      lines.forEach((line, i) => {
-        const parsed = JournalEntrySchema.safeParse(safeJson(line));
-        if (!parsed.success) fail(`line ${i + 1} is not a journal entry`);
-        const e = parsed.data as JournalEntry;
-        const payloadText = canonicalJson(e.payload);
-        const { payload: _payload, hash, ...fields } = e;
-        if (entryHash(fields, payloadText) !== hash) fail(`line ${i + 1} (entry #${e.seq}) does not match its hash`);
-        if (prev && prev.console === e.console && (e.seq !== prev.seq + 1 || e.prevHash !== prev.hash)) fail(`line ${i + 1} (entry #${e.seq}) does not link to #${prev.seq}`);
-        insert.run(e.seq, e.id, e.site, e.console, e.kind, e.occurredAt, e.hlc, e.actor, e.mode, e.ref, payloadText, e.prevHash, e.hash);
-        prev = e;
-      });
-    })();
-    db.close();
-    const session = new ReplaySession(file, basename(dir));
-    // A range is checked above; its first entry need not start a segment.
-    session.build(true);
     return session;
   }
 
-  private *merged(from: Cursor): Generator<{ entry: JournalEntry; row: JournalRow; own: boolean; cursor: Cursor }> {
-    let own = this.ownPage.all(from.ownAfter, 1000) as JournalRow[];
-    let peers = this.peerPage ? (this.peerPage.all(this.site, from.peerAfter[0], from.peerAfter[1], 1000) as JournalRow[]) : [];
+  private *merged(from: Cursor): Generator<{ entry: JournalEntry; cursor: Cursor }> {
+    let own = this.reader.ownAfter(from.ownAfter, 1000);
+    let peers = this.reader.peersAfter(this.site, from.peerAfter[0], from.peerAfter[1], 1000);
     let oi = 0;
     let pi = 0;
     let cursor = from;
     for (;;) {
       if (oi >= own.length && own.length > 0) {
-        own = this.ownPage.all(own[own.length - 1]?.seq ?? 0, 1000) as JournalRow[];
+        own = this.reader.ownAfter(own[own.length - 1]?.seq ?? 0, 1000);
         oi = 0;
       }
-      if (this.peerPage && pi >= peers.length && peers.length > 0) {
+      if (pi >= peers.length && peers.length > 0) {
         const last = peers[peers.length - 1];
-        peers = last ? (this.peerPage.all(this.site, last.hlc, last.console, 1000) as JournalRow[]) : [];
+        peers = last ? this.reader.peersAfter(this.site, last.hlc, last.console, 1000) : [];
         pi = 0;
       }
       const o = own[oi];
       const p = peers[pi];
       if (!o && !p) return;
       const takeOwn = o !== undefined && (p === undefined || o.hlc < p.hlc || (o.hlc === p.hlc && o.console <= p.console));
-      const row = (takeOwn ? o : p) as JournalRow;
+      const entry = (takeOwn ? o : p) as JournalEntry;
       if (takeOwn) oi += 1;
       else pi += 1;
-      cursor = takeOwn ? { ownAfter: row.seq, peerAfter: cursor.peerAfter } : { ownAfter: cursor.ownAfter, peerAfter: [row.hlc, row.console] };
-      yield { entry: rowToEntry(row), row, own: takeOwn, cursor };
+      cursor = takeOwn ? { ownAfter: entry.seq, peerAfter: cursor.peerAfter } : { ownAfter: cursor.ownAfter, peerAfter: [entry.hlc, entry.console] };
+      yield { entry, cursor };
     }
   }
 
-  /** Folds the whole timeline once: snapshots, marks, bounds, and the chain check of this console's entries. */
-  private build(rangeOnly = false): void {
-    const first = this.ownPage.get(0, 1) as JournalRow | undefined;
-    this.site = first?.site ?? '';
+  /** Folds the whole timeline once: snapshots, marks and bounds; the reader checks the chain on the way. */
+  private build(): void {
+    this.site = this.reader.ownAfter(0, 1)[0]?.site ?? '';
     let state = initialSiteState();
     let index = 0;
     let start = Number.POSITIVE_INFINITY;
     let end = 0;
-    let prevOwn: JournalRow | undefined;
-    let problem: string | undefined;
     const consoles = new Set<string>();
     const marks: { index: number; t: number; kind: string }[] = [];
     this.snapshots.push({ index: 0, t: 0, cursor: START, state });
-    for (const { entry, row, own, cursor } of this.merged(START)) {
-      if (own && !problem) {
-        const issue = !prevOwn && !rangeOnly && row.kind !== 'journal.segment' ? 'the first entry does not start a segment' : checkRow(row, prevOwn);
-        if (issue) problem = `entry #${row.seq}: ${issue}`;
-        prevOwn = row;
-      }
+    for (const { entry, cursor } of this.merged(START)) {
       const t = decodeHlc(entry.hlc).wall;
       start = Math.min(start, t);
       end = Math.max(end, t);
@@ -181,6 +121,7 @@ export class ReplaySession {
       index += 1;
       if (index % SNAPSHOT_EVERY === 0) this.snapshots.push({ index, t, cursor, state });
     }
+    const { verified, problem } = this.reader.verification();
     this.info = {
       label: this.label,
       entries: index,
@@ -188,7 +129,7 @@ export class ReplaySession {
       start: Number.isFinite(start) ? start : 0,
       end,
       marks,
-      verified: problem === undefined,
+      verified,
       problem,
     };
   }
@@ -262,29 +203,18 @@ export class ReplaySession {
   }
 
   private recent(cursor: Cursor, index: number, n: number): TimelineEntry[] {
-    const own = this.ownBack.all(cursor.ownAfter, n) as JournalRow[];
-    const peers = this.peerBack ? (this.peerBack.all(this.site, cursor.peerAfter[0], cursor.peerAfter[1], n) as JournalRow[]) : [];
-    const rows = [...own, ...peers].sort((a, b) => (a.hlc > b.hlc || (a.hlc === b.hlc && a.console > b.console) ? -1 : 1)).slice(0, n);
-    return rows.map((row, i) => ({ ...rowToEntry(row), index: index - 1 - i, t: decodeHlc(row.hlc).wall }));
+    const own = this.reader.ownUpTo(cursor.ownAfter, n);
+    const peers = this.reader.peersUpTo(this.site, cursor.peerAfter[0], cursor.peerAfter[1], n);
+    const entries = [...own, ...peers].sort((a, b) => (a.hlc > b.hlc || (a.hlc === b.hlc && a.console > b.console) ? -1 : 1)).slice(0, n);
+    return entries.map((entry, i) => ({ ...entry, index: index - 1 - i, t: decodeHlc(entry.hlc).wall }));
   }
 
   fileSize(): number {
-    try {
-      return statSync(this.db.name).size;
-    } catch {
-      return 0;
-    }
+    return this.reader.fileSize();
   }
 
+  /** Closes the file; a bundle's temporary copy is removed with it. */
   close(): void {
-    this.db.close();
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
+    this.reader.close();
   }
 }
