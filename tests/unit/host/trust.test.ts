@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -10,6 +11,7 @@ import { StateService } from '../../../electron/core/state/stateService';
 import { createMemoryLog } from '../../../electron/core/support/log';
 import { installLastResort, type ProcessEvents } from '../../../electron/host/lastResort';
 import { startHostServer, type HostServer } from '../../../electron/host/server';
+import { bundleEntry } from '../../support/bundle';
 import { wsFrame } from '../../support/hostFuzz';
 import { sourceWorkers } from '../../support/journal';
 import { demoSiteFile, tempDir } from '../../support/paths';
@@ -216,4 +218,26 @@ describe('last-resort boundary', () => {
     await expect.poll(() => log.records.filter((r) => r.message.startsWith('state refold from the journal failed')).length).toBeGreaterThanOrEqual(1);
     expect(log.records.find((r) => r.message.startsWith('state refold'))).toMatchObject({ level: 'error', retryMs: 1000, error: expect.stringContaining('disk gone') as string });
   });
+});
+
+describe('last-resort boundary in a real process', () => {
+  it('keeps a process serving after an uncaught throw and an unhandled rejection, each logged', async () => {
+    const child = spawn(process.execPath, [await bundleEntry('tests/support/lastResortChild.ts', 'last-resort-child')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      await expect.poll(() => out, { timeout: 10_000 }).toContain('still here');
+      const port = Number(/port (\d+)/.exec(out)?.[1]);
+      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
+      expect(child.exitCode).toBeNull();
+      expect(err).toContain('uncaught exception; the console keeps serving');
+      expect(err).toContain('boom from a timer');
+      expect(err).toContain('unhandled promise rejection; the console keeps serving');
+      expect(err).toContain('rejected with no catch');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
 });
