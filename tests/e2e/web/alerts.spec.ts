@@ -5,6 +5,7 @@ import { startHost, type HostProcess } from '../../support/hostProcess';
 import { tempDir } from '../../support/paths';
 import { waitFor } from '../../support/relayRig';
 import { alertSite, ALERT_SUBJECT_ROOT, natsWithMqtt } from '../../unit/alerts/alertRig';
+import { AlertsPage } from './pages/AlertsPage';
 
 async function postAlert(host: HostProcess, token: string, body: string): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${host.origin}/api/alerts`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
@@ -38,36 +39,34 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
       expect(String(bad.json.reason)).toMatch(/^type: "no-such-type"/);
       expect((await fetch(`${host.origin}/api/alerts`, { method: 'POST', body: '{}' })).status).toBe(401);
 
-      await page.goto(host.urlFor('desk/alerts'));
-      const queue = page.getByTestId('alert-queue');
-      await expect(queue.locator('tr[data-alert="bus-1"]')).toBeVisible();
-      await expect(queue.locator('tr[data-alert="hook-1"]')).toBeVisible();
-      await expect(page.getByTestId('alert-open-count')).toContainText('2');
-      const quarantine = page.getByTestId('quarantine-list');
+      const alerts = new AlertsPage(page);
+      await alerts.open(host.urlFor('desk/alerts'));
+      await expect(alerts.row('bus-1')).toBeVisible();
+      await expect(alerts.row('hook-1')).toBeVisible();
+      await expect(alerts.openCount()).toContainText('2');
+      const quarantine = alerts.quarantine();
       await expect(quarantine).toContainText('occurredAt:');
       await expect(quarantine).toContainText('type: "no-such-type"');
       await expect(quarantine).toContainText('{"id":"bus-bad","type":"conflict"}');
       await expect(page.getByTestId('webhook-token')).toHaveText(token);
 
       // The fire (red) is on top; select it, see its zone, cameras, checklist and countdowns; acknowledge with A, resolve with R.
-      await expect(queue.locator('tbody tr').first()).toHaveAttribute('data-alert', 'hook-1');
-      await page.getByTestId('alerts-section').focus();
-      await page.keyboard.press('ArrowDown');
-      const detail = page.getByTestId('alert-detail');
+      await expect(alerts.rows().first()).toHaveAttribute('data-alert', 'hook-1');
+      await alerts.press('ArrowDown');
+      const detail = alerts.detail();
       await expect(detail).toHaveAttribute('data-alert', 'hook-1');
       await expect(detail.getByTestId('alert-cameras').locator('[data-camera="lobby"]')).toBeVisible();
       await expect(detail.getByTestId('alert-countdowns').locator('[data-step="acknowledge"]')).toBeVisible();
       await page.keyboard.press('a');
-      await expect(queue.locator('tr[data-alert="hook-1"]')).toHaveAttribute('data-status', 'acknowledged');
-      await expect(detail.getByTestId('alert-history').locator('[data-kind="alert.acknowledged"]')).toBeVisible();
+      await expect(alerts.row('hook-1')).toHaveAttribute('data-status', 'acknowledged');
+      await expect(alerts.history().locator('[data-kind="alert.acknowledged"]')).toBeVisible();
       await page.keyboard.press('n');
       await page.fill('input[name="alert-prompt"]', '消防组已出发');
       await page.keyboard.press('Enter');
-      await expect(detail.getByTestId('alert-history')).toContainText('消防组已出发');
-      await page.getByTestId('alerts-section').focus();
-      await page.keyboard.press('r');
-      await expect(queue.locator('tr[data-alert="hook-1"]')).toHaveCount(0);
-      await expect(page.getByTestId('alert-open-count')).toContainText('1');
+      await expect(alerts.history()).toContainText('消防组已出发');
+      await alerts.press('r');
+      await expect(alerts.row('hook-1')).toHaveCount(0);
+      await expect(alerts.openCount()).toContainText('1');
 
       // A second acknowledgement is refused with a reason.
       await expect(api.acknowledgeAlert({ alertId: 'hook-1' })).rejects.toMatchObject({ code: 'conflict' });
@@ -77,10 +76,8 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
       );
 
       // Duty level: changed with a reason, shown in the top bar.
-      await page.getByTestId('duty-level').locator('select').selectOption('1');
-      await page.fill('input[name="duty-reason"]', '红色告警');
-      await page.keyboard.press('Enter');
-      await expect(page.getByTestId('duty-level')).toHaveAttribute('data-level', '1');
+      await alerts.setDutyLevel(1, '红色告警');
+      await expect(alerts.dutyLevel()).toHaveAttribute('data-level', '1');
 
       // Stop the console; what is published meanwhile arrives when it starts again; a duplicate is absorbed.
       await page.goto('about:blank');
@@ -88,9 +85,9 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
       await js.publish(`${ALERT_SUBJECT_ROOT}.lobby`, JSON.stringify({ id: 'while-stopped', type: 'theft', zone: 'stores', occurredAt: Date.now() }));
       await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'bus-1', type: 'conflict', zone: 'gate', occurredAt: now }));
       host = await startHost({ site, dataDir });
-      await page.goto(host.urlFor('desk/alerts'));
-      await expect(page.getByTestId('alert-queue').locator('tr[data-alert="while-stopped"]')).toBeVisible();
-      await expect(page.getByTestId('duty-level')).toHaveAttribute('data-level', '1');
+      await alerts.open(host.urlFor('desk/alerts'));
+      await expect(alerts.row('while-stopped')).toBeVisible();
+      await expect(alerts.dutyLevel()).toHaveAttribute('data-level', '1');
       const raised = await host.api().queryJournal({ kinds: ['alert.raised'], limit: 100 });
       expect(raised.entries.map((e) => (e.payload as { alertId: string }).alertId).sort()).toEqual(['bus-1', 'hook-1', 'while-stopped']);
     } finally {

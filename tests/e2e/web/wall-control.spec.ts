@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
+import { WallPage } from './pages/WallPage';
 
 /**
  * The desk drives the wall through the journal: every wall window or browser
@@ -10,36 +11,36 @@ import { ConsolePage } from './pages/ConsolePage';
 test.describe('the desk drives the wall', () => {
   test('layout switch and drag a camera from the list onto a tile; a browser on the wall route shows the same', async ({ host, page, consolePage, browser }) => {
     await consolePage.open(host.urlFor('desk'));
-    const desk = page.getByTestId('desk-wall');
-    await page.getByTestId('wall-address').selectOption('wall-2');
-    await expect(desk).toHaveAttribute('data-wall', 'wall-2');
-    await page.locator('[data-layout="4"]').click();
-    await expect(desk.getByTestId('wall-grid')).toHaveAttribute('data-tiles', '4');
+    const desk = WallPage.atDesk(page);
+    await desk.show('wall-2');
+    await desk.setLayout(4);
+    await desk.expectTiles(4);
     await consolePage.expectTilesReallyPlaying(4);
 
     // HTML5 drag and drop of the camera id from the camera list onto tile 3.
-    await page.locator('.camlist [data-camera="lobby"]').dragTo(desk.locator('.tile[data-tile="3"]'));
-    await expect(desk.locator('.tile[data-tile="3"]')).toHaveAttribute('data-camera', 'lobby');
+    await page.locator('.camlist [data-camera="lobby"]').dragTo(desk.tile(3));
+    await expect(desk.tile(3)).toHaveAttribute('data-camera', 'lobby');
     // … and from the floor plan: the gate camera's icon onto tile 2.
-    await page.locator('[data-camera-drag="gate-01"]').dragTo(desk.locator('.tile[data-tile="2"]'));
-    await expect(desk.locator('.tile[data-tile="2"]')).toHaveAttribute('data-camera', 'gate-01');
+    await page.locator('[data-camera-drag="gate-01"]').dragTo(desk.tile(2));
+    await expect(desk.tile(2)).toHaveAttribute('data-camera', 'gate-01');
 
     const wallPage = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     try {
       const wall = new ConsolePage(wallPage);
+      const screen = WallPage.screen(wallPage);
       await wall.open(host.urlFor('wall/2'));
-      await expect(wallPage.getByTestId('wall-view')).toHaveAttribute('data-wall', 'wall-2');
-      await expect(wallPage.getByTestId('wall-grid')).toHaveAttribute('data-tiles', '4');
-      await expect(wallPage.locator('.tile[data-tile="3"]')).toHaveAttribute('data-camera', 'lobby');
+      await expect(screen.root).toHaveAttribute('data-wall', 'wall-2');
+      await screen.expectTiles(4);
+      await expect(screen.tile(3)).toHaveAttribute('data-camera', 'lobby');
       await wall.expectTilesReallyPlaying(4);
 
       // Layout switch at the desk: the wall follows and all its tiles play.
       const switchedAt = Date.now();
-      await page.locator('[data-layout="9"]').click();
-      await expect(wallPage.getByTestId('wall-grid')).toHaveAttribute('data-tiles', '9');
+      await desk.setLayout(9);
+      await screen.expectTiles(9);
       await wall.expectTilesReallyPlaying(9);
       test.info().annotations.push({ type: 'timing', description: `layout 4→9: all 9 tiles proven playing ${Date.now() - switchedAt} ms after the click` });
-      await expect(wallPage.locator('.tile[data-tile="3"]')).toHaveAttribute('data-camera', 'lobby');
+      await expect(screen.tile(3)).toHaveAttribute('data-camera', 'lobby');
     } finally {
       await wallPage.close();
     }
@@ -51,19 +52,21 @@ test.describe('the desk drives the wall', () => {
     const api = host.api();
     await api.wallSetLayout({ wall: 'wall-3', layout: '4' });
     await consolePage.open(host.urlFor('wall/3'));
-    await expect(page.getByTestId('wall-grid')).toHaveAttribute('data-tiles', '4');
+    const screen = WallPage.screen(page);
+    await screen.expectTiles(4);
     await consolePage.expectTilesReallyPlaying(4);
-    await expect(page.locator('.wallstage__grid .tile[data-tile="0"]')).toHaveAttribute('data-stream', 'sub');
+    await expect(screen.tile(0)).toHaveAttribute('data-stream', 'sub');
 
     // The desk double-clicks tile 0 of wall-3 (the wall itself has no controls): one journal entry.
     const deskPage = await page.context().newPage();
     try {
       await deskPage.setViewportSize({ width: 1600, height: 900 });
       await deskPage.goto(host.urlFor('desk'));
-      await deskPage.getByTestId('wall-address').selectOption('wall-3');
-      const camera = await deskPage.locator('[data-testid="desk-wall"] .tile[data-tile="0"]').getAttribute('data-camera');
-      await deskPage.locator('[data-testid="desk-wall"] .tile[data-tile="0"]').dblclick();
-      const spot = page.getByTestId('wall-spotlight');
+      const desk = WallPage.atDesk(deskPage);
+      await desk.show('wall-3');
+      const camera = await desk.tile(0).getAttribute('data-camera');
+      await desk.tile(0).dblclick();
+      const spot = screen.spotlight();
       await expect(spot).toHaveAttribute('data-camera', camera ?? '');
       await expect(spot).toHaveAttribute('data-reason', 'operator');
       await expect(spot.locator('.tile')).toHaveAttribute('data-stream', 'main');
@@ -76,7 +79,7 @@ test.describe('the desk drives the wall', () => {
       expect(Number(await spot.getByTestId('tile-health').getAttribute('data-latency'))).toBeLessThan(30);
       // Closing the spotlight.
       await deskPage.getByTestId('spotlight-clear').click();
-      await expect(page.getByTestId('wall-spotlight')).toHaveCount(0);
+      await expect(screen.spotlight()).toHaveCount(0);
     } finally {
       await deskPage.close();
     }
@@ -90,7 +93,7 @@ test.describe('the desk drives the wall', () => {
     await consolePage.open(host.urlFor('wall/4'));
     await consolePage.expectTilesReallyPlaying(4);
     await api.wallSpotlight({ wall: 'wall-4', camera: 'perimeter-n', reason: 'alarm', alertId: 'A-e2e-1' });
-    const spot = page.getByTestId('wall-spotlight');
+    const spot = WallPage.screen(page).spotlight();
     await expect(spot).toHaveAttribute('data-reason', 'alarm');
     await expect(spot).toHaveAttribute('data-alert', 'A-e2e-1');
     await expect(page.getByTestId('wall-alarm')).toBeVisible();
@@ -103,8 +106,9 @@ test.describe('the desk drives the wall', () => {
     await api.wallSetLayout({ wall: 'wall-5', layout: '4' });
     await api.wallPush({ wall: 'wall-5', tile: 0, camera: 'gate-02' });
     await consolePage.open(host.urlFor('desk'));
-    await page.getByTestId('wall-address').selectOption('wall-5');
-    const tile = page.locator('[data-testid="desk-wall"] .tile[data-tile][data-camera="gate-02"]');
+    const desk = WallPage.atDesk(page);
+    await desk.show('wall-5');
+    const tile = desk.tileOf('gate-02');
     await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
     await expect(tile.locator('.tile__mask').first()).toBeVisible();
 
@@ -160,15 +164,15 @@ test('a tour shows its steps on the wall and pauses while an alarm holds the spo
   await api.wallSetLayout({ wall: 'wall-6', layout: '4' });
   await api.wallTour({ wall: 'wall-6', tourId: 'night-round', action: 'start' });
   await consolePage.open(host.urlFor('desk'));
-  await page.getByTestId('wall-address').selectOption('wall-6');
-  const desk = page.getByTestId('desk-wall');
+  const desk = WallPage.atDesk(page);
+  await desk.show('wall-6');
   // Step 1 of the demo tour is the "entrances" group: it fills the wall.
-  await expect(desk.locator('.tile[data-tile="0"]')).toHaveAttribute('data-camera', entrances[0] ?? '');
-  await expect(page.getByTestId('tour-status')).toHaveAttribute('data-paused', 'false');
+  await expect(desk.tile(0)).toHaveAttribute('data-camera', entrances[0] ?? '');
+  await expect(desk.tourStatus()).toHaveAttribute('data-paused', 'false');
   await api.wallSpotlight({ wall: 'wall-6', camera: 'lobby', reason: 'alarm', alertId: 'A-tour-1' });
-  await expect(page.getByTestId('tour-status')).toHaveAttribute('data-paused', 'true');
+  await expect(desk.tourStatus()).toHaveAttribute('data-paused', 'true');
   await api.wallSpotlight({ wall: 'wall-6', camera: null, reason: 'operator' });
-  await expect(page.getByTestId('tour-status')).toHaveAttribute('data-paused', 'false');
+  await expect(desk.tourStatus()).toHaveAttribute('data-paused', 'false');
   await page.getByTestId('tour-stop').click();
-  await expect(page.getByTestId('tour-status')).toHaveCount(0);
+  await expect(desk.tourStatus()).toHaveCount(0);
 });

@@ -1,0 +1,60 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page model of the desk's alerts section (`#/desk/alerts`): queue, detail, quarantine, duty level. */
+export class AlertsPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.section()).toBeVisible();
+  }
+
+  section(): Locator {
+    return this.page.getByTestId('alerts-section');
+  }
+
+  queue(): Locator {
+    return this.page.getByTestId('alert-queue');
+  }
+
+  /** The queue's rows, in the order shown (severity, then age). */
+  rows(): Locator {
+    return this.queue().locator('tbody tr');
+  }
+
+  row(alertId: string): Locator {
+    return this.queue().locator(`tr[data-alert="${alertId}"]`);
+  }
+
+  openCount(): Locator {
+    return this.page.getByTestId('alert-open-count');
+  }
+
+  detail(): Locator {
+    return this.page.getByTestId('alert-detail');
+  }
+
+  history(): Locator {
+    return this.detail().getByTestId('alert-history');
+  }
+
+  quarantine(): Locator {
+    return this.page.getByTestId('quarantine-list');
+  }
+
+  dutyLevel(): Locator {
+    return this.page.getByTestId('duty-level');
+  }
+
+  /** A handling key (A acknowledge, N note, R resolve, arrows to select) pressed with the section focused. */
+  async press(key: string): Promise<void> {
+    await this.section().focus();
+    await this.page.keyboard.press(key);
+  }
+
+  async setDutyLevel(level: 1 | 2 | 3, reason: string): Promise<void> {
+    await this.dutyLevel().locator('select').selectOption(String(level));
+    await this.page.fill('input[name="duty-reason"]', reason);
+    await this.page.keyboard.press('Enter');
+  }
+}
