@@ -4,6 +4,9 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ConsoleError } from '../../../shared/errors';
+import { createWsApi } from '../../../renderer/platform/ws';
 import { createCore, type Core } from '../../../electron/core';
 import type { AlertIngest } from '../../../electron/core/alerts/alertIngest';
 import { startWebhookListener } from '../../../electron/core/alerts/webhookListener';
@@ -240,4 +243,33 @@ describe('last-resort boundary in a real process', () => {
       child.kill('SIGKILL');
     }
   }, 30_000);
+});
+
+describe('the renderer WebSocket client and error frames', () => {
+  it('reports an error frame to onServerError and keeps its connection and calls going', async () => {
+    const { WebSocketServer } = await import('ws');
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((r) => wss.once('listening', () => r()));
+    wss.on('connection', (ws) => {
+      ws.send(JSON.stringify({ t: 'hello', protocol: 'watchpost.v1' }));
+      ws.send(JSON.stringify({ t: 'error', err: { code: 'invalid-argument', message: 'malformed frame: not JSON' } }));
+      ws.on('message', (data) => {
+        const call = JSON.parse(String(data)) as { id: number };
+        ws.send(JSON.stringify({ t: 'res', id: call.id, ok: true, v: { ok: 1 } }));
+      });
+    });
+    const seen: ConsoleError[] = [];
+    const { port } = wss.address() as { port: number };
+    const c = createWsApi({ url: `ws://127.0.0.1:${port}/`, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, onServerError: (e) => seen.push(e) });
+    try {
+      expect(await c.api.getJournalStatus()).toEqual({ ok: 1 });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toBeInstanceOf(ConsoleError);
+      expect(seen[0]?.code).toBe('invalid-argument');
+      expect(c.link.current().status).toBe('connected');
+    } finally {
+      c.close();
+      wss.close();
+    }
+  });
 });
