@@ -1,14 +1,29 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { ConsoleApi } from '../../shared/contract';
+import { createAlertsSlice, type AlertsSlice } from '../features/alerts/alertsSlice';
 import { createConnectionSlice, type ConnectionSlice } from '../features/connection/connectionSlice';
 import { createDrillsSlice, type DrillsSlice } from '../features/drills/drillsSlice';
 import { createJournalSlice, type JournalSlice } from '../features/journal/journalSlice';
+import { createPlansSlice, type PlansSlice } from '../features/plans/plansSlice';
+import { createRosterSlice, type RosterSlice } from '../features/roster/rosterSlice';
 import { createSiteStateSlice, type SiteStateSlice } from '../features/sitestate/siteStateSlice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
 import { createSiteSlice, type SiteSlice } from '../features/site/siteSlice';
 import { createSourcesSlice, type SourcesSlice } from '../features/video/sourcesSlice';
+import { createWallSlice, type WallSlice } from '../features/wall/wallSlice';
+import { readOnlyApi } from './readOnlyApi';
 
-export type ConsoleState = SiteSlice & SettingsSlice & ConnectionSlice & SourcesSlice & JournalSlice & SiteStateSlice & DrillsSlice;
+export type ConsoleState = SiteSlice &
+  SettingsSlice &
+  ConnectionSlice &
+  SourcesSlice &
+  JournalSlice &
+  SiteStateSlice &
+  DrillsSlice &
+  AlertsSlice &
+  RosterSlice &
+  WallSlice &
+  PlansSlice;
 
 /** A slice creator: sees the whole state, gets the contract injected. */
 export type SliceCreator<S> = (api: ConsoleApi) => StateCreator<ConsoleState, [], [], S>;
@@ -28,7 +43,22 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createJournalSlice(api)(...a),
     ...createSiteStateSlice(api)(...a),
     ...createDrillsSlice(api)(...a),
+    ...createAlertsSlice(api)(...a),
+    ...createRosterSlice(api)(...a),
+    ...createWallSlice(api)(...a),
+    ...createPlansSlice(api)(...a),
   }));
+}
+
+/**
+ * A replay's store: the same slices over the read-only contract, so every
+ * action that would change something is refused by the API itself (views
+ * only hide what `readOnly` says they need not offer).
+ */
+export function createReplayStore(api: ConsoleApi): ConsoleStore {
+  const store = createConsoleStore(readOnlyApi(api));
+  store.setState({ readOnly: true });
+  return store;
 }
 
 /**

@@ -50,7 +50,8 @@ try {
   });
   // ALERT_BENCH_NO_PAGE=1: the console alone, to tell its share of the latency from the page's.
   if (!process.env.ALERT_BENCH_NO_PAGE) {
-    await page.goto(host.urlFor('desk/alerts'));
+    // ?bench=1 loads the page's test-only recorder of window.__alertSeen (renderer/bench/alertSeen.ts).
+    await page.goto(host.urlFor('desk/alerts').replace('/?', '/?bench=1&'));
     await page.getByTestId('alert-queue').waitFor({ timeout: 30_000 });
   }
 

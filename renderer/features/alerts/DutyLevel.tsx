@@ -1,27 +1,24 @@
 import { useState } from 'react';
 import type { DutyLevel as Level } from '../../../shared/alerts/schema';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 
 /** The site's duty level (一级/二级/三级勤务) on every view; at the desk it can be changed, with a reason, as a journal entry. */
 export function DutyLevelBadge(props: { interactive: boolean }) {
   const level = useConsole((s) => s.siteState.alerts.dutyLevel);
   const readOnly = useConsole((s) => s.readOnly);
-  const api = useConsoleApi();
+  const error = useConsole((s) => s.dutyLevelError);
+  const setDutyLevel = useConsole((s) => s.setDutyLevel);
   const t = useT();
   const [editing, setEditing] = useState<Level | undefined>();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const submit = (): void => {
     if (editing === undefined) return;
-    api
-      .setDutyLevel({ level: editing, reason })
-      .then(() => {
-        setEditing(undefined);
-        setReason('');
-        setError(undefined);
-      })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    void setDutyLevel(editing, reason).then((ok) => {
+      if (!ok) return;
+      setEditing(undefined);
+      setReason('');
+    });
   };
   return (
     <span className={`badge duty-level duty-level--${level}`} data-testid="duty-level" data-level={level}>

@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { WebhookInfo } from '../../../shared/alerts/contract';
-import { useConsoleApi } from '../../app/StoreContext';
+import { useEffect } from 'react';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 
 /** Where local integrations post alerts, and the token they need (the desk's settings for the webhook). */
 export function WebhookPanel() {
-  const api = useConsoleApi();
   const t = useT();
-  const [info, setInfo] = useState<WebhookInfo | undefined>();
+  const info = useConsole((s) => s.webhookInfo);
+  const load = useConsole((s) => s.loadWebhookInfo);
   useEffect(() => {
-    api.webhookInfo().then(setInfo, () => setInfo(undefined));
-  }, [api]);
+    void load();
+  }, [load]);
   if (!info) return null;
   const http = window.location.protocol === 'http:' || window.location.protocol === 'https:';
   // Host mode: the page's own server; the desktop app: its loopback listener, if it could listen.

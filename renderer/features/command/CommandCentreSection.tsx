@@ -4,7 +4,8 @@ import { localize } from '../../../shared/i18n';
 import { kindLabels } from '../../../shared/journal/kinds';
 import { useConsole, useConsoleApi } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { formatTime } from '../journal/format';
+import { formatTime } from '../../ui/format';
+import { errorText } from '../../ui/errorText';
 
 const DUTY_LEVELS: Record<number, string> = { 1: '一级', 2: '二级', 3: '三级' };
 
@@ -18,7 +19,7 @@ export function CommandCentreSection() {
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     const off = api.onCommandCentre(setSites);
-    api.getCommandCentre().then(setSites, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    api.getCommandCentre().then(setSites, (err: unknown) => setError(errorText(err)));
     return off;
   }, [api]);
   return (

@@ -1,13 +1,13 @@
 import type { DeskSection } from '../../app/routes';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { CommandCentreSection } from '../command/CommandCentreSection';
-import { AlertsSection } from '../alerts/AlertsSection';
-import { DrillsSection } from '../drills/DrillsSection';
-import { JournalPanel } from '../journal/JournalPanel';
+import { CommandCentreSection } from '../command';
+import { AlertsSection } from '../alerts';
+import { DrillsSection } from '../drills';
+import { JournalPanel } from '../journal';
 import { OperationsSection } from './OperationsSection';
-import { PlansSection } from '../plans/PlansSection';
-import { RosterSection } from '../roster/RosterSection';
+import { PlansSection } from '../plans';
+import { RosterSection } from '../roster';
 
 /** The duty officer's desk: a rail of sections, each a workspace. */
 export function DeskView(props: { section: DeskSection }) {

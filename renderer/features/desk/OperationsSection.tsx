@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { wallAddress } from '../../../shared/wall/layouts';
 import { useConsole, useConsoleApi } from '../../app/StoreContext';
 import { useLocalize, useT } from '../../i18n/useT';
-import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
-import { useAlertHeat } from '../floorplan/useAlertHeat';
-import { CAMERA_DRAG_TYPE } from '../video/VideoTile';
-import { DeskWall } from '../wall/DeskWall';
+import { FloorPlanPanel, useAlertHeat } from '../floorplan';
+import { CAMERA_DRAG_TYPE } from '../video';
+import { DeskWall } from '../wall';
+import { errorText } from '../../ui/errorText';
 
 /** Operations: floor plan and camera list (drag a camera onto a wall tile) beside the desk's view of a wall. */
 export function OperationsSection() {
@@ -31,7 +31,7 @@ export function OperationsSection() {
           onCameraClick={(c) => {
             // Clicking a camera on the plan spotlights it on the first wall (a journal entry every wall folds).
             setSelected(c.id);
-            void api.wallSpotlight({ wall: wallAddress(1), camera: c.id, reason: 'operator' }).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+            void api.wallSpotlight({ wall: wallAddress(1), camera: c.id, reason: 'operator' }).catch((err: unknown) => setError(errorText(err)));
           }}
         />
       </section>

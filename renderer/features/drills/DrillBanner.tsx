@@ -16,16 +16,13 @@ export function DrillBanner(props: { interactive: boolean }) {
   const stopDrill = useConsole((s) => s.stopDrill);
   const t = useT();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const error = useConsole((s) => s.drillsError);
   if (!active) return null;
   const scenario = scenarios?.find((d) => d.id === active.scenarioId);
   const name = scenario ? localize(scenario.name, locale) : active.name;
   const stop = (reason: 'real-emergency' | 'operator'): void => {
     setBusy(true);
-    setError(undefined);
-    stopDrill(reason)
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
-      .finally(() => setBusy(false));
+    void stopDrill(reason).then(() => setBusy(false));
   };
   return (
     <>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DrillReportResult } from '../../../shared/contract';
 import { lines, parseCorrectiveActions } from '../../../shared/drill/evaluationForm';
 import type { DrillRun } from '../../../shared/state/drillDomain';
-import { useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 
 /**
@@ -12,7 +12,9 @@ import { useT } from '../../i18n/useT';
  */
 export function DrillReview(props: { run: DrillRun; replayId?: string }) {
   const t = useT();
-  const api = useConsoleApi();
+  const drillReport = useConsole((s) => s.drillReport);
+  const evaluateDrill = useConsole((s) => s.evaluateDrill);
+  const error = useConsole((s) => s.drillsError);
   const [report, setReport] = useState<DrillReportResult | undefined>();
   const [frame, setFrame] = useState<HTMLIFrameElement | null>(null);
   const [form, setForm] = useState(false);
@@ -20,33 +22,29 @@ export function DrillReview(props: { run: DrillRun; replayId?: string }) {
   const [strengths, setStrengths] = useState('');
   const [improvements, setImprovements] = useState('');
   const [corrective, setCorrective] = useState('');
-  const fail = (err: unknown): void => setMessage(err instanceof Error ? err.message : String(err));
+  // Its own notices (saved, a bad line) here; a refusal by the core is the drills slice's last error.
+  const [failed, setFailed] = useState(false);
   const openReport = (): void => {
     setMessage(undefined);
-    api
-      .drillReport({ startId: props.run.startId, ...(props.replayId ? { replayId: props.replayId } : {}) })
-      .then(setReport)
-      .catch(fail);
+    void drillReport(props.run.startId, props.replayId).then((r) => {
+      setFailed(r === undefined);
+      if (r) setReport(r);
+    });
   };
   const save = (): void => {
     const parsed = parseCorrectiveActions(corrective);
     if (parsed.badLines.length > 0) {
+      setFailed(false);
       setMessage(parsed.badLines.map((line) => t('aar.form.badLine', { line })).join(' · '));
       return;
     }
-    api
-      .appendEntry({
-        kind: 'drill.evaluation',
-        ref: props.run.startId,
-        mode: 'DRILL',
-        payload: { strengths: lines(strengths), improvements: lines(improvements), correctiveActions: parsed.actions },
-      })
-      .then((entry) => {
-        setMessage(t('aar.form.saved', { seq: entry.seq }));
-        setForm(false);
-        if (report) openReport();
-      })
-      .catch(fail);
+    void evaluateDrill(props.run.startId, { strengths: lines(strengths), improvements: lines(improvements), correctiveActions: parsed.actions }).then((entry) => {
+      setFailed(entry === undefined);
+      if (!entry) return;
+      setMessage(t('aar.form.saved', { seq: entry.seq }));
+      setForm(false);
+      if (report) openReport();
+    });
   };
   return (
     <div className="drill-review" data-testid={`drill-review-${props.run.startId}`}>
@@ -69,9 +67,9 @@ export function DrillReview(props: { run: DrillRun; replayId?: string }) {
           </>
         )}
       </div>
-      {message && (
+      {(failed ? error : message) && (
         <div role="status" className="muted">
-          {message}
+          {failed ? error : message}
         </div>
       )}
       {form && (

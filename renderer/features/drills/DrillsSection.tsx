@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { localize } from '../../../shared/i18n';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { formatTime } from '../journal/format';
+import { formatTime } from '../../ui/format';
 import { DrillReview } from './DrillReview';
 
 const SPEEDS = [1, 2, 5, 10, 30, 60];
@@ -21,10 +21,10 @@ export function DrillsSection() {
     const s = scenarios.find((x) => x.id === id);
     return s ? localize(s.name, locale) : fallback;
   };
-  const [error, setError] = useState<string | undefined>();
+  const error = useConsole((s) => s.drillsError);
 
   useEffect(() => {
-    load().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    void load();
   }, [load]);
 
   return (
@@ -56,7 +56,7 @@ export function DrillsSection() {
                   className="button button--primary"
                   disabled={drill.active !== undefined}
                   data-testid={`start-drill-${s.id}`}
-                  onClick={() => start(s.id, speed).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))}
+                  onClick={() => void start(s.id, speed)}
                 >
                   {t('drill.start')}
                 </button>

@@ -4,7 +4,7 @@ import type { Zone } from '../../../shared/site/schema';
 import type { DragEvent } from 'react';
 import type { CameraView, FloorView, SiteView } from '../../../shared/site/view';
 import { useLocalize, useT } from '../../i18n/useT';
-import { HeatLayer } from '../heatmap/HeatLayer';
+import { HeatLayer } from '../heatmap';
 import { countBand, zoneFill } from './zoneStyle';
 
 export interface FloorPlanProps {

@@ -1,14 +1,11 @@
 import { useMemo, useState, type DragEvent } from 'react';
-import '../heatmap/heatmap.css';
 import { activeCountsByFloor, zoneCounts } from '../../../shared/heatmap/counts';
 import { buildTimeIndex, eventsInWindow, playbackSpan, type TimeIndex } from '../../../shared/heatmap/timeWindow';
 import type { HeatEvent } from '../../../shared/heatmap/types';
 import type { Zone } from '../../../shared/site/schema';
 import type { CameraView, SiteView } from '../../../shared/site/view';
-import { HeatLegend } from '../heatmap/HeatLegend';
-import { TimeWindow } from '../heatmap/TimeWindow';
+import { HeatLegend, TimeWindow, useHeatTimeline } from '../heatmap';
 import { useNow } from '../../ui/useNow';
-import { useHeatTimeline } from '../heatmap/useHeatTimeline';
 import { FloorPlan } from './FloorPlan';
 import { FloorTabs } from './FloorTabs';
 import { ZoneEvents } from './ZoneEvents';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { heatEventsFromAlerts } from '../../../shared/heatmap/fromAlerts';
 import type { HeatEvent } from '../../../shared/heatmap/types';
 import { localize } from '../../../shared/i18n';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 
 const HISTORY_MS = 30 * 86_400_000;
 const REFRESH_MS = 5 * 60_000;
@@ -15,7 +15,7 @@ const NO_HISTORY: readonly (HeatEvent & { id: string })[] = [];
  * alone is drawn: the journal's later alerts must not leak into the past.
  */
 export function useAlertHeat(): readonly HeatEvent[] {
-  const api = useConsoleApi();
+  const history30d = useConsole((s) => s.alertHeatHistory);
   const alerts = useConsole((s) => s.siteState.alerts);
   const drillRunning = useConsole((s) => s.siteState.drill.active !== undefined);
   const readOnly = useConsole((s) => s.readOnly);
@@ -28,12 +28,10 @@ export function useAlertHeat(): readonly HeatEvent[] {
     let stopped = false;
     const load = (): void => {
       const to = Date.now() + 60_000;
-      api.alertHeatHistory({ from: to - HISTORY_MS, to }).then(
-        (r) => {
-          if (!stopped) setHistory(r.events);
-        },
-        () => undefined, // the recent alerts in the state still draw; the next refresh tries again
-      );
+      void history30d(to - HISTORY_MS, to).then((events) => {
+        // Unread, the recent alerts in the state still draw; the next refresh tries again.
+        if (!stopped && events) setHistory(events);
+      });
     };
     load();
     const timer = setInterval(load, REFRESH_MS);
@@ -41,7 +39,7 @@ export function useAlertHeat(): readonly HeatEvent[] {
       stopped = true;
       clearInterval(timer);
     };
-  }, [api, readOnly]);
+  }, [history30d, readOnly]);
 
   return useMemo(() => {
     if (!site) return [];

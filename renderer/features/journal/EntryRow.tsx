@@ -2,7 +2,8 @@ import { memo } from 'react';
 import type { Locale } from '../../../shared/i18n';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import type { SiteView } from '../../../shared/site/view';
-import { actorName, entrySummary, formatTime, kindLabel } from './format';
+import { actorName, formatTime } from '../../ui/format';
+import { entrySummary, kindLabel } from './format';
 
 export interface EntryRowProps {
   readonly entry: JournalEntry;

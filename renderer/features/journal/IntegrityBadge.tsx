@@ -1,6 +1,6 @@
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { formatTime } from './format';
+import { formatTime } from '../../ui/format';
 
 /** "Verified to #N" and the upstream copy: connected, offline since T, behind by N. */
 export function IntegrityBadge(props: { compact?: boolean }) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { errorText } from '../../ui/errorText';
 
 /** The journal's trouble, where every view can see it: disk full, broken chain, writer down. */
 export function JournalBanner(props: { interactive: boolean }) {
@@ -27,7 +28,7 @@ export function JournalBanner(props: { interactive: boolean }) {
           onClick={() => {
             setBusy(true);
             startNewSegment()
-              .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+              .catch((err: unknown) => setError(errorText(err)))
               .finally(() => setBusy(false));
           }}
         >

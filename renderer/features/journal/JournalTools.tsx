@@ -3,6 +3,7 @@ import type { DailyReport, ExportResult } from '../../../shared/contract';
 import { dateIn } from '../../../shared/time/zonedDay';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { errorText } from '../../ui/errorText';
 
 function toInput(ms: number): string {
   const d = new Date(ms);
@@ -29,7 +30,7 @@ export function JournalTools() {
     try {
       await fn();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 

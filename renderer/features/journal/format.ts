@@ -2,12 +2,7 @@ import { localize, type Locale } from '../../../shared/i18n';
 import { kindLabels } from '../../../shared/journal/kinds';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import type { SiteView } from '../../../shared/site/view';
-
-/** Display name for an actor: the roster name when it is a roster id. */
-export function actorName(site: SiteView | undefined, actor: string, locale: Locale): string {
-  const person = site?.roster.people.find((p) => p.id === actor);
-  return person ? localize(person.name, locale) : actor;
-}
+import { actorName } from '../../ui/format';
 
 export function kindLabel(kind: string, locale: Locale): string {
   const label = kindLabels[kind];
@@ -30,15 +25,4 @@ export function entrySummary(entry: JournalEntry, site: SiteView | undefined, lo
     default:
       return str(p.text) || str(p.summary) || str(p.note);
   }
-}
-
-export function formatTime(ms: number, locale: Locale, timeZone: string | undefined, withDate: boolean): string {
-  return new Intl.DateTimeFormat(locale, {
-    ...(timeZone ? { timeZone } : {}),
-    ...(withDate ? { month: '2-digit', day: '2-digit' } : {}),
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(ms);
 }

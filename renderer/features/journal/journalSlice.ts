@@ -4,6 +4,7 @@ import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
 import type { JournalStatus } from '../../../shared/journal/status';
 import type { SliceCreator } from '../../app/store';
 import { defaultFilter, matchesFilter, type JournalFilter } from './filter';
+import { errorText } from '../../ui/errorText';
 
 const PAGE = 50;
 /** Live-appended entries kept in memory at most. */
@@ -53,7 +54,7 @@ export const createJournalSlice: SliceCreator<JournalSlice> = (api) => (set, get
         journalError: undefined,
       });
     } catch (err) {
-      set({ journalError: err instanceof Error ? err.message : String(err) });
+      set({ journalError: errorText(err) });
     } finally {
       set({ journalLoading: false });
     }

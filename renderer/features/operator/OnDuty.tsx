@@ -1,6 +1,6 @@
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { actorName, formatTime } from '../journal/format';
+import { actorName, formatTime } from '../../ui/format';
 
 /** Who holds the desk according to the journal's last handover (交接班). */
 export function OnDuty() {

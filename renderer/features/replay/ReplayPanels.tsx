@@ -1,22 +1,23 @@
 import { memo, useMemo, useState } from 'react';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { DrillReview } from '../drills/DrillReview';
-import { EntryRow } from '../journal/EntryRow';
-import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
-import { useAlertHeat } from '../floorplan/useAlertHeat';
-import { OnDuty } from '../operator/OnDuty';
+import { DrillReview } from '../drills';
+import { EntryRow } from '../journal';
+import { FloorPlanPanel, useAlertHeat } from '../floorplan';
+import { OnDuty } from '../operator';
 import type { PlayerFrame, ReplayPlayer } from './player';
 import { ReplayStatePanels } from './ReplayStatePanels';
+import { errorText } from '../../ui/errorText';
 
 /**
  * The panels at time t: every one reads the replay store, so it shows the
  * recorded state, not the live one. Observer notes and bookmarks are added to
- * this console's journal with the observed time; the source never changes.
+ * this console's live journal (`onAnnotate`, from outside the replay store)
+ * with the observed time; the source never changes.
  */
-export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame }) {
+export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame; onAnnotate: (draft: EntryDraft) => Promise<JournalEntry> }) {
   const t = useT();
-  const api = useConsoleApi();
   const site = useConsole((s) => s.bootstrap?.site);
   const locale = useConsole((s) => s.settings.locale);
   const heat = useAlertHeat();
@@ -44,8 +45,8 @@ export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPl
           className="composer"
           onSubmit={(e) => {
             e.preventDefault();
-            api
-              .appendEntry({
+            props
+              .onAnnotate({
                 kind: 'annotation',
                 mode: 'DRILL',
                 payload: { text: note, observedAt: Math.round(props.frame.t), bookmark, source: props.player.info.label },
@@ -54,7 +55,7 @@ export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPl
                 setNote('');
                 setNoted(t('replay.noted', { seq: entry.seq }));
               })
-              .catch((err: unknown) => setNoted(err instanceof Error ? err.message : String(err)));
+              .catch((err: unknown) => setNoted(errorText(err)));
           }}
         >
           <label className="field">

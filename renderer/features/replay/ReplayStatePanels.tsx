@@ -5,8 +5,7 @@ import { alertList, isOpen } from '../../../shared/state/alertsDomain';
 import type { SiteState } from '../../../shared/state';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { nameOf } from '../roster/names';
-import { useRoster } from '../roster/useRoster';
+import { nameOf, useRoster } from '../roster';
 
 /**
  * What the console showed at time t, read-only: the alert queue, the comms

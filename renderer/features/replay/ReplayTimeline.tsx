@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { formatTime } from '../journal/format';
+import { formatTime } from '../../ui/format';
 import type { PlayerFrame, ReplayPlayer } from './player';
 
 const SPEEDS = [0.5, 1, 2, 5, 10, 30, 60];

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReplayInfo, ReplaySource, ReplaySourceInfo } from '../../../shared/replay/types';
-import { createConsoleStore } from '../../app/store';
+import { createReplayStore } from '../../app/store';
 import { StoreProvider, useConsole, useConsoleApi } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { DrillBanner } from '../drills/DrillBanner';
+import { DrillBanner } from '../drills';
 import { ReplayPlayer, type PlayerFrame } from './player';
 import { ReplayPanels } from './ReplayPanels';
 import { ReplayTimeline } from './ReplayTimeline';
+import { errorText } from '../../ui/errorText';
 
 /**
  * Offline drill replay: open a recorded journal, move along its timeline,
@@ -21,6 +22,8 @@ export function ReplayView() {
   const api = useConsoleApi();
   const bootstrap = useConsole((s) => s.bootstrap);
   const settings = useConsole((s) => s.settings);
+  // Observer notes go to this console's live journal (the replay store's API refuses every write).
+  const recordEntry = useConsole((s) => s.recordEntry);
   const [sources, setSources] = useState<readonly ReplaySourceInfo[]>([]);
   const [path, setPath] = useState('');
   const [player, setPlayer] = useState<ReplayPlayer | undefined>();
@@ -29,14 +32,15 @@ export function ReplayView() {
   const [error, setError] = useState<string | undefined>();
   const [opening, setOpening] = useState(false);
 
-  // A store of its own: the panels read the replayed state, never the live one.
-  const replayStore = useMemo(() => createConsoleStore(api), [api]);
+  // A store of its own over the read-only API: the panels read the replayed state, never the live one,
+  // and nothing they do can change the present.
+  const replayStore = useMemo(() => createReplayStore(api), [api]);
   useEffect(() => {
-    replayStore.setState({ bootstrap, settings, loadState: 'ready', readOnly: true });
+    replayStore.setState({ bootstrap, settings, loadState: 'ready' });
   }, [replayStore, bootstrap, settings]);
 
   useEffect(() => {
-    api.listReplaySources().then(setSources, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    api.listReplaySources().then(setSources, (err: unknown) => setError(errorText(err)));
   }, [api]);
 
   useEffect(() => {
@@ -82,7 +86,7 @@ export function ReplayView() {
       replayStore.getState().replaceSiteState(first.state);
       setPlayer(p);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setOpening(false);
     }
@@ -125,7 +129,7 @@ export function ReplayView() {
         <StoreProvider store={replayStore} api={api}>
           <ReplayTimeline player={player} frame={frame} onClose={() => setPlayer(undefined)} />
           <DrillBanner interactive={false} />
-          <ReplayPanels player={player} frame={panelFrame ?? frame} />
+          <ReplayPanels player={player} frame={panelFrame ?? frame} onAnnotate={recordEntry} />
         </StoreProvider>
       )}
     </main>

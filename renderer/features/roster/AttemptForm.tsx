@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { attemptResults, commsMethods, type AttemptResult, type CommsMethod } from '../../../shared/roster/kinds';
 import type { Roster } from '../../../shared/site/roster';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { nameOf } from './names';
 import { resultForKey } from './rosterView';
@@ -11,9 +11,9 @@ import { resultForKey } from './rosterView';
  * 2 no answer, 3 bad signal, 4 relayed — pressed anywhere in the form except
  * while typing in a text field.
  */
-export function AttemptForm(props: { roster: Roster; onError: (message: string) => void }) {
+export function AttemptForm(props: { roster: Roster }) {
   const t = useT();
-  const api = useConsoleApi();
+  const logAttempt = useConsole((s) => s.logAttempt);
   const locale = useConsole((s) => s.settings.locale);
   const [to, setTo] = useState(props.roster.people[0]?.id ?? '');
   const [method, setMethod] = useState<CommsMethod>('radio');
@@ -23,21 +23,17 @@ export function AttemptForm(props: { roster: Roster; onError: (message: string) 
 
   const record = (result: AttemptResult): void => {
     const isNumber = method === 'satphone' || method === 'mobile' || method === 'landline';
-    api
-      .logAttempt({
-        to,
-        method,
-        result,
-        ...(channel.trim() ? (isNumber ? { number: channel.trim() } : { channel: channel.trim() }) : {}),
-        ...(message.trim() ? { message: message.trim() } : {}),
-      })
-      .then(
-        (entry) => {
-          setStatus(t('roster.logged', { seq: entry.seq }));
-          setMessage('');
-        },
-        (err: unknown) => props.onError(err instanceof Error ? err.message : String(err)),
-      );
+    void logAttempt({
+      to,
+      method,
+      result,
+      ...(channel.trim() ? (isNumber ? { number: channel.trim() } : { channel: channel.trim() }) : {}),
+      ...(message.trim() ? { message: message.trim() } : {}),
+    }).then((entry) => {
+      if (!entry) return;
+      setStatus(t('roster.logged', { seq: entry.seq }));
+      setMessage('');
+    });
   };
   const onKey = (e: KeyboardEvent<HTMLFormElement>): void => {
     const target = e.target as HTMLElement;

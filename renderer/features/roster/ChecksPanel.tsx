@@ -1,7 +1,7 @@
 import { localize } from '../../../shared/i18n';
 import type { DueState } from '../../../shared/roster/schedule';
 import type { Roster } from '../../../shared/site/roster';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { nameOf } from './names';
 import { formatSpan } from './rosterView';
@@ -37,9 +37,9 @@ export function ChecksPanel(props: { roster: Roster; states: readonly DueState[]
 }
 
 /** Overdue checks with their escalation: the step due now, the ones done, and the acknowledgement. */
-export function EscalationsPanel(props: { roster: Roster; states: readonly DueState[]; onError: (message: string) => void }) {
+export function EscalationsPanel(props: { roster: Roster; states: readonly DueState[] }) {
   const t = useT();
-  const api = useConsoleApi();
+  const ackEscalation = useConsole((s) => s.ackEscalation);
   const locale = useConsole((s) => s.settings.locale);
   const overdue = props.states.filter((s) => s.escalation !== undefined);
   return (
@@ -69,7 +69,7 @@ export function EscalationsPanel(props: { roster: Roster; states: readonly DueSt
               {e.acked ? (
                 <span className="muted">{t('roster.acked', { name: nameOf(props.roster, e.acked.by, locale) })}</span>
               ) : (
-                <button type="button" className="button button--primary" data-testid="ack-escalation" onClick={() => api.ackEscalation({ escalationId: e.id }).catch((err: unknown) => props.onError(String((err as Error).message ?? err)))}>
+                <button type="button" className="button button--primary" data-testid="ack-escalation" onClick={() => void ackEscalation(e.id)}>
                   {t('roster.ack')}
                 </button>
               )}

@@ -1,23 +1,26 @@
 import { useState } from 'react';
 import type { RosterImportResult } from '../../../shared/roster/contract';
-import { useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 
 /** CSV import (all or nothing, every problem listed), CSV export, and the printable roster. */
-export function ImportPanel(props: { onError: (message: string) => void }) {
+export function ImportPanel() {
   const t = useT();
-  const api = useConsoleApi();
+  const importRosterCsv = useConsole((s) => s.importRosterCsv);
+  const exportRosterCsv = useConsole((s) => s.exportRosterCsv);
+  const printRoster = useConsole((s) => s.printRoster);
   const [result, setResult] = useState<RosterImportResult | undefined>();
   const [download, setDownload] = useState<string | undefined>();
   const [printUrl, setPrintUrl] = useState<string | undefined>();
   const [frame, setFrame] = useState<HTMLIFrameElement | null>(null);
-  const fail = (err: unknown): void => props.onError(err instanceof Error ? err.message : String(err));
 
   const onFile = async (file: File): Promise<void> => {
-    setResult(await api.importRosterCsv({ text: await file.text() }));
+    const imported = await importRosterCsv(await file.text());
+    if (imported) setResult(imported);
   };
   const onExport = async (): Promise<void> => {
-    const { csv } = await api.exportRosterCsv();
+    const csv = await exportRosterCsv();
+    if (csv === undefined) return;
     if (download) URL.revokeObjectURL(download);
     setDownload(URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' })));
   };
@@ -29,11 +32,11 @@ export function ImportPanel(props: { onError: (message: string) => void }) {
           {t('roster.importFile')}
           <input type="file" accept=".csv,text/csv" data-testid="roster-import" onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) onFile(file).catch(fail);
+            if (file) void onFile(file);
             e.target.value = '';
           }} />
         </label>
-        <button type="button" className="button" data-testid="roster-export" onClick={() => onExport().catch(fail)}>
+        <button type="button" className="button" data-testid="roster-export" onClick={() => void onExport()}>
           {t('roster.export')}
         </button>
         {download && (
@@ -41,7 +44,7 @@ export function ImportPanel(props: { onError: (message: string) => void }) {
             roster.csv
           </a>
         )}
-        <button type="button" className="button" data-testid="roster-print" onClick={() => api.printRoster().then((r) => setPrintUrl(r.url), fail)}>
+        <button type="button" className="button" data-testid="roster-print" onClick={() => void printRoster().then((url) => url !== undefined && setPrintUrl(url))}>
           {t('roster.print')}
         </button>
         {printUrl && (

@@ -2,9 +2,9 @@ import { localize } from '../../../shared/i18n';
 import { orderedLadder, routeText } from '../../../shared/roster/schedule';
 import type { ContactRoute, Roster } from '../../../shared/site/roster';
 import type { RosterState } from '../../../shared/state/rosterDomain';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { formatTime } from '../journal/format';
+import { formatTime } from '../../ui/format';
 import { nameOf } from './names';
 import { routesForDisplay } from './rosterView';
 
@@ -20,12 +20,11 @@ function Route(props: { route: ContactRoute }) {
 }
 
 /** People with their ladders, external contacts, and the comms devices; network down puts radio and satellite first. */
-export function PeoplePanel(props: { roster: Roster; state: RosterState; down: boolean; onDuty: readonly string[]; onError: (message: string) => void }) {
+export function PeoplePanel(props: { roster: Roster; state: RosterState; down: boolean; onDuty: readonly string[] }) {
   const t = useT();
-  const api = useConsoleApi();
+  const recordDeviceTest = useConsole((s) => s.recordDeviceTest);
   const locale = useConsole((s) => s.settings.locale);
   const tz = useConsole((s) => s.bootstrap?.site.timezone);
-  const fail = (err: unknown): void => props.onError(err instanceof Error ? err.message : String(err));
   return (
     <section className="panel roster__people">
       <h2 className="panel__title">{t('roster.people')}</h2>
@@ -63,10 +62,10 @@ export function PeoplePanel(props: { roster: Roster; state: RosterState; down: b
               <strong>{e.label}</strong> <span className="muted">{t('roster.keeper', { name: nameOf(props.roster, e.keeper, locale) })}</span>{' '}
               {test?.lastPass !== undefined ? <span className="muted">{t('roster.lastTest', { date: formatTime(test.lastPass, locale, tz, true) })}</span> : e.lastTestAt ? <span className="muted">{t('roster.lastTest', { date: e.lastTestAt })}</span> : null}{' '}
               {e.simExpiry && <span className="muted">{t('roster.simExpiry', { date: e.simExpiry })}</span>}{' '}
-              <button type="button" className="button button--small" onClick={() => api.recordDeviceTest({ device: e.id, result: 'pass' }).catch(fail)}>
+              <button type="button" className="button button--small" onClick={() => void recordDeviceTest(e.id, 'pass')}>
                 {t('roster.testPass')}
               </button>{' '}
-              <button type="button" className="button button--small" onClick={() => api.recordDeviceTest({ device: e.id, result: 'fail' }).catch(fail)}>
+              <button type="button" className="button button--small" onClick={() => void recordDeviceTest(e.id, 'fail')}>
                 {t('roster.testFail')}
               </button>
             </li>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Roster } from '../../../shared/site/roster';
 import type { RollCall } from '../../../shared/state/rosterDomain';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { nameOf } from './names';
 import { nextToCall, resultForKey } from './rosterView';
@@ -11,9 +11,11 @@ import { nextToCall, resultForKey } from './rosterView';
  * record each answer as it comes; ending it journals the summary (anyone not
  * reached counts as no answer).
  */
-export function RollCallPanel(props: { roster: Roster; onDuty: readonly string[]; onError: (message: string) => void }) {
+export function RollCallPanel(props: { roster: Roster; onDuty: readonly string[] }) {
   const t = useT();
-  const api = useConsoleApi();
+  const startRollCall = useConsole((s) => s.startRollCall);
+  const answerRollCall = useConsole((s) => s.answerRollCall);
+  const endRollCall = useConsole((s) => s.endRollCall);
   const rollcall = useConsole((s) => s.siteState.roster.rollcall);
   const last = useConsole((s) => s.siteState.roster.rollcalls.at(-1));
   const channels = useMemo(() => {
@@ -23,7 +25,6 @@ export function RollCallPanel(props: { roster: Roster; onDuty: readonly string[]
   }, [props.roster, props.onDuty]);
   const [channel, setChannel] = useState('');
   const chosen = channel || channels[0] || '';
-  const fail = (err: unknown): void => props.onError(err instanceof Error ? err.message : String(err));
   const calling = rollcall ? nextToCall(rollcall) : undefined;
 
   useEffect(() => {
@@ -34,12 +35,11 @@ export function RollCallPanel(props: { roster: Roster; onDuty: readonly string[]
       const result = resultForKey(e.key);
       if (!result) return;
       e.preventDefault();
-      api.answerRollCall({ person: calling, result }).catch(fail);
+      void answerRollCall(calling, result);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- fail only reports; re-binding on it would drop keys
-  }, [api, rollcall, calling]);
+  }, [answerRollCall, rollcall, calling]);
 
   return (
     <section className="panel roster__rollcall" data-testid="rollcall">
@@ -54,12 +54,12 @@ export function RollCallPanel(props: { roster: Roster; onDuty: readonly string[]
                 </option>
               ))}
             </select>
-            <button type="button" className="button button--primary" data-testid="rollcall-start" disabled={!chosen} onClick={() => api.startRollCall({ channel: chosen }).catch(fail)}>
+            <button type="button" className="button button--primary" data-testid="rollcall-start" disabled={!chosen} onClick={() => void startRollCall(chosen)}>
               {t('roster.rollcallStart', { channel: chosen })}
             </button>
           </div>
         )}
-        {rollcall && <ActiveRollCall rollcall={rollcall} calling={calling} roster={props.roster} onEnd={() => api.endRollCall().catch(fail)} />}
+        {rollcall && <ActiveRollCall rollcall={rollcall} calling={calling} roster={props.roster} onEnd={() => void endRollCall()} />}
         {!rollcall && last?.summary && (
           <p data-testid="rollcall-summary">
             {t('roster.rollcallSummary', { channel: last.channel, ...last.summary })}

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { localize } from '../../../shared/i18n';
 import { dueStates, scheduleContext } from '../../../shared/roster/schedule';
 import { rosterWarnings, siteLastTest, type RosterWarning, type ShiftSlot } from '../../../shared/roster/shifts';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { formatTime } from '../journal/format';
+import { formatTime } from '../../ui/format';
 import { AttemptForm } from './AttemptForm';
 import { ChecksPanel, EscalationsPanel } from './ChecksPanel';
 import { ImportPanel } from './ImportPanel';
@@ -32,7 +32,8 @@ export function RosterSection() {
   const online = useOnline();
   const roster = useRoster();
   const now = useNow();
-  const [error, setError] = useState<string | undefined>();
+  const error = useConsole((s) => s.rosterError);
+  const clearError = useConsole((s) => s.clearRosterError);
   const down = networkDown(connection, online, journal);
 
   const view = useMemo(() => {
@@ -64,7 +65,6 @@ export function RosterSection() {
         return t('roster.warn.sim-expiry', { device: nameOf(roster, w.device, locale), expiry: w.expiry, days: w.days });
     }
   };
-  const onError = (message: string): void => setError(message);
 
   return (
     <main className={down ? 'roster is-offline' : 'roster'} data-testid="roster-section" data-network={down ? 'down' : 'up'}>
@@ -74,7 +74,7 @@ export function RosterSection() {
         </div>
       )}
       {error && (
-        <div className="field__error roster__error" role="alert" onClick={() => setError(undefined)}>
+        <div className="field__error roster__error" role="alert" onClick={clearError}>
           {error}
         </div>
       )}
@@ -101,12 +101,12 @@ export function RosterSection() {
           ))}
         </ul>
       </section>
-      <EscalationsPanel roster={roster} states={view.states} onError={onError} />
+      <EscalationsPanel roster={roster} states={view.states} />
       <ChecksPanel roster={roster} states={view.states} now={now} />
-      <RollCallPanel roster={roster} onDuty={view.duty.onDuty} onError={onError} />
-      <AttemptForm roster={roster} onError={onError} />
-      <PeoplePanel roster={roster} state={state} down={down} onDuty={view.duty.onDuty} onError={onError} />
-      <ImportPanel onError={onError} />
+      <RollCallPanel roster={roster} onDuty={view.duty.onDuty} />
+      <AttemptForm roster={roster} />
+      <PeoplePanel roster={roster} state={state} down={down} onDuty={view.duty.onDuty} />
+      <ImportPanel />
     </main>
   );
 }

@@ -1,29 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Roster } from '../../../shared/site/roster';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 
 /**
  * The roster in force (site file with the last CSV import). Loaded when a
  * roster view mounts and kept current by the onRoster event; the site file's
- * roster stands in until the core answers. Kept out of the shared store so
- * consoles that never show the roster do not carry it.
+ * roster stands in until the core answers. Only fetched and followed while a
+ * roster view is mounted, so consoles that never show it do not load it.
  */
 export function useRoster(): Roster | undefined {
-  const api = useConsoleApi();
   const fromSite = useConsole((s) => s.bootstrap?.site.roster);
-  const [roster, setRoster] = useState<Roster | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    api.getRoster().then(
-      (r) => live && setRoster(r),
-      () => undefined,
-    );
-    const off = api.onRoster((r) => setRoster(r));
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api]);
+  const roster = useConsole((s) => s.roster);
+  const watchRoster = useConsole((s) => s.watchRoster);
+  useEffect(() => watchRoster(), [watchRoster]);
   return roster ?? fromSite;
 }
 

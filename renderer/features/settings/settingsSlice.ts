@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/i18n';
 import { defaultSettings, type Settings } from '../../../shared/settings';
 import type { SliceCreator } from '../../app/store';
+import { errorText } from '../../ui/errorText';
 
 export interface SettingsSlice {
   readonly settings: Settings;
@@ -17,14 +18,14 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) =
     try {
       set({ settings: await api.setLocale(locale), settingsError: undefined });
     } catch (err) {
-      set({ settingsError: err instanceof Error ? err.message : String(err) });
+      set({ settingsError: errorText(err) });
     }
   },
   setOperator: async (operator) => {
     try {
       set({ settings: await api.setOperator(operator), settingsError: undefined });
     } catch (err) {
-      set({ settingsError: err instanceof Error ? err.message : String(err) });
+      set({ settingsError: errorText(err) });
     }
   },
   settingsChanged: (settings) => set({ settings }),

@@ -1,5 +1,6 @@
 import type { Bootstrap } from '../../../shared/contract';
 import type { SliceCreator } from '../../app/store';
+import { errorText } from '../../ui/errorText';
 
 export interface SiteSlice {
   readonly bootstrap: Bootstrap | undefined;
@@ -28,7 +29,7 @@ export const createSiteSlice: SliceCreator<SiteSlice> = (api) => (set, get) => (
         journalStatus: bootstrap.journal,
       });
     } catch (err) {
-      set({ loadState: get().bootstrap ? 'ready' : 'failed', loadError: err instanceof Error ? err.message : String(err) });
+      set({ loadState: get().bootstrap ? 'ready' : 'failed', loadError: errorText(err) });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SiteView } from '../../../shared/site/view';
-import { useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { TileTools } from './TileTools';
 import { useWallModel } from './useWall';
@@ -16,25 +16,31 @@ import './wall.css';
 export function DeskWall(props: { site: SiteView }) {
   const [address, setAddress] = useState('wall-1');
   const [message, setMessage] = useState<string | undefined>();
-  const api = useConsoleApi();
+  const error = useConsole((s) => s.wallError);
+  const wallPush = useConsole((s) => s.wallPush);
+  const wallSpotlight = useConsole((s) => s.wallSpotlight);
   const t = useT();
   const { model, screen, liftedFor } = useWallModel(address, props.site);
-  const fail = (err: unknown): void => setMessage(t('wall.error', { message: err instanceof Error ? err.message : String(err) }));
+  // A refused mask lift is told in its dialog; every other failure here, over the last notice.
+  const shownError =
+    error === undefined || error.during === 'lift'
+      ? undefined
+      : error.during === 'snapshot'
+        ? t('wall.snapshot.failed', { message: error.message })
+        : t('wall.error', { message: error.message });
   return (
     <div className="deskwall" data-testid="desk-wall" data-wall={address}>
-      <WallControls site={props.site} address={address} onAddress={setAddress} screen={screen} model={model} onError={setMessage} />
+      <WallControls site={props.site} address={address} onAddress={setAddress} screen={screen} model={model} />
       <WallStage
         site={props.site}
         model={model}
         liftedFor={liftedFor}
-        onPush={(tile, camera) => void api.wallPush({ wall: address, tile, camera }).catch(fail)}
-        onSpotlight={(camera) =>
-          void api.wallSpotlight({ wall: address, camera: camera === model.spotlight?.camera ? null : camera, reason: 'operator' }).catch(fail)
-        }
+        onPush={(tile, camera) => void wallPush(address, tile, camera)}
+        onSpotlight={(camera) => void wallSpotlight(address, camera === model.spotlight?.camera ? null : camera)}
         tools={(camera) => (video) => <TileTools camera={camera} video={video} lifted={liftedFor(camera.id)} onMessage={setMessage} />}
       />
       <div className="deskwall__hint" data-testid="wall-message" role="status">
-        {message ?? t('wall.dropHint')}
+        {shownError ?? message ?? t('wall.dropHint')}
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { CameraView } from '../../../shared/site/view';
-import { useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { blobToBase64, captureFrame } from '../video/snapshot';
+import { blobToBase64, captureFrame } from '../video';
+import { MaskDialog } from './MaskDialog';
 
 /**
  * Desk controls on a tile: snapshot to PNG (masks burnt in unless lifted) and
@@ -11,19 +12,25 @@ import { blobToBase64, captureFrame } from '../video/snapshot';
  */
 export function TileTools(props: { camera: CameraView; video: HTMLVideoElement | null; lifted: ReadonlySet<number>; onMessage: (text: string) => void }) {
   const { camera, video, lifted, onMessage } = props;
-  const api = useConsoleApi();
+  const wallSnapshot = useConsole((s) => s.wallSnapshot);
+  const wallSnapshotFailed = useConsole((s) => s.wallSnapshotFailed);
+  const wallRestoreMask = useConsole((s) => s.wallRestoreMask);
+  const wallLiftMask = useConsole((s) => s.wallLiftMask);
+  const liftRefusal = useConsole((s) => (s.wallError?.during === 'lift' ? s.wallError.message : undefined));
   const t = useT();
   const [lifting, setLifting] = useState<number | undefined>();
   const snapshot = async (): Promise<void> => {
+    let pngBase64: string;
     try {
       const current = video ?? document.querySelector<HTMLVideoElement>(`.tile[data-camera="${camera.id}"] video`);
       if (!current) throw new Error('no video');
-      const blob = await captureFrame(current, camera.masks, lifted);
-      const result = await api.wallSnapshot({ camera: camera.id, pngBase64: await blobToBase64(blob), unmasked: [...lifted].sort((a, b) => a - b) });
-      onMessage(`${t('wall.snapshot.saved')}: ${result.url}`);
+      pngBase64 = await blobToBase64(await captureFrame(current, camera.masks, lifted));
     } catch (err) {
-      onMessage(t('wall.snapshot.failed', { message: err instanceof Error ? err.message : String(err) }));
+      wallSnapshotFailed(err);
+      return;
     }
+    const url = await wallSnapshot(camera.id, pngBase64, [...lifted].sort((a, b) => a - b));
+    if (url !== undefined) onMessage(`${t('wall.snapshot.saved')}: ${url}`);
   };
   return (
     <>
@@ -38,7 +45,7 @@ export function TileTools(props: { camera: CameraView; video: HTMLVideoElement |
             className="tile__tool is-lifted"
             data-testid="mask-restore"
             title={`${t('wall.mask', { index: i + 1 })}: ${t('wall.mask.restore')}`}
-            onClick={() => void api.wallRestoreMask({ camera: camera.id, maskIndex: i }).catch((err: Error) => onMessage(t('wall.error', { message: err.message })))}
+            onClick={() => void wallRestoreMask(camera.id, i)}
           >
             ▣{i + 1}
           </button>
@@ -52,47 +59,12 @@ export function TileTools(props: { camera: CameraView; video: HTMLVideoElement |
         <MaskDialog
           title={`${t('wall.mask', { index: lifting + 1 })}`}
           onCancel={() => setLifting(undefined)}
-          onConfirm={async (reason) => {
-            await api.wallLiftMask({ camera: camera.id, maskIndex: lifting, reason });
-            setLifting(undefined);
+          refusal={liftRefusal}
+          onConfirm={(reason) => {
+            void wallLiftMask(camera.id, lifting, reason).then((ok) => ok && setLifting(undefined));
           }}
         />
       )}
     </>
-  );
-}
-
-function MaskDialog(props: { title: string; onCancel: () => void; onConfirm: (reason: string) => Promise<void> }) {
-  const t = useT();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const submit = async (): Promise<void> => {
-    if (!reason.trim()) {
-      setError(t('wall.mask.reasonRequired'));
-      return;
-    }
-    try {
-      await props.onConfirm(reason.trim());
-    } catch (err) {
-      setError(t('wall.error', { message: err instanceof Error ? err.message : String(err) }));
-    }
-  };
-  return (
-    <div className="maskdialog" role="dialog" aria-label={props.title} data-testid="mask-dialog" onDoubleClick={(e) => e.stopPropagation()}>
-      <strong>{props.title}</strong>
-      <label>
-        {t('wall.mask.reason')}
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} data-testid="mask-reason" rows={2} maxLength={500} />
-      </label>
-      {error && <div className="maskdialog__error" role="alert">{error}</div>}
-      <div className="maskdialog__buttons">
-        <button type="button" onClick={props.onCancel}>
-          {t('wall.cancel')}
-        </button>
-        <button type="button" data-testid="mask-confirm" onClick={() => void submit()}>
-          {t('wall.mask.confirm')}
-        </button>
-      </div>
-    </div>
   );
 }

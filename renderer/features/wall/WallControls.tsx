@@ -2,7 +2,7 @@ import type { SiteView } from '../../../shared/site/view';
 import type { WallScreen } from '../../../shared/state/wallDomain';
 import { layoutIds, type LayoutId } from '../../../shared/wall/layouts';
 import type { WallModel } from '../../../shared/wall/model';
-import { useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useLocalize, useT } from '../../i18n/useT';
 
 /** How many wall addresses the desk offers (wall-1 … wall-N); wall windows are opened per display. */
@@ -15,25 +15,20 @@ export function WallControls(props: {
   onAddress: (address: string) => void;
   screen: WallScreen;
   model: WallModel;
-  onError: (message: string) => void;
 }) {
-  const { site, address, screen, model, onError } = props;
-  const api = useConsoleApi();
+  const { site, address, screen, model } = props;
+  const wallSetLayout = useConsole((s) => s.wallSetLayout);
+  const wallShowGroup = useConsole((s) => s.wallShowGroup);
+  const wallTour = useConsole((s) => s.wallTour);
+  const wallSpotlight = useConsole((s) => s.wallSpotlight);
   const t = useT();
   const localize = useLocalize();
-  const fail = (err: unknown): void => onError(t('wall.error', { message: err instanceof Error ? err.message : String(err) }));
-  const setLayout = (layout: LayoutId, customId?: string): void =>
-    void api.wallSetLayout({ wall: address, layout, ...(customId ? { customId } : {}) }).catch(fail);
+  const setLayout = (layout: LayoutId, customId?: string): void => void wallSetLayout(address, layout, customId);
   const tours = site.wall?.tours ?? [];
   const custom = site.wall?.layouts ?? [];
-  const showGroup = async (groupId: string): Promise<void> => {
+  const showGroup = (groupId: string): void => {
     const group = site.cameraGroups.find((g) => g.id === groupId);
-    if (!group) return;
-    try {
-      for (const [i, camera] of group.cameras.slice(0, model.tiles.length).entries()) await api.wallPush({ wall: address, tile: i, camera });
-    } catch (err) {
-      fail(err);
-    }
+    if (group) void wallShowGroup(address, group.cameras.slice(0, model.tiles.length));
   };
   return (
     <div className="wallcontrols" data-testid="wall-controls">
@@ -68,7 +63,7 @@ export function WallControls(props: {
         ))}
       </span>
       {site.cameraGroups.length > 0 && (
-        <select value="" onChange={(e) => void showGroup(e.target.value)} data-testid="wall-group" aria-label={t('wall.group')}>
+        <select value="" onChange={(e) => showGroup(e.target.value)} data-testid="wall-group" aria-label={t('wall.group')}>
           <option value="">{t('wall.group.show')}</option>
           {site.cameraGroups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -79,7 +74,7 @@ export function WallControls(props: {
       )}
       {tours.length > 0 &&
         (screen.tour ? (
-          <button type="button" data-testid="tour-stop" onClick={() => void api.wallTour({ wall: address, tourId: null, action: 'stop' }).catch(fail)}>
+          <button type="button" data-testid="tour-stop" onClick={() => void wallTour(address, null, 'stop')}>
             {t('wall.tour.stop')}
           </button>
         ) : (
@@ -87,7 +82,7 @@ export function WallControls(props: {
             value=""
             data-testid="tour-start"
             aria-label={t('wall.tour.start')}
-            onChange={(e) => e.target.value && void api.wallTour({ wall: address, tourId: e.target.value, action: 'start' }).catch(fail)}
+            onChange={(e) => e.target.value && void wallTour(address, e.target.value, 'start')}
           >
             <option value="">{t('wall.tour.start')}</option>
             {tours.map((tour) => (
@@ -103,7 +98,7 @@ export function WallControls(props: {
         </span>
       )}
       {screen.spotlight && (
-        <button type="button" data-testid="spotlight-clear" onClick={() => void api.wallSpotlight({ wall: address, camera: null, reason: 'operator' }).catch(fail)}>
+        <button type="button" data-testid="spotlight-clear" onClick={() => void wallSpotlight(address, null)}>
           {t('wall.spotlight.clear')}
         </button>
       )}

@@ -1,7 +1,7 @@
 import type { CameraView, SiteView } from '../../../shared/site/view';
 import type { WallModel } from '../../../shared/wall/model';
 import { useLocalize, useT } from '../../i18n/useT';
-import { VideoTile } from '../video/VideoTile';
+import { VideoTile } from '../video';
 
 export interface WallStageProps {
   readonly site: SiteView;

@@ -1,12 +1,11 @@
 import type { SiteView } from '../../../shared/site/view';
 import { wallAddress } from '../../../shared/wall/layouts';
 import { useConsole } from '../../app/StoreContext';
-import { FloorPlanPanel } from '../floorplan/FloorPlanPanel';
-import { useAlertHeat } from '../floorplan/useAlertHeat';
+import { FloorPlanPanel, useAlertHeat } from '../floorplan';
 import { useWallModel } from './useWall';
 import { WallStage } from './WallStage';
 import './wall.css';
-import { WallCommsBanner } from '../roster/WallCommsBanner';
+import { WallCommsBanner } from '../roster';
 
 /**
  * The monitoring wall: read-only, unattended, addressed `wall-<monitor>` so the

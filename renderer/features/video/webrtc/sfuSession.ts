@@ -10,6 +10,7 @@ import {
   type ConsumerState,
 } from './consumerMachine';
 import { browserSocket, SfuRequestError, SfuSignaling, type SignalingSocket } from './sfuSignaling';
+import { errorText } from '../../../ui/errorText';
 
 /** A tile's view of one producer's consumer. */
 export interface ConsumerHandle {
@@ -447,7 +448,7 @@ function failureOf(code: string, detail: string): ConsumerFailure {
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return errorText(err);
 }
 
 const sessions = new Map<string, SfuSession>();

@@ -1,0 +1,68 @@
+import type { WebhookInfo } from '../../../shared/alerts/contract';
+import type { DutyLevel } from '../../../shared/alerts/schema';
+import type { HeatEvent } from '../../../shared/heatmap/types';
+import type { SliceCreator } from '../../app/store';
+import { tracked } from '../../app/tracked';
+
+/** Alert actions taken in one step (a key or a button). */
+export type DirectAlertAction = 'ack' | 'on-scene' | 'resolve' | 'false-alarm';
+/** Alert actions that need one line of input (a person, a note, a reason). */
+export type PromptedAlertAction = 'assign' | 'note' | 'report' | 'escalate' | 'dispatch';
+
+export interface AlertsSlice {
+  /** Why the last alert action failed; cleared by the next one that succeeds. */
+  readonly alertsError: string | undefined;
+  /** Why the last duty-level change failed (shown in its own form). */
+  readonly dutyLevelError: string | undefined;
+  readonly webhookInfo: WebhookInfo | undefined;
+  /** Each resolves to true when the core recorded it, false when it refused (see `alertsError`). */
+  actOnAlert(action: DirectAlertAction, alertId: string): Promise<boolean>;
+  actOnAlertWith(action: PromptedAlertAction, alertId: string, value: string): Promise<boolean>;
+  setDutyLevel(level: DutyLevel, reason: string): Promise<boolean>;
+  loadWebhookInfo(): Promise<void>;
+  /** Live alerts of a time window read from the journal (the heat map's history); undefined when it could not be read. */
+  alertHeatHistory(from: number, to: number): Promise<readonly (HeatEvent & { id: string })[] | undefined>;
+}
+
+export const createAlertsSlice: SliceCreator<AlertsSlice> = (api) => (set) => {
+  const run = tracked((alertsError) => set({ alertsError }));
+  const duty = tracked((dutyLevelError) => set({ dutyLevelError }));
+  const done = (p: Promise<unknown>): Promise<boolean> => p.then((r) => r !== undefined);
+  return {
+    alertsError: undefined,
+    dutyLevelError: undefined,
+    webhookInfo: undefined,
+    actOnAlert: (action, alertId) => {
+      switch (action) {
+        case 'ack':
+          return done(run(() => api.acknowledgeAlert({ alertId })));
+        case 'on-scene':
+          return done(run(() => api.onSceneAlert({ alertId })));
+        case 'resolve':
+          return done(run(() => api.resolveAlert({ alertId })));
+        case 'false-alarm':
+          return done(run(() => api.falseAlarm({ alertId })));
+      }
+    },
+    actOnAlertWith: (action, alertId, value) => {
+      switch (action) {
+        case 'assign':
+          return done(run(() => api.assignAlert({ alertId, to: value })));
+        case 'note':
+          return done(run(() => api.noteAlert({ alertId, text: value })));
+        case 'report':
+          return done(run(() => api.reportAlert({ alertId, to: value })));
+        case 'escalate':
+          return done(run(() => api.escalateAlert({ alertId, reason: value })));
+        case 'dispatch':
+          return done(run(() => api.dispatchAlert({ alertId, ...(value ? { to: value } : {}) })));
+      }
+    },
+    setDutyLevel: (level, reason) => done(duty(() => api.setDutyLevel({ level, reason }))),
+    loadWebhookInfo: async () => {
+      // No webhook info is shown as no panel: nothing to report beyond that.
+      set({ webhookInfo: await api.webhookInfo().catch(() => undefined) });
+    },
+    alertHeatHistory: (from, to) => api.alertHeatHistory({ from, to }).then((r) => r.events, () => undefined),
+  };
+};

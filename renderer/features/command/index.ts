@@ -1,0 +1,2 @@
+// The command feature's public surface: other features import from here only.
+export { CommandCentreSection } from './CommandCentreSection';

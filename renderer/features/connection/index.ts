@@ -1,0 +1,3 @@
+// The connection feature's public surface: other features import from here only.
+export { ConnectionBadge } from './ConnectionBadge';
+export { createConnectionSlice, type ConnectionSlice } from './connectionSlice';

@@ -1,0 +1,4 @@
+// The floor-plan feature's public surface: other features import from here only.
+export { FloorPlanPanel } from './FloorPlanPanel';
+export { useAlertHeat } from './useAlertHeat';
+export { zoneFill } from './zoneStyle';

@@ -1,0 +1,3 @@
+// The operator feature's public surface: other features import from here only.
+export { OnDuty } from './OnDuty';
+export { OperatorSelect } from './OperatorSelect';

@@ -1,0 +1,3 @@
+// The sitestate feature's public surface: other features import from here only.
+export { PeersBadge } from './PeersBadge';
+export { createSiteStateSlice, type SiteStateSlice } from './siteStateSlice';
