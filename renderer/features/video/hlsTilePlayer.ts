@@ -4,6 +4,8 @@ import { backoffDelay } from './backoff';
 import type { TilePlayer, TilePlayerCallbacks } from './tilePlayer';
 import { emptyHealth, type NoSignalReason, type TileHealth, type TilePhase } from './tileState';
 import { ProgressWatchdog } from './watchdog';
+import { errorText } from '../../ui/errorText';
+import { FrameMeter } from './frameMeter';
 
 /** Frames must move at least this often or the tile is declared stalled. */
 const STALL_MS = 2500;
@@ -55,8 +57,7 @@ export class HlsTilePlayer implements TilePlayer {
   private playingSince: number | undefined;
   private destroyed = false;
   private phase: TilePhase = { phase: 'connecting' };
-  private presented = 0;
-  private frameCallback: number | undefined;
+  private meter: FrameMeter | undefined;
   private lastProbeSequence: string | undefined;
   private health: TileHealth = emptyHealth('hls');
   private bytesLoaded = 0;
@@ -70,6 +71,7 @@ export class HlsTilePlayer implements TilePlayer {
 
   attach(video: HTMLVideoElement): void {
     this.video = video;
+    this.meter = new FrameMeter(video);
   }
 
   setSource(source: Playback): void {
@@ -125,28 +127,13 @@ export class HlsTilePlayer implements TilePlayer {
     video.play().catch(() => {
       // Autoplay refusals resolve themselves once media arrives with muted=true.
     });
-    this.watchFrames();
-  }
-
-  /** Counts presented frames where the browser reports them. */
-  private watchFrames(): void {
-    if (!this.video) return;
-    const v = this.video as HTMLVideoElement & {
-      requestVideoFrameCallback?: (cb: (now: number, meta: { presentedFrames: number }) => void) => number;
-    };
-    if (!v.requestVideoFrameCallback) return;
-    const tick = (_now: number, meta: { presentedFrames: number }): void => {
-      this.presented = Math.max(this.presented, meta.presentedFrames);
-      if (!this.destroyed && this.hls) this.frameCallback = v.requestVideoFrameCallback?.(tick);
-    };
-    this.frameCallback = v.requestVideoFrameCallback(tick);
+    this.meter?.start();
   }
 
   private teardown(): void {
-    const v = this.video as (HTMLVideoElement & { cancelVideoFrameCallback?: (h: number) => void }) | undefined;
+    const v = this.video;
     if (!v) return;
-    if (this.frameCallback !== undefined) v.cancelVideoFrameCallback?.(this.frameCallback);
-    this.frameCallback = undefined;
+    this.meter?.stop();
     if (this.hls) {
       this.hls.destroy();
       this.hls = undefined;
@@ -154,18 +141,12 @@ export class HlsTilePlayer implements TilePlayer {
     // Clear the source so Chromium frees the player (it caps a page at 75, paused ones included).
     v.removeAttribute('src');
     v.load();
-    this.presented = 0;
-  }
-
-  private decodedFrames(): number {
-    const q = this.video?.getVideoPlaybackQuality?.();
-    return q ? q.totalVideoFrames - q.droppedVideoFrames : 0;
   }
 
   private sample(): void {
     if (this.destroyed || !this.hls || !this.video) return;
     const at = this.now();
-    const frames = Math.max(this.presented, this.decodedFrames());
+    const frames = this.meter?.frames() ?? 0;
     const stalledFor = this.watchdog.sample({ frames, mediaTime: this.video.currentTime, at });
     this.updateHealth(at, frames);
     if (stalledFor === 0 && frames > 0) {
@@ -266,7 +247,7 @@ export class HlsTilePlayer implements TilePlayer {
         }
       }
     } catch (err) {
-      reason = { kind: 'network', detail: err instanceof Error ? err.message : String(err) };
+      reason = { kind: 'network', detail: errorText(err) };
     }
     this.scheduleProbe(reason);
   }

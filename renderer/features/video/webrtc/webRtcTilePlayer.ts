@@ -2,6 +2,7 @@ import { emptyHealth, type NoSignalReason, type TileHealth, type TilePhase } fro
 import { ProgressWatchdog } from '../watchdog';
 import type { ConsumerFailure, ConsumerState } from './consumerMachine';
 import { sfuSessionFor, type ConsumerHandle, type SfuSession } from './sfuSession';
+import { FrameMeter } from '../frameMeter';
 
 /** Frames must move at least this often once playing, or the tile is stalled. */
 const STALL_MS = 2500;
@@ -65,8 +66,7 @@ export class WebRtcTilePlayer {
   private handle: ConsumerHandle | undefined;
   private readonly watchdog = new ProgressWatchdog();
   private sampleTimer: ReturnType<typeof setInterval> | undefined;
-  private frameCallback: number | undefined;
-  private presented = 0;
+  private readonly meter: FrameMeter;
   private playedOnce = false;
   private consumer: ConsumerState = { phase: 'idle' };
   private phase: TilePhase = { phase: 'connecting' };
@@ -86,7 +86,9 @@ export class WebRtcTilePlayer {
     private readonly callbacks: TilePlayerCallbacks,
     private readonly now: () => number = () => performance.now(),
     private readonly sessionFor: (url: string) => SfuSession = sfuSessionFor,
-  ) {}
+  ) {
+    this.meter = new FrameMeter(video);
+  }
 
   start(): void {
     if (typeof RTCPeerConnection === 'undefined') {
@@ -160,32 +162,17 @@ export class WebRtcTilePlayer {
     this.video.play().catch(() => {
       // Muted autoplay is allowed; a refusal clears once frames arrive.
     });
-    this.watchFrames();
+    this.meter.start();
   }
 
   private detach(): void {
-    const v = this.video as HTMLVideoElement & { cancelVideoFrameCallback?: (h: number) => void };
-    if (this.frameCallback !== undefined) v.cancelVideoFrameCallback?.(this.frameCallback);
-    this.frameCallback = undefined;
-    this.presented = 0;
+    this.meter.stop();
     this.playedOnce = false;
     this.lastRate = { at: 0, bytes: 0, frames: 0 };
     this.watchdog.reset();
     // Free the player: Chromium caps a page at 75, paused ones included.
     this.video.srcObject = null;
     this.video.removeAttribute('src');
-  }
-
-  private watchFrames(): void {
-    const v = this.video as HTMLVideoElement & {
-      requestVideoFrameCallback?: (cb: (now: number, meta: { presentedFrames: number }) => void) => number;
-    };
-    if (!v.requestVideoFrameCallback) return;
-    const tick = (_now: number, meta: { presentedFrames: number }): void => {
-      this.presented = Math.max(this.presented, meta.presentedFrames);
-      if (!this.destroyed && this.video.srcObject) this.frameCallback = v.requestVideoFrameCallback?.(tick);
-    };
-    this.frameCallback = v.requestVideoFrameCallback(tick);
   }
 
   private onConsumerState(state: ConsumerState): void {
@@ -205,7 +192,7 @@ export class WebRtcTilePlayer {
       this.watchdog.reset();
       return;
     }
-    const frames = Math.max(this.presented, decodedFrames(this.video));
+    const frames = this.meter.frames();
     const stalledFor = this.watchdog.sample({ frames, mediaTime: this.video.currentTime, at });
     void this.updateHealth(at, frames);
     if (stalledFor === 0 && frames > 0) {
@@ -275,11 +262,6 @@ function inboundVideo(report: RTCStatsReport): InboundVideo | undefined {
     if (s.type === 'inbound-rtp' && s.kind === 'video') found = s;
   });
   return found;
-}
-
-function decodedFrames(video: HTMLVideoElement): number {
-  const q = video.getVideoPlaybackQuality?.();
-  return q ? q.totalVideoFrames - q.droppedVideoFrames : 0;
 }
 
 function reasonOf(failure: ConsumerFailure): NoSignalReason {
