@@ -162,7 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log: log.child({ part: 'presence' }),
       headSeq: () => journal.status().headSeq,
       held: () => replicatorRef.heldHeads(),
-      problemOf: (id) => replicatorRef.problemOf(id),
+      problemOf: (id) => replicatorRef.problemOf(id) ?? state.peerProblem(id),
       onChange: (peers) => events.emit('onPeers', peers),
     });
     presence.start();

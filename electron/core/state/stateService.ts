@@ -1,4 +1,5 @@
 import type { JournalEntry } from '../../../shared/journal/entry';
+import { payloadProblem } from '../../../shared/journal/kinds';
 import { foldEntry, initialSiteState, type SiteState } from '../../../shared/state';
 import type { JournalService } from '../journal/service';
 import type { Log } from '../support/log';
@@ -82,6 +83,8 @@ export class StateService {
   private floor: { readonly hlc: string; readonly console: string } | undefined;
   private floorKey = '';
   private foldedSinceSave = 0;
+  /** Peer entries held in the files whose payload does not fit their kind, per console: not folded. */
+  private unfit = new Map<string, { count: number; latest: string }>();
 
   /**
    * @param site the site whose entries this state folds
@@ -107,6 +110,7 @@ export class StateService {
     this.folded = {};
     this.floor = undefined;
     this.floorKey = '';
+    this.unfit = new Map();
     this.dropHeld();
     const from = await this.restore(journal);
     const PAGE = 5000;
@@ -133,11 +137,31 @@ export class StateService {
         this.foldNew(l);
         li += 1;
       } else if (p) {
-        this.foldNew(p);
+        if (this.fits(p.entry)) this.foldNew(p);
         pi += 1;
       }
     }
     this.saveIfDue();
+  }
+
+  /**
+   * Peer copies read back from the files: the replicator checked each payload
+   * against its kind when it arrived, but only in memory, so a restart checks
+   * again and leaves out those that fail (own entries were parsed on append).
+   */
+  private fits(entry: JournalEntry): boolean {
+    const problem = payloadProblem(entry);
+    if (problem === undefined) return true;
+    const seen = this.unfit.get(entry.console);
+    this.unfit.set(entry.console, { count: (seen?.count ?? 0) + 1, latest: `#${entry.seq} ${entry.kind}: ${problem}` });
+    if (!seen) this.saved?.log.warn('peer entry not folded: its payload does not fit its kind', { console: entry.console, seq: entry.seq, kind: entry.kind, problem });
+    return false;
+  }
+
+  /** Peer entries the files hold but the state leaves out (their payload does not fit their kind), for the peer's status. */
+  peerProblem(consoleId: string): string | undefined {
+    const u = this.unfit.get(consoleId);
+    return u ? `${u.count} ${u.count === 1 ? 'entry' : 'entries'} not folded, payload does not fit the kind (latest ${u.latest})` : undefined;
   }
 
   /** Starts from the saved fold when the journal still agrees with it; returns the merge point to fold on from. */

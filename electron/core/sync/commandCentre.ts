@@ -93,7 +93,7 @@ export class CommandCentre {
       const state = w.state.current();
       const alerts = openAlertCounts(state);
       const consoles = new Set([...w.replicator.heldHeads().keys()]);
-      const problems = [...consoles].map((c) => w.replicator.problemOf(c)).filter((p): p is string => p !== undefined);
+      const problems = [...consoles].map((c) => w.replicator.problemOf(c) ?? w.state.peerProblem(c)).filter((p): p is string => p !== undefined);
       return {
         site: w.site,
         name: w.name,

@@ -1,6 +1,7 @@
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { JournalEntrySchema, type JournalEntry } from '../../../shared/journal/entry';
+import { payloadProblem } from '../../../shared/journal/kinds';
 import type { NatsLink } from '../bus/natsLink';
 import type { JournalService } from '../journal/service';
 import type { Clock } from '../support/clock';
@@ -26,6 +27,9 @@ export class PeerReplicator {
   private stopped = false;
   private generation = 0;
   private readonly problems = new Map<string, string>();
+  /** Stored peer entries whose payload does not fit their kind: kept (the chain stays whole), never folded. */
+  private readonly unfit = new Set<string>();
+  private readonly unfitCount = new Map<string, number>();
   private readonly held = new Map<string, number>();
   /** Where in the site's stream this console has read to (per site: a command centre reads several). */
   private readonly streamSeqKey: string;
@@ -163,8 +167,11 @@ export class PeerReplicator {
     for (const line of body.split('\n')) {
       if (line === '') continue;
       const parsed = JournalEntrySchema.safeParse(safeJson(line));
-      if (parsed.success && parsed.data.console === consoleId && parsed.data.site === this.deps.site) entries.push(parsed.data as JournalEntry);
-      else {
+      if (parsed.success && parsed.data.console === consoleId && parsed.data.site === this.deps.site) {
+        const entry = parsed.data as JournalEntry;
+        entries.push(entry);
+        this.checkPayload(entry);
+      } else {
         this.problems.set(consoleId, `stream message ${streamSeq} holds an entry that is not valid`);
         this.deps.log.warn('peer entry refused', { console: consoleId, streamSeq });
       }
@@ -172,7 +179,23 @@ export class PeerReplicator {
     return entries;
   }
 
-  /** Stores entries and the stream position they reach in one transaction, then hands the new ones on. */
+  /**
+   * The envelope schema says nothing of the payload: it is checked against
+   * its kind here, once, as own entries are on append. An entry that fails is
+   * still stored (the peer's hash chain must stay whole) but is not handed to
+   * the site state, and the peer's status names it at the desk.
+   */
+  private checkPayload(entry: JournalEntry): void {
+    const problem = payloadProblem(entry);
+    if (problem === undefined) return;
+    this.unfit.add(entry.id);
+    const count = (this.unfitCount.get(entry.console) ?? 0) + 1;
+    this.unfitCount.set(entry.console, count);
+    this.problems.set(entry.console, `${count} ${count === 1 ? 'entry' : 'entries'} not folded, payload does not fit the kind (latest #${entry.seq} ${entry.kind}: ${problem})`);
+    this.deps.log.warn('peer entry payload refused by its kind', { console: entry.console, seq: entry.seq, kind: entry.kind, problem });
+  }
+
+  /** Stores entries and the stream position they reach in one transaction, then hands the new ones on (those that fit their kind). */
   private async store(entries: readonly JournalEntry[], streamSeq: number, more: boolean): Promise<void> {
     const meta = { key: this.streamSeqKey, value: String(streamSeq) };
     const result = await this.deps.journal.storePeers(entries, meta);
@@ -181,7 +204,12 @@ export class PeerReplicator {
       this.deps.log.error('peer journal copy failed its check', { ...p });
     }
     for (const e of result.stored) this.held.set(e.console, Math.max(this.held.get(e.console) ?? 0, e.seq));
-    if (result.stored.length > 0 || !more) this.deps.onEntries(result.stored, more);
+    let fit = result.stored;
+    if (this.unfit.size > 0) {
+      fit = result.stored.filter((e) => !this.unfit.has(e.id));
+      this.unfit.clear();
+    }
+    if (result.stored.length > 0 || !more) this.deps.onEntries(fit, more);
   }
 
   stop(): void {
