@@ -5,24 +5,24 @@ import { startHost } from '../../support/hostProcess';
 import { tempDir } from '../../support/paths';
 import { copyDemoSite } from '../../support/siteCopy';
 import { expect, test } from './fixtures';
+import { RosterPage } from './pages/RosterPage';
 
 test.describe('contact roster and comms checks', () => {
   test('a roll call walks everyone on duty on CH2, one key per answer, and ends with a summary entry', async ({ host, page }) => {
-    await page.goto(host.urlFor('desk/roster'));
-    const section = page.getByTestId('roster-section');
-    await expect(section).toBeVisible();
+    const roster = new RosterPage(page);
+    await roster.open(host.urlFor('desk/roster'));
     await expect(page.getByTestId('duty-now').first()).toBeVisible();
-    const rollcall = page.getByTestId('rollcall');
+    const rollcall = roster.rollcall();
     await page.selectOption('select[name="rollcall-channel"]', 'CH2');
     await rollcall.getByTestId('rollcall-start').click();
-    const answers = rollcall.locator('.roster__answers > li');
+    const answers = roster.answers();
     await expect(answers).toHaveCount(3);
     // 1 answered, 3 bad signal, 4 relayed; the last person is never reached (counts as no answer).
     for (const [i, key] of ['1', '3', '4'].entries()) {
       const calling = await rollcall.getByTestId('rollcall-calling').getAttribute('data-person');
       await page.keyboard.press(key);
-      await expect(rollcall.locator(`.roster__answers > li[data-person="${calling ?? ''}"]`)).not.toHaveAttribute('data-answer', '');
-      await expect(rollcall.locator('.roster__answers > li[data-answer]:not([data-answer=""])')).toHaveCount(i + 1);
+      await expect(roster.answer(calling ?? '')).not.toHaveAttribute('data-answer', '');
+      await expect(roster.answered()).toHaveCount(i + 1);
     }
     await rollcall.getByTestId('rollcall-end').click();
     await expect(rollcall.getByTestId('rollcall-summary')).toContainText('应答 1，无应答 0，信号差 1，转达 1');
@@ -39,11 +39,12 @@ test.describe('contact roster and comms checks', () => {
     });
     const host = await startHost({ site });
     try {
-      await page.goto(host.urlFor('desk/roster'));
-      const row = page.locator('[data-testid="check-row"][data-check="fast"]');
+      const roster = new RosterPage(page);
+      await roster.open(host.urlFor('desk/roster'));
+      const row = roster.checkRow('fast');
       await expect(row).toBeVisible();
       await expect(row).toHaveAttribute('data-stage', 'overdue', { timeout: 90_000 });
-      const escalation = page.locator('[data-testid="escalation"][data-check="fast"]');
+      const escalation = roster.escalation('fast');
       await expect(escalation).toBeVisible();
       await expect(escalation.locator('li[data-step="0"]')).toHaveClass(/is-current/);
       await expect(escalation).toContainText('手机');
@@ -61,17 +62,16 @@ test.describe('contact roster and comms checks', () => {
       expect(new Set(steps).size).toBe(steps.length);
 
       // Any legible contact resets the check.
-      await page.selectOption('select[name="to"]', 'warden-li');
-      await page.getByTestId('attempt-form').locator('select[name="method"]').focus();
-      await page.keyboard.press('1');
-      await expect(page.getByTestId('attempt-form').getByRole('status')).toContainText('已记录为');
+      await roster.logAttempt('warden-li', '1');
+      await expect(roster.attemptForm().getByRole('status')).toContainText('已记录为');
       await expect(row).toHaveAttribute('data-stage', 'ok');
     } finally {
       await host.stop();
     }
   });
 
-  test('a CSV with bad rows imports nothing and lists every bad row and field', async ({ host, page }) => {
+  // A good file is kept in the data folder: this test has a host of its own.
+  test('a CSV with bad rows imports nothing and lists every bad row and field', async ({ ownHost: host, page }) => {
     const api = host.api();
     const before = await api.getRoster();
     const { csv } = await api.exportRosterCsv();
@@ -82,8 +82,9 @@ test.describe('contact roster and comms checks', () => {
     const file = join(tempDir('csv'), 'roster-bad.csv');
     writeFileSync(file, lines.join('\r\n'));
 
-    await page.goto(host.urlFor('desk/roster'));
-    await page.getByTestId('roster-import').setInputFiles(file);
+    const roster = new RosterPage(page);
+    await roster.open(host.urlFor('desk/roster'));
+    await roster.importCsv(file);
     const failed = page.getByTestId('import-failed');
     await expect(failed).toBeVisible();
     const errors = failed.getByTestId('import-error');
@@ -99,9 +100,9 @@ test.describe('contact roster and comms checks', () => {
     const good = csv.trim().split('\r\n');
     good.push('runner-1,Runner One,传令员,logistics,logistics,site-chen,,primary,runner,,,,,,,Gate 1,一号门,');
     writeFileSync(file, good.join('\r\n'));
-    await page.getByTestId('roster-import').setInputFiles(file);
+    await roster.importCsv(file);
     await expect(page.getByTestId('import-ok')).toContainText(String(good.length - 1));
-    await expect(page.locator('[data-testid="person"][data-person="runner-1"]')).toContainText('一号门');
+    await expect(roster.person('runner-1')).toContainText('一号门');
   });
 
   test('the printable roster becomes a PDF containing shifts, ladders, channels and numbers', async ({ host, page }) => {
@@ -120,13 +121,14 @@ test.describe('contact roster and comms checks', () => {
   });
 
   test('with the network down the roster leads with radio and satellite routes', async ({ host, page, context }) => {
-    await page.goto(host.urlFor('desk/roster'));
+    const roster = new RosterPage(page);
+    await roster.open(host.urlFor('desk/roster'));
     const ladder = page.locator('[data-testid="unit"][data-unit="police"] .roster__route');
     await expect(ladder.first()).toHaveAttribute('data-method', 'landline');
     await context.setOffline(true);
-    await expect(page.getByTestId('roster-offline')).toBeVisible();
+    await expect(roster.offline()).toBeVisible();
     await expect(ladder.first()).toHaveAttribute('data-method', 'radio');
     await context.setOffline(false);
-    await expect(page.getByTestId('roster-offline')).toHaveCount(0);
+    await expect(roster.offline()).toHaveCount(0);
   });
 });
