@@ -248,6 +248,8 @@ export class RosterService {
   async importCsv(text: string, actor: string): Promise<ImportResult> {
     const parsed = importRosterCsv(text, this.deps.site.roster);
     if (!parsed.ok) return { imported: false, errors: parsed.errors };
+    // Formula-like cells are imported as text; said in the log so whoever handed over the file can be asked about it.
+    if (parsed.warnings.length > 0) this.deps.log.warn('roster CSV has cells that start like spreadsheet formulas', { count: parsed.warnings.length, first: parsed.warnings.slice(0, 5) });
     const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
     mkdirSync(join(this.deps.dataDir, 'roster'), { recursive: true });
     writeFileAtomic(this.overlayFile, JSON.stringify({ importedAt: this.deps.clock.now(), sha256, rows: parsed.rows, people: parsed.people }, null, 1));
