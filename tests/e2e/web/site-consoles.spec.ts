@@ -4,6 +4,8 @@ import { startHost, type HostProcess } from '../../support/hostProcess';
 import { NatsServer } from '../../support/natsServer';
 import { waitFor } from '../../support/relayRig';
 import { alertSite } from '../../unit/alerts/alertRig';
+import { AlertsPage } from './pages/AlertsPage';
+import { WallPage } from './pages/WallPage';
 
 async function postAlert(host: HostProcess, token: string, alert: Record<string, unknown>): Promise<number> {
   const res = await fetch(`${host.origin}/api/alerts`, {
@@ -33,23 +35,25 @@ test.describe('one site, several consoles (real nats-server, three host processe
       const pageA = await browser.newPage({ viewport: { width: 1600, height: 900 } });
       const pageB = await browser.newPage({ viewport: { width: 1600, height: 900 } });
       const wallPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await pageA.goto(deskA.urlFor('desk/alerts'));
-      await pageB.goto(deskB.urlFor('desk/alerts'));
+      const alertsA = new AlertsPage(pageA);
+      const alertsB = new AlertsPage(pageB);
+      await alertsA.open(deskA.urlFor('desk/alerts'));
+      await alertsB.open(deskB.urlFor('desk/alerts'));
       await wallPage.goto(wall.urlFor('wall/1'));
+      const wallScreen = WallPage.screen(wallPage);
 
       // A camera-linked alert enters at desk A; every console sees it, the wall pops the camera up.
       expect(await postAlert(deskA, token, { id: 'multi-1', type: 'door-forced', camera: 'gate-01', occurredAt: Date.now() })).toBe(202);
-      for (const page of [pageA, pageB]) await expect(page.getByTestId('alert-queue').locator('tr[data-alert="multi-1"]')).toBeVisible({ timeout: 15_000 });
-      const spot = wallPage.getByTestId('wall-spotlight');
+      for (const alerts of [alertsA, alertsB]) await expect(alerts.row('multi-1')).toBeVisible({ timeout: 15_000 });
+      const spot = wallScreen.spotlight();
       await expect(spot).toHaveAttribute('data-alert', 'multi-1', { timeout: 15_000 });
       await expect(wallPage.getByTestId('wall-alarm')).toBeVisible();
 
       // Acknowledged at desk A by keyboard: desk B shows it acknowledged, the wall lets it go after its hold.
-      await pageA.getByTestId('alerts-section').focus();
-      await pageA.keyboard.press('ArrowDown');
-      await expect(pageA.getByTestId('alert-detail')).toHaveAttribute('data-alert', 'multi-1');
+      await alertsA.press('ArrowDown');
+      await expect(alertsA.detail()).toHaveAttribute('data-alert', 'multi-1');
       await pageA.keyboard.press('a');
-      await expect(pageB.getByTestId('alert-queue').locator('tr[data-alert="multi-1"]')).toHaveAttribute('data-status', 'acknowledged', { timeout: 5_000 });
+      await expect(alertsB.row('multi-1')).toHaveAttribute('data-status', 'acknowledged', { timeout: 5_000 });
       await expect(wallPage.getByTestId('wall-alarm')).toHaveCount(0, { timeout: 30_000 });
 
       // Both desks acknowledge the same new alert at the same moment: one wins, the same one everywhere.
@@ -68,8 +72,7 @@ test.describe('one site, several consoles (real nats-server, three host processe
         const histories = states.map((s) => JSON.stringify(alertById(s.state.alerts, 'multi-2')?.history ?? []));
         return winners.every((w) => w !== undefined && w === winners[0]) && histories.every((h) => h === histories[0]);
       }, 15_000, 'the three consoles to agree on who acknowledged');
-      await expect(pageA.getByTestId('alert-queue').locator('tr[data-alert="multi-2"]')).toHaveAttribute('data-status', 'acknowledged');
-      await expect(pageB.getByTestId('alert-queue').locator('tr[data-alert="multi-2"]')).toHaveAttribute('data-status', 'acknowledged');
+      for (const alerts of [alertsA, alertsB]) await expect(alerts.row('multi-2')).toHaveAttribute('data-status', 'acknowledged');
       await pageA.close();
       await pageB.close();
       await wallPage.close();
