@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startHost } from '../../support/hostProcess';
 import { artifactsDir } from '../../support/paths';
 import { expect, test } from './fixtures';
+import { ReplayPage } from './pages/ReplayPage';
 
 test.describe('drills and offline replay', () => {
   test('a drill at high speed shows its banner on desk and wall, then replay scrubs through it', async ({ browser }) => {
@@ -60,39 +61,35 @@ test.describe('drills and offline replay', () => {
       expect(text).toContain('加强对讲联络演练');
 
       // Replay the journal: the drill is there, panels show the state at the chosen time.
-      await desk.goto(host.urlFor('replay'));
-      await desk.getByTestId('replay-sources').getByRole('button').first().click();
-      const timeline = desk.getByTestId('replay-timeline');
-      await expect(timeline).toBeVisible();
-      await expect(desk.getByTestId('replay-verified')).toContainText('已校验');
-      await desk.getByTestId('replay-next-alert').click(); // the first inject
-      await expect(desk.getByTestId('drill-banner')).toContainText('已注入 1 项');
-      await expect(desk.getByTestId('replay-journal').locator('li.entry').first()).toContainText('演练注入');
+      const replay = new ReplayPage(desk);
+      await replay.openFirstSource(host.urlFor('replay'));
+      await expect(replay.verified()).toContainText('已校验');
+      await replay.nextAlert(); // the first inject
+      await expect(replay.drillBanner()).toContainText('已注入 1 项');
+      await expect(replay.entries().first()).toContainText('演练注入');
       // Next: the alert that inject raised (state at that moment: the alert is in the queue), then the second inject.
-      await desk.getByTestId('replay-next-alert').click();
-      await expect(desk.getByTestId('replay-journal').locator('li.entry').first()).toContainText('告警');
-      await expect(desk.getByTestId('drill-banner')).toContainText('已注入 1 项');
-      await desk.getByTestId('replay-next-alert').click();
-      await expect(desk.getByTestId('drill-banner')).toContainText('已注入 2 项');
+      await replay.nextAlert();
+      await expect(replay.entries().first()).toContainText('告警');
+      await expect(replay.drillBanner()).toContainText('已注入 1 项');
+      await replay.nextAlert();
+      await expect(replay.drillBanner()).toContainText('已注入 2 项');
       // The state at that moment: the first drill alert is open in the replayed queue; the wall showed its layout.
-      await expect(desk.getByTestId('replay-alerts').locator('li')).toHaveCount(1);
-      await expect(desk.getByTestId('replay-alerts').locator('li').first()).toHaveAttribute('data-alert', /^drill:.*:fibre-alarm$/);
+      await expect(replay.alerts()).toHaveCount(1);
+      await expect(replay.alerts().first()).toHaveAttribute('data-alert', /^drill:.*:fibre-alarm$/);
       // Scrub to the end: the drill is over at that moment.
-      const max = await desk.getByTestId('replay-scrubber').getAttribute('max');
-      await desk.getByTestId('replay-scrubber').fill(max ?? '0');
-      await expect(desk.getByTestId('drill-banner')).toHaveCount(0);
+      const max = await replay.scrubTo('max');
+      await expect(replay.drillBanner()).toHaveCount(0);
       // Observer note at the chosen time goes into this console's journal; the source is unchanged.
       await desk.fill('textarea[name="observerNote"]', '北侧围墙报警后 40 秒才确认，需加强');
       await desk.getByTestId('replay-annotate').click();
       await expect(desk.getByRole('status').filter({ hasText: '已记录为' })).toBeVisible();
       // Play at 60x: the timeline moves by itself.
-      await desk.getByTestId('replay-scrubber').fill(String(Number(await desk.getByTestId('replay-scrubber').getAttribute('min'))));
-      await desk.selectOption('select[name="replaySpeed"]', '60');
-      const before = Number(await timeline.getAttribute('data-t'));
-      await desk.getByTestId('replay-play').click();
+      await replay.scrubTo('min');
+      const before = await replay.time();
+      await replay.play(60);
       // The whole recorded journal spans about 25 s of wall time: at 60x it plays to its end by itself.
-      await expect.poll(async () => Number(await timeline.getAttribute('data-t'))).toBeGreaterThan(before + 10_000);
-      await expect.poll(async () => Number(await timeline.getAttribute('data-t'))).toBeGreaterThanOrEqual(Number(max) - 1);
+      await expect.poll(() => replay.time()).toBeGreaterThan(before + 10_000);
+      await expect.poll(() => replay.time()).toBeGreaterThanOrEqual(max - 1);
     } finally {
       await desk.close();
       await wall.close();
