@@ -1,23 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
 import { startHost } from '../../support/hostProcess';
 import { copyDemoSite } from '../../support/siteCopy';
 import { expect, test } from './fixtures';
-
-/** Clicks a point given in plan metres on an SVG whose viewBox is the floor in metres. */
-async function clickAt(page: Page, svg: Locator, x: number, y: number, double = false): Promise<void> {
-  const [cx, cy] = await svg.evaluate(
-    (el, p) => {
-      const m = (el as SVGSVGElement).getScreenCTM();
-      if (!m) throw new Error('no CTM');
-      const q = new DOMPoint(p[0], p[1]).matrixTransform(m);
-      return [q.x, q.y];
-    },
-    [x, y] as [number, number],
-  );
-  if (double) await page.mouse.dblclick(cx ?? 0, cy ?? 0);
-  else await page.mouse.click(cx ?? 0, cy ?? 0);
-}
+import { clickPlanAt, PlansPage } from './pages/PlansPage';
 
 type SiteJson = {
   floors: { id: string; plan: { metresPerPixel: number } }[];
@@ -46,46 +31,43 @@ test.describe('floor plans and heat map', () => {
     await expect(windows.locator('[data-window="7d"]')).toHaveAttribute('aria-checked', 'true');
     // Clicking a zone opens its alert list.
     // (24, 24) is inside the lobby, away from its sensors and camera.
-    await clickAt(page, plan, 24, 24);
+    await clickPlanAt(page, plan, 24, 24);
     await expect(page.getByTestId('zone-events')).toHaveAttribute('data-zone', 'lobby');
     await page.locator('[data-floor-tab="f2"]').click();
     await expect(page.locator('svg.floorplan[data-floor="f2"] [data-camera-icon]')).toHaveCount(6);
   });
 
-  test('calibrate the scale and draw a zone: saved to the site file; bad input refused', async ({ page, consolePage }) => {
+  test('calibrate the scale and draw a zone: saved to the site file; bad input refused', async ({ page }) => {
     const siteFile = copyDemoSite((s) => (s.demo = false));
     const host = await startHost({ site: siteFile });
     try {
-      await consolePage.open(host.urlFor('desk/plans'));
-      const svg = page.getByTestId('plans-svg');
-      await expect(svg).toBeVisible();
-      await expect(page.getByTestId('plans-scale')).toContainText('0.05000');
+      const plans = new PlansPage(page);
+      await plans.open(host.urlFor('desk/plans'));
+      const svg = plans.svg();
+      await expect(plans.scale()).toContainText('0.05000');
 
       // 10 m at the old scale (200 px) is really 20 m: the scale doubles to 0.1 m/px.
-      await page.getByTestId('plans-calibrate').click();
-      await clickAt(page, svg, 5, 5);
-      await clickAt(page, svg, 15, 5);
-      await page.getByLabel('Distance between the points (m)').or(page.getByLabel('两点间距离（米）')).fill('20');
-      await page.getByRole('button', { name: /Apply scale|应用比例尺/ }).click();
-      await expect(page.getByTestId('plans-status')).toBeVisible();
+      await plans.calibrate([5, 5], [15, 5], '20');
+      await expect(plans.status()).toBeVisible();
       await expect.poll(() => readSite(siteFile).floors.find((f) => f.id === 'f1')?.plan.metresPerPixel ?? 0).toBeGreaterThan(0.099);
       expect(readSite(siteFile).floors.find((f) => f.id === 'f1')?.plan.metresPerPixel).toBeLessThan(0.101);
       await expect(svg).toHaveAttribute('viewBox', /^0 0 1[12]\d/);
 
       // Draw a four-corner zone, double-click closes it, name it and save.
-      await page.getByTestId('plans-draw').click();
-      await clickAt(page, svg, 10, 10);
-      await clickAt(page, svg, 30, 10);
-      await clickAt(page, svg, 30, 25);
-      await clickAt(page, svg, 10, 25, true);
+      await plans.drawZone([
+        [10, 10],
+        [30, 10],
+        [30, 25],
+        [10, 25],
+      ]);
       await expect(page.getByTestId('zone-draft')).toBeVisible();
       const before = readFileSync(siteFile, 'utf8');
       // Bad id first: refused with the field named, file untouched.
       await page.getByPlaceholder(/Zone id|区域编号/).fill('Bad Id!');
       await page.getByPlaceholder(/Name \(English\)|名称（英文）/).fill('Loading dock');
       await page.getByRole('button', { name: /Save zone|保存区域/ }).click();
-      await expect(page.getByTestId('plans-status')).toHaveAttribute('role', 'alert');
-      await expect(page.getByTestId('plans-status')).toContainText('zone.id');
+      await expect(plans.status()).toHaveAttribute('role', 'alert');
+      await expect(plans.status()).toContainText('zone.id');
       expect(readFileSync(siteFile, 'utf8')).toBe(before);
 
       await page.getByPlaceholder(/Zone id|区域编号/).fill('loading-dock');
@@ -101,19 +83,15 @@ test.describe('floor plans and heat map', () => {
 
       // A calibration with a zero distance is refused, the file stays as it is.
       const saved = readFileSync(siteFile, 'utf8');
-      await page.getByTestId('plans-calibrate').click();
-      await clickAt(page, svg, 5, 5);
-      await clickAt(page, svg, 25, 5);
-      await page.getByLabel('Distance between the points (m)').or(page.getByLabel('两点间距离（米）')).fill('0');
-      await page.getByRole('button', { name: /Apply scale|应用比例尺/ }).click();
-      await expect(page.getByTestId('plans-status')).toHaveAttribute('role', 'alert');
-      await expect(page.getByTestId('plans-status')).toContainText('distanceM');
+      await plans.calibrate([5, 5], [25, 5], '0');
+      await expect(plans.status()).toHaveAttribute('role', 'alert');
+      await expect(plans.status()).toContainText('distanceM');
       expect(readFileSync(siteFile, 'utf8')).toBe(saved);
 
       // Drag the lobby camera to a new spot and turn it.
       await page.getByRole('button', { name: /Cancel|取消/ }).click();
       await page.locator('[data-camera="lobby"]').click();
-      await clickAt(page, svg, 40, 30);
+      await plans.clickAt(40, 30);
       await page.getByLabel(/Heading|朝向/).fill('200');
       await page.getByLabel(/Field of view|视场角/).fill('70');
       await page.getByRole('button', { name: /Save camera|保存摄像机/ }).click();
