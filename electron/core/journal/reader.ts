@@ -102,19 +102,21 @@ export class JournalReader {
     return rows.map(rowToEntry);
   }
 
-  /** Own entries at or before a sequence number, newest first. */
-  ownUpTo(seq: number, limit: number): JournalEntry[] {
-    return (this.stmts.ownUpTo.all(seq, limit) as JournalRow[]).map(rowToEntry);
-  }
-
   /** Copies of a site's other consoles after a merge key (HLC, then console), in merge order. */
   peersAfter(site: string, afterHlc: string, afterConsole: string, limit: number): JournalEntry[] {
     return this.stmts.peersAfter ? (this.stmts.peersAfter.all(site, afterHlc, afterConsole, limit) as JournalRow[]).map(rowToEntry) : [];
   }
 
-  /** Copies at or before a merge key, newest first. */
-  peersUpTo(site: string, hlc: string, console: string, limit: number): JournalEntry[] {
-    return this.stmts.peersUpTo ? (this.stmts.peersUpTo.all(site, hlc, console, limit) as JournalRow[]).map(rowToEntry) : [];
+  /**
+   * The `limit` newest entries at or before a point of the merge order (own
+   * entries up to a sequence number, a site's copies up to a merge key),
+   * newest first. Only those are parsed.
+   */
+  newestUpTo(ownSeq: number, site: string, peerKey: readonly [string, string], limit: number): JournalEntry[] {
+    const own = this.stmts.ownUpTo.all(ownSeq, limit) as JournalRow[];
+    const peers = this.stmts.peersUpTo ? (this.stmts.peersUpTo.all(site, peerKey[0], peerKey[1], limit) as JournalRow[]) : [];
+    const newestFirst = (a: JournalRow, b: JournalRow): number => (a.hlc > b.hlc || (a.hlc === b.hlc && a.console > b.console) ? -1 : 1);
+    return [...own, ...peers].sort(newestFirst).slice(0, limit).map(rowToEntry);
   }
 
   /** The chain check of this file's own entries, finishing the walk where the reads did not reach. */

@@ -203,10 +203,7 @@ export class ReplaySession {
   }
 
   private recent(cursor: Cursor, index: number, n: number): TimelineEntry[] {
-    const own = this.reader.ownUpTo(cursor.ownAfter, n);
-    const peers = this.reader.peersUpTo(this.site, cursor.peerAfter[0], cursor.peerAfter[1], n);
-    const entries = [...own, ...peers].sort((a, b) => (a.hlc > b.hlc || (a.hlc === b.hlc && a.console > b.console) ? -1 : 1)).slice(0, n);
-    return entries.map((entry, i) => ({ ...entry, index: index - 1 - i, t: decodeHlc(entry.hlc).wall }));
+    return this.reader.newestUpTo(cursor.ownAfter, this.site, cursor.peerAfter, n).map((entry, i) => ({ ...entry, index: index - 1 - i, t: decodeHlc(entry.hlc).wall }));
   }
 
   fileSize(): number {

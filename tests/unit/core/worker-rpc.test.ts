@@ -2,16 +2,16 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleError } from '../../../shared/errors';
-import { connectWorker, type WorkerConnection } from '../../../electron/core/support/workerRpc';
+import { connectWorker, type Methods, type WorkerConnection } from '../../../electron/core/support/workerRpc';
 import { repoRoot } from '../../support/paths';
 import type { TestWorkerApi } from './fixtures/rpcWorker';
 
-const connections: WorkerConnection<never>[] = [];
+const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const c of connections.splice(0)) await c.terminate();
+  for (const stop of stops.splice(0)) await stop();
 });
 
-function start<I extends TestWorkerApi>(): { connection: WorkerConnection<I>; exited: Promise<number> } {
+function start<I extends TestWorkerApi & Methods<I>>(): { connection: WorkerConnection<I>; exited: Promise<number> } {
   const worker = new Worker(join(repoRoot, 'tests', 'support', 'tsWorker.mjs'), { workerData: { entry: join(repoRoot, 'tests', 'unit', 'core', 'fixtures', 'rpcWorker.ts') } });
   let exitedWith: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolve) => (exitedWith = resolve));
@@ -19,7 +19,7 @@ function start<I extends TestWorkerApi>(): { connection: WorkerConnection<I>; ex
     exitError: (code) => ({ code: 'unavailable', message: `test worker stopped (exit ${code})` }),
     onExit: (code) => exitedWith(code),
   });
-  connections.push(connection as unknown as WorkerConnection<never>);
+  stops.push(() => connection.terminate());
   return { connection, exited };
 }
 
@@ -52,6 +52,7 @@ describe('worker RPC', () => {
     for (const name of ['toString', '__proto__', 'hasOwnProperty']) {
       expect((await rejection(connection.call(name, []))).code).toBe('unknown-method');
     }
+    // What a confused sender could put on the wire, beyond what the typed client allows.
     expect((await rejection(connection.call('add', 'not a list' as unknown as readonly unknown[]))).code).toBe('invalid-argument');
     expect(await connection.api.add(1, 1)).toBe(2);
   });
