@@ -84,4 +84,17 @@ describe('journal service', () => {
       await journal.close();
     }
   });
+
+  it('answers the store reads it forwards from the writer, and refuses them with a typed rejection once the writer is gone', async () => {
+    const { journal } = await openTestJournal();
+    const entry = await journal.append({ kind: 'note', payload: { text: 'Patrol out' } }, { actor: 'duty-liu' });
+    expect((await journal.getById(entry.id))?.seq).toBe(entry.seq);
+    expect((await journal.pageAfter(0, 'LIVE', 10)).map((e) => e.seq)).toEqual([1, entry.seq]);
+    expect(await journal.getMeta('absent')).toBeUndefined();
+    await journal.close();
+    // A promise that rejects (never a throw at the call), like every call into the worker.
+    const refused = journal.pageAfter(0, 'LIVE', 10);
+    await expect(refused).rejects.toBeInstanceOf(ConsoleError);
+    await expect(refused).rejects.toMatchObject({ code: 'unavailable' });
+  });
 });
