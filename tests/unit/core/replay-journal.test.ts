@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,23 @@ function rewriteManifest(dir: string): void {
   manifest.fileSha256 = createHash('sha256').update(readFileSync(join(dir, 'entries.jsonl'))).digest('hex');
   writeFileSync(manifestFile, JSON.stringify(manifest));
 }
+
+describe('replay of a journal file', () => {
+  it('checks the chain in its one pass: a changed entry leaves the replay open but unverified, naming it', async () => {
+    const { liveFile } = await exportBundles();
+    const db = new Database(liveFile);
+    db.exec(`DROP TRIGGER entries_no_update; UPDATE entries SET payload = '{"text":"nothing happened"}' WHERE seq = 5;`);
+    db.close();
+    const session = ReplaySession.open({ kind: 'file', path: liveFile }, liveFile);
+    try {
+      expect(session.info.verified).toBe(false);
+      expect(session.info.problem).toBe('entry #5: content does not match its hash (changed after it was written)');
+      expect(session.info.entries).toBeGreaterThan(5);
+    } finally {
+      session.close();
+    }
+  });
+});
 
 describe('replay of an exported bundle', () => {
   it('replays a whole export and a range cut from the middle as the live file, verified, and removes its temporary journal on close', async () => {
