@@ -63,6 +63,13 @@ export type AlertRaised = z.infer<typeof AlertRaisedSchema>;
 export const AlertNoteText = z.string().trim().min(1, 'must not be empty').max(4000);
 export const AlertPersonSchema = z.string().trim().min(1, 'must not be empty').max(200);
 
+/**
+ * The deepest nesting an alert may have (the alert object is depth 0, its
+ * `payload` depth 1). Well under canonical JSON's own limit, so the alert still
+ * fits when an entry is written wrapped (relay, exports). Deeper: quarantined.
+ */
+export const ALERT_MAX_DEPTH = 32;
+
 /** The largest raw message kept in quarantine (UTF-8 bytes); the journal's payload limit is 64 KiB. */
 export const QUARANTINE_RAW_MAX_BYTES = 48 * 1024;
 

@@ -1,7 +1,8 @@
 import { parseAlert, type AlertSite } from '../../../shared/alerts/parse';
-import { QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
+import { ALERT_MAX_DEPTH, QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
 import { ConsoleError } from '../../../shared/errors';
-import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
+import { canonicalJson, CanonicalJsonDepthError, CanonicalJsonError, utf8Length } from '../../../shared/journal/canonical';
+import { MAX_PAYLOAD_BYTES, type EntryDraft, type JournalEntry } from '../../../shared/journal/entry';
 import type { JournalService } from '../journal/service';
 import type { StateService } from '../state/stateService';
 import type { Log } from '../support/log';
@@ -115,6 +116,11 @@ export class AlertIngest {
         continue;
       }
       const alert = parsed.alert;
+      const unstorable = whyUnstorable(alert);
+      if (unstorable !== undefined) {
+        work.push({ item, draft: quarantineDraft(item.source, unstorable, item.raw), result: () => ({ status: 'quarantined', reason: unstorable }) });
+        continue;
+      }
       if (this.seen.has(alert.alertId) || inBatch.has(alert.alertId)) {
         item.resolve({ status: 'duplicate', alertId: alert.alertId });
         continue;
@@ -132,8 +138,10 @@ export class AlertIngest {
         else w.item.reject(new ConsoleError('internal', 'the journal returned fewer entries than appended'));
       });
     } catch (err) {
-      if (err instanceof ConsoleError && err.code === 'invalid-argument' && work.length > 1) {
-        // One message the journal refuses (too big, say) must not sink the batch: go one by one.
+      if (err instanceof ConsoleError && err.code === 'invalid-argument') {
+        // The journal refuses a draft for good (it will never fit): one such message must not
+        // sink the batch, and a batch of one must end in quarantine, not be retried forever.
+        // Go one by one.
         for (const w of work) await this.processOne(w.item, w.draft, w.result);
         return;
       }
@@ -152,6 +160,17 @@ export class AlertIngest {
         const reason = `journal refused the alert: ${err.message}`;
         try {
           await this.appendAll([quarantineDraft(item.source, reason, item.raw)]);
+          item.resolve({ status: 'quarantined', reason });
+        } catch (again) {
+          item.reject(again);
+        }
+        return;
+      }
+      if (err instanceof ConsoleError && err.code === 'invalid-argument' && draft.kind === 'alert.quarantined') {
+        // Even the quarantine entry is refused (its raw text, say): keep the reason without the raw.
+        const reason = (draft.payload as { reason: string }).reason;
+        try {
+          await this.appendAll([quarantineDraft(item.source, reason, `[raw not kept: ${err.message}]`)]);
           item.resolve({ status: 'quarantined', reason });
         } catch (again) {
           item.reject(again);
@@ -183,6 +202,25 @@ export class AlertIngest {
 
 function raisedDraft(alert: AlertRaised): EntryDraft {
   return { kind: 'alert.raised', payload: alert, occurredAt: alert.occurredAt, mode: alert.mode };
+}
+
+/**
+ * Why a valid alert can never be journaled (nested too deep, payload over the
+ * journal's limit), checked before it reaches the journal so it is quarantined
+ * at once with the reason; undefined when it fits.
+ */
+function whyUnstorable(alert: AlertRaised): string | undefined {
+  let text: string;
+  try {
+    text = canonicalJson(alert, ALERT_MAX_DEPTH);
+  } catch (err) {
+    if (err instanceof CanonicalJsonDepthError) return `payload: nested deeper than ${err.limit} levels (at ${err.path})`;
+    if (err instanceof CanonicalJsonError) return `payload: ${err.message}`;
+    throw err;
+  }
+  const bytes = utf8Length(text);
+  if (bytes > MAX_PAYLOAD_BYTES) return `payload: the alert is ${bytes} bytes as stored; the journal's limit is ${MAX_PAYLOAD_BYTES} (64 KiB)`;
+  return undefined;
 }
 
 function quarantineDraft(source: AlertSource, reason: string, raw: unknown): EntryDraft {
