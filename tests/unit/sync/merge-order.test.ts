@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/journal/canonical';
 import type { JournalEntry } from '../../../shared/journal/entry';
-import { foldEntries, initialSiteState } from '../../../shared/state';
+import { foldEntries, initialSiteState, wallAlarms } from '../../../shared/state';
+import { alertList } from '../../../shared/state/alertsDomain';
 import { mergeKey } from '../../../electron/core/state/mergeKey';
 import { StateService } from '../../../electron/core/state/stateService';
 import { makeEntry } from '../../support/entries';
@@ -30,6 +31,35 @@ function consoleEntries(consoleId: string, count: number, random: () => number):
       actor: consoleId,
       payload: handoverEntry ? { outgoing: 'x', incoming: `${consoleId}-${i}`, summary: 's', openItems: [] } : { text: `${i}` },
     });
+  });
+}
+
+/**
+ * Two consoles handling the same alerts at once: both ingest the same raises
+ * (duplicates), and their officers acknowledge, dispatch, escalate, resolve and
+ * call false alarms on the same alerts within milliseconds of each other, so
+ * many steps tie on the HLC wall time and only the console id orders them.
+ */
+function alertEntries(consoleId: string, count: number, random: () => number): JournalEntry[] {
+  let wall = 1_700_000_000_000;
+  const steps = ['alert.acknowledged', 'alert.dispatched', 'alert.escalated', 'alert.on-scene', 'alert.assigned', 'alert.note'] as const;
+  return Array.from({ length: count }, (_, i) => {
+    wall += Math.floor(random() * 3);
+    const alertId = `A${Math.floor(random() * 300)}`;
+    const r = random();
+    // Closing is rarer than handling, so some alerts are still open (new, acknowledged, dispatched, escalated) at the end.
+    const kind = r < 0.25 ? 'alert.raised' : r < 0.29 ? 'alert.resolved' : r < 0.33 ? 'alert.false-alarm' : (steps[Math.floor(random() * steps.length)] ?? 'alert.note');
+    const payload =
+      kind === 'alert.raised'
+        ? { alertId, source: 'nats', type: 'intrusion', severity: random() < 0.5 ? 'red' : 'yellow', cameras: ['perimeter-n'], occurredAt: wall, mode: 'LIVE' }
+        : kind === 'alert.escalated'
+          ? { alertId, reason: 'target passed', by: random() < 0.5 ? 'system' : 'operator' }
+          : kind === 'alert.assigned'
+            ? { alertId, to: `${consoleId}-officer` }
+            : kind === 'alert.note'
+              ? { alertId, text: `${i}` }
+              : { alertId };
+    return makeEntry({ seq: i + 1, id: `${consoleId}-${i}`, site: 's', console: consoleId, kind, occurredAt: wall, actor: `${consoleId}-officer`, payload });
   });
 }
 
@@ -64,6 +94,42 @@ describe('merged fold order', () => {
       // Duplicates change nothing.
       service.apply(streams[0]?.slice(0, 100) ?? []);
       expect(canonicalJson(service.current() as unknown as Record<string, unknown>)).toBe(expected);
+    }
+  });
+});
+
+describe('merged fold order of alert handling', () => {
+  it('gives every alert the same final status whatever order two consoles\u2019 simultaneous steps arrive in, on the desk and the wall alike', () => {
+    const random = prng(5);
+    const streams = ['c-a', 'c-b'].map((id) => alertEntries(id, 3000, random));
+    const all = streams.flat().sort((x, y) => (mergeKey(x) < mergeKey(y) ? -1 : 1));
+    const merged = foldEntries(initialSiteState(), all);
+    const expected = canonicalJson(merged as unknown as Record<string, unknown>);
+    const statuses = (state: typeof merged): string[] => alertList(state.alerts).map((a) => `${a.id}:${a.status}:${a.ackBy ?? ''}`);
+    // The property must have something to decide: closed, escalated and handled-twice alerts.
+    const seen = new Set(alertList(merged.alerts).map((a) => a.status));
+    for (const s of ['resolved', 'false-alarm', 'escalated', 'dispatched', 'acknowledged'] as const) expect(seen).toContain(s);
+    expect(alertList(merged.alerts).some((a) => a.history.some((h) => h.noop))).toBe(true);
+
+    for (const seed of [21, 22, 23]) {
+      const r = prng(seed);
+      const service = new StateService('s');
+      const cursors = streams.map(() => 0);
+      while (cursors.some((c, i) => c < (streams[i]?.length ?? 0))) {
+        const i = Math.floor(r() * streams.length);
+        const stream = streams[i] ?? [];
+        const from = cursors[i] ?? 0;
+        const n = Math.min(stream.length - from, 1 + Math.floor(r() * 300));
+        if (n <= 0) continue;
+        service.apply(stream.slice(from, from + n));
+        cursors[i] = from + n;
+      }
+      service.flush();
+      const state = service.current();
+      expect(statuses(state)).toEqual(statuses(merged));
+      expect(canonicalJson(state as unknown as Record<string, unknown>)).toBe(expected);
+      // The wall's alarms are the same alerts with the same status.
+      expect(wallAlarms(state.alerts).map((a) => `${a.alertId}:${a.status}`)).toEqual(alertList(state.alerts).map((a) => `${a.id}:${a.status}`));
     }
   });
 });
