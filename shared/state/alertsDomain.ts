@@ -196,8 +196,6 @@ function entryTime(entry: JournalEntry): number {
   }
 }
 
-type StepPayload = { readonly alertId: string };
-
 function raise(state: AlertsState, entry: JournalEntry, p: PayloadOf<'alert.raised'>): AlertsState {
   const id = p.alertId;
   // A duplicate id (two consoles ingesting the same message) is absorbed: the first in merge order stands.
@@ -234,33 +232,17 @@ function victims(lookup: (id: string) => AlertView | undefined, order: readonly 
   return new Set(ranked.slice(0, count).map((r) => r.id));
 }
 
-/**
- * One handling step of an alert: `change` makes the alert's next view from
- * the history item it is given (`noop` when the step changes nothing).
- */
-function step(
-  state: AlertsState,
-  entry: JournalEntry,
-  id: string,
-  detail: string | undefined,
-  change: (alert: AlertView, open: boolean, item: (noop: boolean) => AlertHistoryItem) => AlertView,
-): AlertsState {
-  const alert = alertById(state, id);
-  if (!alert) return state;
-  const at = entryTime(entry);
-  const item = (noop: boolean): AlertHistoryItem => ({
-    kind: entry.kind,
-    at,
-    by: entry.actor,
-    ...(detail !== undefined ? { detail } : {}),
-    ...(noop ? { noop: true as const } : {}),
-  });
-  const open = isOpen(alert);
-  const next = change(alert, open, item);
+/** A step in an alert's history; `noop` when it changed nothing (e.g. a second acknowledgement from another console). */
+function historyItem(entry: JournalEntry, at: number, detail: string | undefined, noop: boolean): AlertHistoryItem {
+  return { kind: entry.kind, at, by: entry.actor, ...(detail !== undefined ? { detail } : {}), ...(noop ? { noop: true as const } : {}) };
+}
+
+/** Writes an alert's next view after a handling step, and records its handling times when the step closed it. */
+function commit(state: AlertsState, before: AlertView, next: AlertView, at: number): AlertsState {
   let closed = state.closed;
-  if (open && !isOpen(next)) {
+  if (isOpen(before) && !isOpen(next)) {
     const c: ClosedAlert = {
-      id,
+      id: next.id,
       type: next.type,
       severity: next.severity,
       raisedAt: next.raisedAt,
@@ -274,12 +256,20 @@ function step(
   return { ...state, ...write(state, next, state.order), closed };
 }
 
+/** A step that only adds to the history (assigned, note, on scene, reported), with what else it sets. */
+function noted(state: AlertsState, entry: JournalEntry, alert: AlertView, detail: string | undefined, noop: boolean, set: Partial<AlertView>): AlertsState {
+  const at = entryTime(entry);
+  return commit(state, alert, { ...alert, ...set, history: [...alert.history, historyItem(entry, at, detail, noop)] }, at);
+}
+
 /** Closes an open alert; a second close (another console's) is a recorded no-op. */
-function close(status: 'resolved' | 'false-alarm') {
-  return (state: AlertsState, p: StepPayload & { readonly note?: string | undefined }, entry: JournalEntry): AlertsState =>
-    step(state, entry, p.alertId, p.note, (alert, open, item) =>
-      open ? { ...alert, status, resolvedAt: entryTime(entry), history: [...alert.history, item(false)] } : { ...alert, history: [...alert.history, item(true)] },
-    );
+function close(state: AlertsState, entry: JournalEntry, p: { readonly alertId: string; readonly note?: string | undefined }, status: 'resolved' | 'false-alarm'): AlertsState {
+  const alert = alertById(state, p.alertId);
+  if (!alert) return state;
+  const at = entryTime(entry);
+  const open = isOpen(alert);
+  const history = [...alert.history, historyItem(entry, at, p.note, !open)];
+  return commit(state, alert, open ? { ...alert, status, resolvedAt: at, history } : { ...alert, history }, at);
 }
 
 /** Alerts: raised, handled, quarantined; and the site's duty level. */
@@ -287,46 +277,56 @@ export const alertsDomain = domain<AlertsState>({
   init: () => ({ byId: {}, recent: [], recentCount: 0, order: [], quarantine: [], dutyLevel: 3, raised: 0, evicted: 0, hourly: [], closed: [] }),
   on: {
     'alert.raised': (state, p, entry) => raise(state, entry, p),
-    'alert.acknowledged': (state, p, entry) =>
-      step(state, entry, p.alertId, undefined, (alert, open, item) =>
-        // Two consoles acknowledging at once: the first in merge order wins; the second is a recorded no-op.
-        alert.ackBy === undefined && open
-          ? {
-              ...alert,
-              ackAt: entryTime(entry),
-              ackBy: entry.actor,
-              status: alert.status === 'new' || alert.status === 'escalated' ? 'acknowledged' : alert.status,
-              history: [...alert.history, item(false)],
-            }
-          : { ...alert, history: [...alert.history, item(true)] },
-      ),
-    'alert.assigned': (state, p, entry) => step(state, entry, p.alertId, p.to, (alert, _open, item) => ({ ...alert, assignedTo: p.to, history: [...alert.history, item(false)] })),
-    'alert.note': (state, p, entry) => step(state, entry, p.alertId, p.text, (alert, _open, item) => ({ ...alert, history: [...alert.history, item(false)] })),
-    'alert.dispatched': (state, p, entry) =>
-      step(state, entry, p.alertId, p.to ?? p.note, (alert, open, item) =>
-        open
-          ? {
-              ...alert,
-              status: 'dispatched',
-              dispatchedAt: alert.dispatchedAt ?? entryTime(entry),
-              ...(p.to !== undefined ? { assignedTo: p.to } : {}),
-              history: [...alert.history, item(false)],
-            }
-          : { ...alert, history: [...alert.history, item(true)] },
-      ),
-    'alert.on-scene': (state, p, entry) =>
-      step(state, entry, p.alertId, p.note, (alert, open, item) => ({ ...alert, onSceneAt: alert.onSceneAt ?? entryTime(entry), history: [...alert.history, item(!open)] })),
-    'alert.reported': (state, p, entry) => step(state, entry, p.alertId, p.to, (alert, _open, item) => ({ ...alert, reportedAt: entryTime(entry), history: [...alert.history, item(false)] })),
-    'alert.resolved': close('resolved'),
-    'alert.false-alarm': close('false-alarm'),
-    'alert.escalated': (state, p, entry) =>
-      step(state, entry, p.alertId, p.reason, (alert, open, item) => {
-        // A system escalation happens once per alert; a repeat (another console's) changes nothing.
-        const repeat = !open || (p.by === 'system' && alert.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system' && !h.noop));
-        return repeat
-          ? { ...alert, history: [...alert.history, item(true)] }
-          : { ...alert, status: 'escalated', escalatedAt: alert.escalatedAt ?? entryTime(entry), history: [...alert.history, item(false)] };
-      }),
+    'alert.acknowledged': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      if (!alert) return state;
+      const at = entryTime(entry);
+      // Two consoles acknowledging at once: the first in merge order wins; the second is a recorded no-op.
+      const first = alert.ackBy === undefined && isOpen(alert);
+      const history = [...alert.history, historyItem(entry, at, undefined, !first)];
+      const status = alert.status === 'new' || alert.status === 'escalated' ? 'acknowledged' : alert.status;
+      return commit(state, alert, first ? { ...alert, ackAt: at, ackBy: entry.actor, status, history } : { ...alert, history }, at);
+    },
+    'alert.assigned': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      return alert ? noted(state, entry, alert, p.to, false, { assignedTo: p.to }) : state;
+    },
+    'alert.note': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      return alert ? noted(state, entry, alert, p.text, false, {}) : state;
+    },
+    'alert.dispatched': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      if (!alert) return state;
+      const at = entryTime(entry);
+      const open = isOpen(alert);
+      const history = [...alert.history, historyItem(entry, at, p.to ?? p.note, !open)];
+      return commit(
+        state,
+        alert,
+        open ? { ...alert, status: 'dispatched', dispatchedAt: alert.dispatchedAt ?? at, ...(p.to !== undefined ? { assignedTo: p.to } : {}), history } : { ...alert, history },
+        at,
+      );
+    },
+    'alert.on-scene': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      return alert ? noted(state, entry, alert, p.note, !isOpen(alert), { onSceneAt: alert.onSceneAt ?? entryTime(entry) }) : state;
+    },
+    'alert.reported': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      return alert ? noted(state, entry, alert, p.to, false, { reportedAt: entryTime(entry) }) : state;
+    },
+    'alert.resolved': (state, p, entry) => close(state, entry, p, 'resolved'),
+    'alert.false-alarm': (state, p, entry) => close(state, entry, p, 'false-alarm'),
+    'alert.escalated': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      if (!alert) return state;
+      const at = entryTime(entry);
+      // A system escalation happens once per alert; a repeat (another console's) changes nothing.
+      const repeat = !isOpen(alert) || (p.by === 'system' && alert.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system' && !h.noop));
+      const history = [...alert.history, historyItem(entry, at, p.reason, repeat)];
+      return commit(state, alert, repeat ? { ...alert, history } : { ...alert, status: 'escalated', escalatedAt: alert.escalatedAt ?? at, history }, at);
+    },
     'alert.quarantined': (state, p, entry) => {
       const q: QuarantinedAlert = { entryId: entry.id, at: entryTime(entry), source: p.source, reason: p.reason, raw: p.raw };
       return { ...state, quarantine: [...state.quarantine.slice(-(MAX_QUARANTINE - 1)), q] };
