@@ -1,4 +1,5 @@
 import type { JournalEntry } from '../journal/entry';
+import { isKind } from '../journal/kinds';
 import type { DrillRun } from '../state/drillDomain';
 import type { DrillScenario, Inject } from './scenario';
 import { type expectedActions } from './scenario';
@@ -14,13 +15,10 @@ export function drillAlertId(startId: string, injectId: string): string {
 }
 
 /** Legible contact: the other side got the message (directly or relayed). */
-const LEGIBLE = new Set(['answered', 'relayed']);
+const LEGIBLE: ReadonlySet<string> = new Set(['answered', 'relayed']);
 
 interface Payload {
   readonly alertId?: unknown;
-  readonly method?: unknown;
-  readonly result?: unknown;
-  readonly to?: unknown;
 }
 
 /** Which journal entry proves an expected action was done, for one inject. */
@@ -40,10 +38,10 @@ function proves(action: ExpectedAction, inject: Inject, alertId: string, entry: 
       return forAlert && (entry.kind === 'alert.resolved' || entry.kind === 'alert.false-alarm');
     case 'radio-contact':
       // Any legible radio contact after the inject counts: the drill tests that command keeps talking.
-      return entry.kind === 'comms.attempt' && p.method === 'radio' && LEGIBLE.has(String(p.result));
+      return isKind(entry, 'comms.attempt') && entry.payload.method === 'radio' && LEGIBLE.has(entry.payload.result);
     case 'comms-check':
       return (
-        entry.kind === 'comms.attempt' && LEGIBLE.has(String(p.result)) && (inject.kind !== 'missed-checkin' || p.to === inject.person)
+        isKind(entry, 'comms.attempt') && LEGIBLE.has(entry.payload.result) && (inject.kind !== 'missed-checkin' || entry.payload.to === inject.person)
       );
   }
 }

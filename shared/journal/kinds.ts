@@ -107,8 +107,15 @@ export type PayloadOf<K extends JournalKind> = (typeof journalKinds)[K] extends 
 export type KindRegistry = Readonly<Record<string, KindSpec<unknown>>>;
 const registry: KindRegistry = journalKinds;
 
-export function isJournalKind(name: string): name is JournalKind {
-  return Object.hasOwn(journalKinds, name);
+/** An entry of one kind, with its payload typed by the kind's schema. */
+export type EntryOf<K extends JournalKind> = JournalEntry & { readonly kind: K; readonly payload: PayloadOf<K> };
+
+/**
+ * Narrows an entry to a kind. Trusts the payload as the folds do: own entries
+ * are parsed on append and peers' on arrival (`payloadProblem`).
+ */
+export function isKind<K extends JournalKind>(entry: JournalEntry, kind: K): entry is EntryOf<K> {
+  return entry.kind === kind;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { translate, type Locale, type MessageKey } from '../i18n';
-import { kindLabels } from '../journal/kinds';
+import { isKind, kindLabels } from '../journal/kinds';
 import type { JournalEntry } from '../journal/entry';
 import { localize } from '../i18n/locale';
 
@@ -18,7 +18,7 @@ export interface DailyReportInput {
 
 export function isZeroReport(entries: readonly JournalEntry[]): boolean {
   return !entries.some(
-    (e) => e.mode === 'LIVE' && (incidentKinds.has(e.kind) || (e.kind === 'patrol' && (e.payload as { finding?: string }).finding === 'issue')),
+    (e) => e.mode === 'LIVE' && (incidentKinds.has(e.kind) || (isKind(e, 'patrol') && e.payload.finding === 'issue')),
   );
 }
 
@@ -47,7 +47,7 @@ export function renderDailyReport(input: DailyReportInput, locale: Locale): stri
       ? `<p class="none">${escape(t('report.none'))}</p>`
       : `<table><thead><tr><th>${escape(t('report.col.time'))}</th><th>#</th><th>${escape(t('report.col.kind'))}</th><th>${escape(t('report.col.actor'))}</th><th>${escape(t('report.col.text'))}</th></tr></thead><tbody>${list.map(line).join('')}</tbody></table>`;
   const handovers = rows(['handover']);
-  const incidents = live.filter((e) => incidentKinds.has(e.kind) || (e.kind === 'patrol' && (e.payload as { finding?: string }).finding === 'issue'));
+  const incidents = live.filter((e) => incidentKinds.has(e.kind) || (isKind(e, 'patrol') && e.payload.finding === 'issue'));
   const zero = incidents.length === 0;
   const first = input.entries[0];
   const last = input.entries[input.entries.length - 1];
