@@ -13,6 +13,7 @@ import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { loadSite, type LoadedSite } from './loadSite';
 import { buildSiteView } from './siteView';
+import { sanitizeSvg, SvgRefusedError } from './svgSanitize';
 
 /**
  * Loads the site the console edits. The built-in demo site (`"demo": true`)
@@ -92,9 +93,9 @@ export class SiteEditor {
     let image: ImportedImage | undefined;
     let imageFile: string | undefined;
     if (edit.op === 'import-plan') {
-      const bytes = Buffer.from(edit.dataBase64, 'base64');
-      const size = imageSize(bytes, edit.fileName);
       const ext = edit.fileName.toLowerCase().endsWith('.svg') ? 'svg' : 'png';
+      const bytes = ext === 'svg' ? cleanSvg(Buffer.from(edit.dataBase64, 'base64')) : Buffer.from(edit.dataBase64, 'base64');
+      const size = imageSize(bytes, edit.fileName);
       const stamp = new Date(this.deps.clock.now()).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
       const rel = `floors/${edit.floor}-${stamp}.${ext}`;
       imageFile = resolve(this.deps.site.dir, rel);
@@ -132,6 +133,22 @@ function siteMentions(siteFile: string, image: string, dir: string): boolean {
     return readFileSync(siteFile, 'utf8').includes(relative(dir, image).split(sep).join('/'));
   } catch {
     return false;
+  }
+}
+
+/**
+ * An imported SVG plan, sanitised (svgSanitize.ts): an `onload` handler, a
+ * script, a foreignObject or a reference to another file would otherwise run
+ * or load whenever the plan is opened. What is stored is the clean copy.
+ */
+function cleanSvg(bytes: Buffer): Buffer {
+  if (bytes.length === 0) throw badImage('the file is empty');
+  if (bytes.length > MAX_PLAN_BYTES) throw badImage(`the file is ${bytes.length} bytes; the limit is ${MAX_PLAN_BYTES}`);
+  try {
+    return Buffer.from(sanitizeSvg(stripBom(bytes.toString('utf8'))), 'utf8');
+  } catch (err) {
+    if (err instanceof SvgRefusedError) throw badImage(err.message);
+    throw err;
   }
 }
 
