@@ -45,20 +45,29 @@ function isReply(message: unknown): message is RpcReply {
  */
 export function serveWorker<I extends Methods<I>>(port: MessagePort, handlers: I): void {
   const allowed = new Set(Object.keys(handlers));
+  const fail = (id: number, err: unknown): void => port.postMessage({ id, ok: false, error: ConsoleError.toData(err) } satisfies RpcReply);
+  const succeed = (id: number, value: unknown): void => {
+    try {
+      port.postMessage({ id, ok: true, value } satisfies RpcReply);
+    } catch (err) {
+      // A value structured clone cannot copy is the handler's bug: the caller hears of it, the worker lives on.
+      fail(id, new ConsoleError('internal', `the reply could not be sent: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  };
   const answer = (id: number, run: () => unknown): void => {
     let value: unknown;
     try {
       value = run();
     } catch (err) {
-      port.postMessage({ id, ok: false, error: ConsoleError.toData(err) } satisfies RpcReply);
+      fail(id, err);
       return;
     }
     if (value instanceof Promise) {
       value.then(
-        (settled: unknown) => port.postMessage({ id, ok: true, value: settled } satisfies RpcReply),
-        (err: unknown) => port.postMessage({ id, ok: false, error: ConsoleError.toData(err) } satisfies RpcReply),
+        (settled: unknown) => succeed(id, settled),
+        (err: unknown) => fail(id, err),
       );
-    } else port.postMessage({ id, ok: true, value } satisfies RpcReply);
+    } else succeed(id, value);
   };
   port.on('message', (message: unknown) => {
     if (!isRequest(message)) return;

@@ -45,7 +45,7 @@ describe('worker RPC', () => {
     expect(err.toData()).toEqual({ code: 'not-found', message: 'no thing "x"', issues: [{ path: 'id', message: 'unknown' }] });
   });
 
-  it('answers a name outside the handlers (or inherited from Object) with a typed error, and keeps serving', async () => {
+  it('answers a name outside the handlers (or inherited from Object), bad arguments and an unsendable result with a typed error, and keeps serving', async () => {
     const { connection } = start<TestWorkerApi & { nope(): number }>();
     const err = await rejection(connection.api.nope());
     expect(err.code).toBe('unknown-method');
@@ -54,6 +54,7 @@ describe('worker RPC', () => {
     }
     // What a confused sender could put on the wire, beyond what the typed client allows.
     expect((await rejection(connection.call('add', 'not a list' as unknown as readonly unknown[]))).code).toBe('invalid-argument');
+    expect((await rejection(connection.api.uncloneable())).code).toBe('internal');
     expect(await connection.api.add(1, 1)).toBe(2);
   });
 
