@@ -23,8 +23,20 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.jsonl': 'application/x-ndjson; charset=utf-8',
 };
 
-/** Generated documents (reports, exports) run no scripts at all. */
-const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+/**
+ * Generated documents (reports, exports) run no scripts at all and load
+ * nothing from elsewhere. Sandboxed, but keeping their origin and modals: the
+ * desk shows a report in a frame and prints it (`contentWindow.print()` needs
+ * the same origin, and print() in a sandbox needs allow-modals). No allow-scripts.
+ */
+const DOCUMENT_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox allow-same-origin allow-modals";
+
+/**
+ * Plan images and wall snapshots: an SVG opened on its own is a document, so
+ * it gets no scripts, no requests elsewhere and a sandbox (an opaque origin),
+ * whatever the file holds (imports are sanitised too: site/svgSanitize.ts).
+ */
+const IMAGE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
 
 /** Site files served to the renderer: plan images only, never the site file or credentials. */
 const SITE_ASSET_TYPES = new Set(['.svg', '.png', '.jpg', '.jpeg', '.webp']);
@@ -66,18 +78,16 @@ export function createAssetRouter(options: AssetRouterOptions): AssetRouter {
     if (path.startsWith('site-assets/')) {
       const rel = path.slice('site-assets/'.length);
       if (!SITE_ASSET_TYPES.has(extname(rel).toLowerCase())) return withSecurity(notFound());
-      return withSecurity(serveFile(options.siteDir, rel, 'max-age=60'));
+      return withSecurity(served(serveFile(options.siteDir, rel, 'max-age=60'), IMAGE_CSP));
     }
     if (options.dataDir && (path.startsWith('reports/') || path.startsWith('exports/'))) {
-      const doc = serveFile(options.dataDir, path, 'no-cache');
-      const headers: Record<string, string> = { ...doc.headers, 'content-security-policy': DOCUMENT_CSP };
-      if (path.startsWith('exports/')) headers['content-disposition'] = 'attachment';
-      return withSecurity({ ...doc, headers });
+      const doc = served(serveFile(options.dataDir, path, 'no-cache'), DOCUMENT_CSP);
+      return withSecurity(path.startsWith('exports/') ? { ...doc, headers: { ...doc.headers, 'content-disposition': 'attachment' } } : doc);
     }
     // Wall snapshots (PNG only), linked from wall.snapshot entries.
     if (options.dataDir && path.startsWith('snapshots/')) {
       if (extname(path).toLowerCase() !== '.png') return withSecurity(notFound());
-      return withSecurity(serveFile(options.dataDir, path, 'max-age=31536000, immutable'));
+      return withSecurity(served(serveFile(options.dataDir, path, 'max-age=31536000, immutable'), IMAGE_CSP));
     }
     if (path === '' || path === 'index.html') {
       const page = serveFile(options.rendererDir, 'index.html', 'no-cache');
@@ -108,6 +118,14 @@ function serveFile(root: string, rel: string, cacheControl: string): HttpResult 
 
 function notFound(): HttpResult {
   return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
+}
+
+/**
+ * The headers of a file from the site or data folder: its own CSP, and only
+ * the console's own pages may embed or fetch it (Cross-Origin-Resource-Policy).
+ */
+function served(result: HttpResult, csp: string): HttpResult {
+  return { ...result, headers: { ...result.headers, 'content-security-policy': csp, 'cross-origin-resource-policy': 'same-origin' } };
 }
 
 function withSecurity(result: HttpResult): HttpResult {
