@@ -21,6 +21,7 @@ import { JournalService, journalPaths } from './journal/service';
 import { CameraSimulator } from './media/simulator';
 import type { CorePaths } from './paths';
 import { SettingsStore } from './settings';
+import { ReplayPaths } from './replay/allowedPaths';
 import { ReplayClient } from './replay/client';
 import { RosterService } from './roster/rosterService';
 import type { LoadedSite } from './site/loadSite';
@@ -71,6 +72,8 @@ export interface Core {
   readonly replicator: PeerReplicator | undefined;
   readonly drills: DrillService;
   readonly replay: ReplayClient;
+  /** openReplay's allowed paths: electron/main calls `replayPaths.allow(path)` when its open dialog returns one. */
+  readonly replayPaths: ReplayPaths;
   readonly alerts: AlertService;
   readonly roster: RosterService;
   readonly log: Log;
@@ -203,6 +206,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   drills.resume();
   const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));
+  const replayPaths = new ReplayPaths(dataDir);
   const roster = new RosterService({ site: site.site, journal, state, dataDir, consoleId: identity.consoleId, clock, log: log.child({ part: 'roster' }), escalate: options.station === 'desk' });
   roster.onChange((r) => events.emit('onRoster', r));
   roster.start();
@@ -230,6 +234,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     commandCentre: () => commandCentre?.summaries() ?? [],
     drills,
     replay,
+    replayPaths,
     alerts,
     siteEditor,
     roster,
@@ -259,6 +264,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     replicator,
     drills,
     replay,
+    replayPaths,
     alerts,
     roster,
     log,

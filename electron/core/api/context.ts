@@ -5,6 +5,7 @@ import type { PeerStatus } from '../../../shared/sync/peers';
 import type { AlertService } from '../alerts/alertService';
 import type { DrillService } from '../drills/drillService';
 import type { Identity } from '../identity';
+import type { ReplayPaths } from '../replay/allowedPaths';
 import type { ReplayClient } from '../replay/client';
 import type { RosterService } from '../roster/rosterService';
 import type { JournalService } from '../journal/service';
@@ -39,6 +40,8 @@ export interface CoreContext {
   readonly commandCentre: () => SiteSummary[];
   readonly drills: DrillService;
   readonly replay: ReplayClient;
+  /** What openReplay may open (the data folder's journals and bundles, files chosen in the open dialog). */
+  readonly replayPaths: ReplayPaths;
   readonly alerts: AlertService;
   readonly siteEditor: SiteEditor;
   readonly roster: RosterService;

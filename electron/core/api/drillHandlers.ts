@@ -19,7 +19,7 @@ export function drillHandlers(
       return null;
     },
     listReplaySources: async () => replaySources(ctx),
-    openReplay: async (source) => ctx.replay.open(source),
+    openReplay: async (source) => ctx.replay.open(ctx.replayPaths.check(source)),
     replaySeek: async ({ replayId, t }) => ctx.replay.seek(replayId, t),
     replayEntries: async ({ replayId, fromIndex, limit }) => ctx.replay.entries(replayId, fromIndex, limit),
     closeReplay: async ({ replayId }) => ctx.replay.close(replayId),
