@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { startHost, type HostProcess } from '../../support/hostProcess';
 import { tempDir } from '../../support/paths';
@@ -83,11 +83,21 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
       await page.goto('about:blank');
       await host.stop();
       await js.publish(`${ALERT_SUBJECT_ROOT}.lobby`, JSON.stringify({ id: 'while-stopped', type: 'theft', zone: 'stores', occurredAt: Date.now() }));
-      await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'bus-1', type: 'conflict', zone: 'gate', occurredAt: now }));
+      const duplicate = await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'bus-1', type: 'conflict', zone: 'gate', occurredAt: now }));
       host = await startHost({ site, dataDir });
       await alerts.open(host.urlFor('desk/alerts'));
       await expect(alerts.row('while-stopped')).toBeVisible();
       await expect(alerts.dutyLevel()).toHaveAttribute('data-level', '1');
+      // The console acknowledges a bus message once the ingest is done with it: wait for its ack of the duplicate.
+      const jsm = await jetstreamManager(nc);
+      await waitFor(
+        async () => {
+          const consumers = await jsm.consumers.list(duplicate.stream).next();
+          return consumers.length > 0 && consumers.every((c) => c.ack_floor.stream_seq >= duplicate.seq);
+        },
+        15_000,
+        'the duplicate taken and acknowledged',
+      );
       const raised = await host.api().queryJournal({ kinds: ['alert.raised'], limit: 100 });
       expect(raised.entries.map((e) => (e.payload as { alertId: string }).alertId).sort()).toEqual(['bus-1', 'hook-1', 'while-stopped']);
     } finally {
