@@ -1,6 +1,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { ConsoleApi } from '../../shared/contract';
 import { createAlertsSlice, type AlertsSlice } from '../features/alerts/alertsSlice';
+import { createCommandSlice, type CommandSlice } from '../features/command/commandSlice';
 import { createConnectionSlice, type ConnectionSlice } from '../features/connection/connectionSlice';
 import { createDrillsSlice, type DrillsSlice } from '../features/drills/drillsSlice';
 import { createJournalSlice, type JournalSlice } from '../features/journal/journalSlice';
@@ -23,7 +24,8 @@ export type ConsoleState = SiteSlice &
   AlertsSlice &
   RosterSlice &
   WallSlice &
-  PlansSlice;
+  PlansSlice &
+  CommandSlice;
 
 /** A slice creator: sees the whole state, gets the contract injected. */
 export type SliceCreator<S> = (api: ConsoleApi) => StateCreator<ConsoleState, [], [], S>;
@@ -47,6 +49,7 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createRosterSlice(api)(...a),
     ...createWallSlice(api)(...a),
     ...createPlansSlice(api)(...a),
+    ...createCommandSlice(api)(...a),
   }));
 }
 

@@ -1,27 +1,21 @@
-import { useEffect, useState } from 'react';
-import type { SiteSummary } from '../../../shared/command/siteSummary';
+import { useEffect } from 'react';
 import { localize } from '../../../shared/i18n';
 import { kindLabels } from '../../../shared/journal/kinds';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { formatTime } from '../../ui/format';
-import { errorText } from '../../ui/errorText';
 
 const DUTY_LEVELS: Record<number, string> = { 1: '一级', 2: '二级', 3: '三级' };
 
 /** The command centre's list of watched sites: connection, open alerts, last entry. Read-only. */
 export function CommandCentreSection() {
   const t = useT();
-  const api = useConsoleApi();
   const locale = useConsole((s) => s.settings.locale);
   const tz = useConsole((s) => s.bootstrap?.site.timezone);
-  const [sites, setSites] = useState<readonly SiteSummary[]>([]);
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    const off = api.onCommandCentre(setSites);
-    api.getCommandCentre().then(setSites, (err: unknown) => setError(errorText(err)));
-    return off;
-  }, [api]);
+  const sites = useConsole((s) => s.commandSites);
+  const error = useConsole((s) => s.commandError);
+  const watch = useConsole((s) => s.watchCommandCentre);
+  useEffect(() => watch(), [watch]);
   return (
     <main className="command" data-testid="command-centre">
       <section className="panel">

@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { wallAddress } from '../../../shared/wall/layouts';
-import { useConsole, useConsoleApi } from '../../app/StoreContext';
+import { useConsole } from '../../app/StoreContext';
 import { useLocalize, useT } from '../../i18n/useT';
 import { FloorPlanPanel, useAlertHeat } from '../floorplan';
 import { CAMERA_DRAG_TYPE } from '../video';
 import { DeskWall } from '../wall';
-import { errorText } from '../../ui/errorText';
 
 /** Operations: floor plan and camera list (drag a camera onto a wall tile) beside the desk's view of a wall. */
 export function OperationsSection() {
   const site = useConsole((s) => s.bootstrap?.site);
   const [selected, setSelected] = useState<string | undefined>();
   const heat = useAlertHeat();
-  const api = useConsoleApi();
-  const [error, setError] = useState<string | undefined>();
+  const wallSpotlight = useConsole((s) => s.wallSpotlight);
+  // The wall slice's last error, shown here only while it is this panel's spotlight that failed.
+  const [failed, setFailed] = useState(false);
+  const error = useConsole((s) => (failed ? s.wallError?.message : undefined));
   const t = useT();
   const localize = useLocalize();
   if (!site) return null;
@@ -31,7 +32,7 @@ export function OperationsSection() {
           onCameraClick={(c) => {
             // Clicking a camera on the plan spotlights it on the first wall (a journal entry every wall folds).
             setSelected(c.id);
-            void api.wallSpotlight({ wall: wallAddress(1), camera: c.id, reason: 'operator' }).catch((err: unknown) => setError(errorText(err)));
+            void wallSpotlight(wallAddress(1), c.id).then((ok) => setFailed(!ok));
           }}
         />
       </section>

@@ -1,11 +1,11 @@
-import { niceScaleLength, polygonCentroid, viewWedge } from '../../../shared/site/geometry';
+import { niceScaleLength, viewWedge } from '../../../shared/site/geometry';
 import type { HeatEvent } from '../../../shared/heatmap/types';
 import type { Zone } from '../../../shared/site/schema';
 import type { DragEvent } from 'react';
 import type { CameraView, FloorView, SiteView } from '../../../shared/site/view';
 import { useLocalize, useT } from '../../i18n/useT';
 import { HeatLayer } from '../heatmap';
-import { countBand, zoneFill } from './zoneStyle';
+import { SensorsLayer, ZonesLayer } from './FloorPlanLayers';
 
 export interface FloorPlanProps {
   readonly site: SiteView;
@@ -75,46 +75,7 @@ export function FloorPlan({
           </g>
         ))}
       </g>
-      <g className="floorplan__zones">
-        {zones.map((zone) => {
-          const [cx, cy] = polygonCentroid(zone.polygon);
-          const count = zoneCounts?.get(zone.id) ?? 0;
-          const band = countBand(count);
-          const colour = band?.colour ?? zoneFill(zone.kind);
-          return (
-            <g
-              key={zone.id}
-              data-zone={zone.id}
-              data-count={count}
-              className={`floorplan__zone${zone.id === selectedZone ? ' is-selected' : ''}${onZoneClick ? ' is-clickable' : ''}`}
-              onClick={() => onZoneClick?.(zone)}
-            >
-              <polygon
-                points={zone.polygon.map((p) => p.join(',')).join(' ')}
-                fill={colour}
-                fillOpacity={band ? 0.22 : 0.12}
-                stroke={colour}
-                strokeWidth={unit * (zone.id === selectedZone ? 0.6 : 0.25)}
-              />
-              <text x={cx} y={cy} fontSize={font} textAnchor="middle" className="floorplan__label">
-                {localize(zone.name)}
-              </text>
-              {count > 0 ? (
-                <text
-                  x={cx}
-                  y={cy + font * 1.3}
-                  fontSize={font * (large ? 1.6 : 1.2)}
-                  textAnchor="middle"
-                  className="floorplan__count"
-                  data-zone-count={count}
-                >
-                  {count}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </g>
+      <ZonesLayer zones={zones} unit={unit} font={font} large={large} zoneCounts={zoneCounts} selectedZone={selectedZone} onZoneClick={onZoneClick} />
       <g className="floorplan__cameras">
         {cameras.map((camera) => {
           const selected = camera.id === selectedCamera;
@@ -141,34 +102,7 @@ export function FloorPlan({
           );
         })}
       </g>
-      <g className="floorplan__sensors">
-        {sensors.map((sensor) =>
-          sensor.to ? (
-            <line
-              key={sensor.id}
-              x1={sensor.position[0]}
-              y1={sensor.position[1]}
-              x2={sensor.to[0]}
-              y2={sensor.to[1]}
-              className="floorplan__sensor-line"
-              strokeWidth={unit * 0.4}
-            >
-              <title>{localize(sensor.name)}</title>
-            </line>
-          ) : (
-            <rect
-              key={sensor.id}
-              x={sensor.position[0] - unit * 0.6}
-              y={sensor.position[1] - unit * 0.6}
-              width={unit * 1.2}
-              height={unit * 1.2}
-              className="floorplan__sensor"
-            >
-              <title>{localize(sensor.name)}</title>
-            </rect>
-          ),
-        )}
-      </g>
+      <SensorsLayer sensors={sensors} unit={unit} />
       <g className="floorplan__scale" transform={`translate(${unit * 3}, ${floor.heightM - unit * 3})`}>
         <line x1={0} y1={0} x2={scale} y2={0} strokeWidth={unit * 0.4} />
         <text x={scale / 2} y={-unit} fontSize={font} textAnchor="middle">

@@ -2,10 +2,9 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ConsoleError, type FieldIssue } from '../../../shared/errors';
 import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
 import { useConsole } from '../../app/StoreContext';
-import { useLocalize, useT } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
+import { ComposerHead, HandoverPeople, PatrolFields, type ComposerKind } from './ComposerParts';
 import { entrySummary } from './format';
-
-type Kind = 'note' | 'patrol' | 'handover';
 
 /**
  * Writes new entries: a free note, a patrol report, a shift handover, or a
@@ -14,12 +13,11 @@ type Kind = 'note' | 'patrol' | 'handover';
  */
 export function Composer(props: { correcting: JournalEntry | undefined; onDone: () => void }) {
   const t = useT();
-  const localize = useLocalize();
   const site = useConsole((s) => s.bootstrap?.site);
   const locale = useConsole((s) => s.settings.locale);
   const operator = useConsole((s) => s.settings.operator);
   const recordEntry = useConsole((s) => s.recordEntry);
-  const [kind, setKind] = useState<Kind>('note');
+  const [kind, setKind] = useState<ComposerKind>('note');
   const [text, setText] = useState('');
   const [tags, setTags] = useState('');
   const [route, setRoute] = useState('');
@@ -77,67 +75,19 @@ export function Composer(props: { correcting: JournalEntry | undefined; onDone: 
     return m ? <span className="field__error" role="alert">{m}</span> : null;
   };
 
-  const personOptions = (
-    <>
-      <option value="">{t('journal.composer.choose')}</option>
-      {people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {localize(p.name)}
-        </option>
-      ))}
-    </>
-  );
-
   return (
     <form className="composer" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} data-testid="composer">
-      {props.correcting ? (
-        <div className="composer__correcting">
-          {t('journal.composer.correcting', { seq: props.correcting.seq })}: <em>{entrySummary(props.correcting, site, locale)}</em>
-          <button type="button" className="button button--small" onClick={props.onDone}>
-            {t('journal.composer.cancel')}
-          </button>
-        </div>
-      ) : (
-        <div className="composer__kinds" role="tablist">
-          {(['note', 'patrol', 'handover'] as const).map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={kind === k} className={kind === k ? 'tab is-active' : 'tab'} onClick={() => setKind(k)}>
-              {t(`journal.kind.${k}`)}
-            </button>
-          ))}
-        </div>
-      )}
-      {!props.correcting && kind === 'patrol' && (
-        <div className="composer__row">
-          <label className="field">
-            <span>{t('journal.composer.route')}</span>
-            <input value={route} onChange={(e) => setRoute(e.target.value)} name="route" />
-            {fieldError('payload.route')}
-          </label>
-          <label className="field field--inline">
-            <input type="radio" checked={finding === 'normal'} onChange={() => setFinding('normal')} name="finding" /> {t('journal.composer.normal')}
-          </label>
-          <label className="field field--inline">
-            <input type="radio" checked={finding === 'issue'} onChange={() => setFinding('issue')} name="finding" /> {t('journal.composer.issue')}
-          </label>
-        </div>
-      )}
+      <ComposerHead correcting={props.correcting} summary={props.correcting ? entrySummary(props.correcting, site, locale) : ''} kind={kind} onKind={setKind} onCancel={props.onDone} />
+      {!props.correcting && kind === 'patrol' && <PatrolFields route={route} onRoute={setRoute} finding={finding} onFinding={setFinding} routeError={fieldError('payload.route')} />}
       {!props.correcting && kind === 'handover' && (
-        <div className="composer__row">
-          <label className="field">
-            <span>{t('journal.composer.outgoing')}</span>
-            <select value={outgoing} onChange={(e) => setOutgoing(e.target.value)} name="outgoing">
-              {personOptions}
-            </select>
-            {fieldError('payload.outgoing')}
-          </label>
-          <label className="field">
-            <span>{t('journal.composer.incoming')}</span>
-            <select value={incoming} onChange={(e) => setIncoming(e.target.value)} name="incoming">
-              {personOptions}
-            </select>
-            {fieldError('payload.incoming')}
-          </label>
-        </div>
+        <HandoverPeople
+          people={people}
+          outgoing={outgoing}
+          onOutgoing={setOutgoing}
+          incoming={incoming}
+          onIncoming={setIncoming}
+          errors={{ outgoing: fieldError('payload.outgoing'), incoming: fieldError('payload.incoming') }}
+        />
       )}
       <label className="field">
         <span>{props.correcting ? t('journal.composer.correctedText') : kind === 'handover' ? t('journal.composer.summary') : t('journal.composer.text')}</span>
