@@ -118,8 +118,14 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': rule(
         restrict({ names: ['electron'], regex: ['^electron/'], allowTypeImports: true, message: 'core and host run under plain Node: no value imports of electron.' }),
         restrict({ names: browserPackages, regex: browserScopes, layers: ['**/renderer/**'], message: 'core and host never import the renderer or browser packages.' }),
-        restrict({ layers: ['**/electron/main/**', '**/electron/preload/**'], message: 'core and host must not depend on the Electron shell.' }),
       ),
+    },
+  },
+  {
+    files: ['electron/host/**/*.ts'],
+    plugins: { layers },
+    rules: {
+      'layers/no-import-from': ['error', { folders: ['electron/main', 'electron/preload', 'tests'], message: 'host and the Electron shell are siblings around the core; production code does not import tests.' }],
     },
   },
   {
@@ -145,9 +151,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': rule(
         restrict({ names: browserPackages, regex: browserScopes, layers: ['**/renderer/**'], message: 'the main process never imports the renderer.' }),
-        restrict({ layers: ['**/electron/host/**'], message: 'main and host are sibling shells around the core.' }),
       ),
+      'layers/no-import-from': ['error', { folders: ['electron/host', 'tests'], message: 'main and host are sibling shells around the core; production code does not import tests.' }],
     },
+    plugins: { layers },
   },
 
   // electron/preload: the closed bridge. Electron and shared/ only.
@@ -160,9 +167,11 @@ export default tseslint.config(
           regex: ['^node:', ...serverScopes, ...browserScopes],
           message: 'the sandboxed preload has electron and shared/ only.',
         }),
-        restrict({ layers: ['**/electron/core/**', '**/electron/main/**', '**/electron/host/**', '**/renderer/**'], message: 'the preload depends on shared/ only.' }),
+        restrict({ layers: ['**/renderer/**'], message: 'the preload depends on shared/ only.' }),
       ),
+      'layers/no-import-from': ['error', { folders: ['electron/core', 'electron/main', 'electron/host', 'renderer', 'tests'], message: 'the preload depends on shared/ only.' }],
     },
+    plugins: { layers },
   },
 
   // renderer/: browser only. Reaches the core through ConsoleApi, nothing else.

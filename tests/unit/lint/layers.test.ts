@@ -49,6 +49,18 @@ describe('lint keeps the layers', () => {
     expect(messages).toEqual([]);
   });
 
+  it('keeps the shells apart: main and host never import each other, the preload has shared/ only', async () => {
+    const cases: [string, string, string][] = [
+      ['electron/main/x.ts', "export { startHostServer } from '../host/server';", 'reaches electron/host/'],
+      ['electron/host/x.ts', "export { openWindow } from '../main/windows';", 'reaches electron/main/'],
+      ['electron/preload/x.ts', "export type { Core } from '../core';", 'reaches electron/core/'],
+    ];
+    for (const [file, line, expected] of cases) {
+      const messages = await lint(file, `${line}\n`);
+      expect(messages, file).toEqual([expect.objectContaining({ rule: 'layers/no-import-from', message: expect.stringContaining(expected) })]);
+    }
+  });
+
   it('refuses Math.random in the core and in shared/', async () => {
     for (const file of ['electron/core/x.ts', 'shared/x.ts']) {
       const messages = await lint(file, 'export const jitter = (): number => 0.8 + Math.random() * 0.4;\n');
