@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
 import { ConsoleError } from '../../shared/errors';
@@ -35,6 +34,7 @@ import { PeerReplicator } from './sync/peerReplicator';
 import { PresenceTracker } from './sync/presence';
 import { JournalRelay } from './sync/relay';
 import { systemClock, type Clock } from './support/clock';
+import { makeTreePrivate, mkdirPrivate } from './support/privateFiles';
 import { EventHub } from './support/events';
 import { createLog, type Log } from './support/log';
 
@@ -94,7 +94,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const dataDir = options.paths.dataDir;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirPrivate(dataDir);
+    // Folders 0700, files 0600: also what an older version or another umask left (support/privateFiles.ts).
+    makeTreePrivate(dataDir);
   } catch (err) {
     throw new ConsoleError('unavailable', `cannot create data folder ${dataDir}: ${(err as Error).message}`);
   }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../../../shared/journal/canonical';
 import { rowToEntry, type JournalRow } from './chain';
+import { mkdirPrivate } from '../support/privateFiles';
 
 export interface ExportManifest {
   readonly format: 'watchpost-journal-export/1';
@@ -33,9 +34,9 @@ export function exportRange(
   pageAfter: (afterSeq: number, limit: number) => JournalRow[],
   options: { from: number; to: number; dir: string; site: string; console: string; now: number },
 ): ExportManifest {
-  mkdirSync(options.dir, { recursive: true });
+  mkdirPrivate(options.dir);
   const file = join(options.dir, 'entries.jsonl');
-  const fd = openSync(file, 'w');
+  const fd = openSync(file, 'w', 0o600);
   const hash = createHash('sha256');
   let count = 0;
   let first: JournalRow | undefined;
@@ -79,7 +80,7 @@ export function exportRange(
     fileSha256: hash.digest('hex'),
     file: 'entries.jsonl',
   };
-  const manifestFd = openSync(join(options.dir, 'manifest.json'), 'w');
+  const manifestFd = openSync(join(options.dir, 'manifest.json'), 'w', 0o600);
   try {
     writeSync(manifestFd, `${JSON.stringify(manifest, null, 2)}\n`);
     fsyncSync(manifestFd);

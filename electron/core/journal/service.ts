@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
 import type { EntryDraft, JournalEntry, Mode } from '../../../shared/journal/entry';
@@ -13,6 +13,7 @@ import { JournalClient, type WorkerEntry } from './client';
 import { prepareDraft } from './prepare';
 import { storeReads, type ExportManifest, type JournalWorkerApi, type StoreReads, type WorkerInit, type WorkerStatus } from './protocol';
 import type { PeerStoreResult } from './store';
+import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
 
 export interface JournalPaths {
   readonly file: string;
@@ -92,7 +93,7 @@ export class JournalService {
 
   private async startWorker(segment?: WorkerInit['segment']): Promise<void> {
     const { paths } = this.options;
-    mkdirSync(join(paths.file, '..'), { recursive: true });
+    mkdirPrivate(join(paths.file, '..'));
     const init: WorkerInit = {
       file: paths.file,
       keyFile: paths.keyFile,
@@ -107,6 +108,8 @@ export class JournalService {
     const { client, status } = await JournalClient.start(this.options.worker, init, this.options.log);
     this.client = client;
     this.workerStatus = status;
+    // Only the owner reads the journal (the worker has opened it: the -wal and -shm exist now).
+    chmodPrivate(paths.file, `${paths.file}-wal`, `${paths.file}-shm`);
     this.unavailable = undefined;
     client.onStatus((s) => {
       this.workerStatus = s;
@@ -239,7 +242,7 @@ export class JournalService {
     this.client = undefined;
     await client.close();
     const { paths } = this.options;
-    mkdirSync(paths.segmentsDir, { recursive: true });
+    mkdirPrivate(paths.segmentsDir);
     const stamp = new Date(this.options.clock.now()).toISOString().replace(/[:.]/g, '-');
     const kept = join(paths.segmentsDir, `journal-${stamp}-broken.sqlite`);
     for (const suffix of ['', '-wal', '-shm']) {

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DailyReport } from '../../../shared/contract';
 import { localize, type Locale } from '../../../shared/i18n';
@@ -8,6 +7,7 @@ import type { SiteFile } from '../../../shared/site/schema';
 import { dayRange } from '../../../shared/time/zonedDay';
 import type { JournalService } from '../journal/service';
 import { writeFileAtomic } from '../support/atomicFile';
+import { mkdirPrivate } from '../support/privateFiles';
 
 /**
  * Builds the daily duty report for a calendar day in the site's time zone
@@ -41,7 +41,7 @@ export async function writeDailyReport(options: {
     options.locale,
   );
   const dir = join(options.dataDir, 'reports');
-  mkdirSync(dir, { recursive: true });
+  mkdirPrivate(dir);
   const name = `daily-${options.date}-${options.locale}.html`;
   const file = join(dir, name);
   writeFileAtomic(file, html);

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DrillReportResult } from '../../../shared/contract';
 import { ConsoleError } from '../../../shared/errors';
@@ -11,6 +10,7 @@ import type { DrillRecord } from '../../../shared/replay/types';
 import type { SiteFile } from '../../../shared/site/schema';
 import type { ReplayClient } from '../replay/client';
 import { writeFileAtomic } from '../support/atomicFile';
+import { mkdirPrivate } from '../support/privateFiles';
 
 /**
  * Builds a drill's after-action report from a recorded journal: the live one
@@ -71,7 +71,7 @@ export async function writeDrillReport(options: {
     options.locale,
   );
   const dir = join(options.dataDir, 'reports');
-  mkdirSync(dir, { recursive: true });
+  mkdirPrivate(dir);
   const name = `drill-${options.startId.slice(-12)}-${options.locale}.html`;
   const file = join(dir, name);
   writeFileAtomic(file, html);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConsoleError } from '../../../shared/errors';
@@ -17,6 +17,7 @@ import type { StateService } from '../state/stateService';
 import { writeFileAtomic } from '../support/atomicFile';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
+import { mkdirPrivate } from '../support/privateFiles';
 
 /** The imported people, kept in the data folder over the site file's roster. */
 const OverlaySchema = z.strictObject({ importedAt: z.number().int(), sha256: z.string(), rows: z.number().int(), people: z.array(PersonSchema) });
@@ -251,7 +252,7 @@ export class RosterService {
     // Formula-like cells are imported as text; said in the log so whoever handed over the file can be asked about it.
     if (parsed.warnings.length > 0) this.deps.log.warn('roster CSV has cells that start like spreadsheet formulas', { count: parsed.warnings.length, first: parsed.warnings.slice(0, 5) });
     const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-    mkdirSync(join(this.deps.dataDir, 'roster'), { recursive: true });
+    mkdirPrivate(join(this.deps.dataDir, 'roster'));
     writeFileAtomic(this.overlayFile, JSON.stringify({ importedAt: this.deps.clock.now(), sha256, rows: parsed.rows, people: parsed.people }, null, 1));
     this.roster = { ...this.deps.site.roster, people: parsed.people };
     await this.deps.journal.append({ kind: 'roster.imported', payload: { rows: parsed.rows, sha256 } }, { actor });
@@ -269,7 +270,7 @@ export class RosterService {
     const now = this.deps.clock.now();
     const html = renderRosterHtml({ siteName: this.deps.site.name, roster: this.roster, timeZone: this.deps.site.timezone, consoleId: this.deps.consoleId, generatedAt: now });
     const dir = join(this.deps.dataDir, 'reports');
-    mkdirSync(dir, { recursive: true });
+    mkdirPrivate(dir);
     const name = `roster-${new Date(now).toISOString().replace(/[:.]/g, '-')}.html`;
     const file = join(dir, name);
     writeFileAtomic(file, html);

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { FOLD_VERSION, initialSiteState, type SiteState } from '../../../shared/state';
 import { writeFileAtomic } from '../support/atomicFile';
 import type { Log } from '../support/log';
+import { mkdirPrivate } from '../support/privateFiles';
 
 /** A fold of the site state saved at a point in merge order, with the last entry folded from each console. */
 export interface SavedFold {
@@ -56,7 +57,7 @@ export class FoldFile {
   write(fold: SavedFold): void {
     const started = performance.now();
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
+      mkdirPrivate(dirname(this.file));
       const text = JSON.stringify({ format: 1, fold: FOLD_VERSION, ...this.id, point: fold.point, heads: fold.heads, state: fold.state });
       writeFileAtomic(this.file, text);
       this.log.debug('site state saved', { bytes: text.length, ms: Math.round(performance.now() - started) });

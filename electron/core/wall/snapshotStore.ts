@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
+import { mkdirPrivate } from '../support/privateFiles';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -35,8 +36,8 @@ export function storeSnapshot(dataDir: string, camera: string, at: number, png: 
   const final = join(dir, name);
   const temp = `${final}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
-    const fd = openSync(temp, 'w');
+    mkdirPrivate(dir);
+    const fd = openSync(temp, 'w', 0o600);
     try {
       writeSync(fd, png);
       fsyncSync(fd);
