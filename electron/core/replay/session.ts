@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { decodeHlc } from '../../../shared/journal/hlc';
+import { payloadProblem } from '../../../shared/journal/kinds';
 import type { DrillRecord, ReplayFrame, ReplayInfo, ReplaySource, TimelineEntry } from '../../../shared/replay/types';
 import { foldEntry, initialSiteState, type SiteState } from '../../../shared/state';
 import { JournalReader } from '../journal/reader';
@@ -37,6 +38,8 @@ const START: Cursor = { ownAfter: 0, peerAfter: ['', ''] };
 export class ReplaySession {
   private readonly snapshots: Snapshot[] = [];
   private site = '';
+  /** Ids of peer entries left out of the fold (their payload does not fit their kind). */
+  private readonly unfit = new Set<string>();
   info!: Omit<ReplayInfo, 'replayId'>;
 
   private constructor(
@@ -103,7 +106,9 @@ export class ReplaySession {
 
   /** Folds the whole timeline once: snapshots, marks and bounds; the reader checks the chain on the way. */
   private build(): void {
-    this.site = this.reader.ownAfter(0, 1)[0]?.site ?? '';
+    const first = this.reader.ownAfter(0, 1)[0];
+    this.site = first?.site ?? '';
+    const ownConsole = first?.console;
     let state = initialSiteState();
     let index = 0;
     let start = Number.POSITIVE_INFINITY;
@@ -117,7 +122,9 @@ export class ReplaySession {
       end = Math.max(end, t);
       consoles.add(entry.console);
       if (MARK_KINDS.has(entry.kind)) marks.push({ index, t, kind: entry.kind });
-      state = foldEntry(state, entry);
+      // A peer's copy whose payload does not fit its kind is shown but not folded, as live (StateService.fits).
+      if (entry.console !== ownConsole && payloadProblem(entry) !== undefined) this.unfit.add(entry.id);
+      else state = foldEntry(state, entry);
       index += 1;
       if (index % SNAPSHOT_EVERY === 0) this.snapshots.push({ index, t, cursor, state });
     }
@@ -152,7 +159,7 @@ export class ReplaySession {
     for (const step of this.merged(snap.cursor)) {
       const et = decodeHlc(step.entry.hlc).wall;
       if (et > t) break;
-      state = foldEntry(state, step.entry);
+      if (!this.unfit.has(step.entry.id)) state = foldEntry(state, step.entry);
       index += 1;
       cursor = step.cursor;
       at = et;
