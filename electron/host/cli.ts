@@ -3,7 +3,7 @@ import { ConsoleError } from '../../shared/errors';
 import { createCore } from '../core';
 import { parseConsoleArgs } from '../core/options';
 import { createAccessToken } from './auth';
-import { installLastResort } from './lastResort';
+import { installLastResort } from '../core/support/lastResort';
 import { startHostServer } from './server';
 
 /**

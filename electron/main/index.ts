@@ -5,6 +5,7 @@ import { ConsoleError } from '../../shared/errors';
 import { createCore, type Core } from '../core';
 import { parseConsoleArgs, type ConsoleOptions } from '../core/options';
 import { APP_FOLDER } from '../core/paths';
+import { installLastResort } from '../core/support/lastResort';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenWebContents, restrictPermissions } from './security';
@@ -49,6 +50,9 @@ app.whenReady().then(async () => {
     random: Math.random,
   });
   core = started;
+  // As in host mode: a throw nothing else caught is logged and the console keeps running
+  // (without a handler Electron shows a dialog over the wall and the state of the rest is unknown).
+  installLastResort(started.log);
   restrictPermissions();
   serveAppProtocol(started.assets);
   registerIpc(started);
@@ -62,7 +66,10 @@ app.on('second-instance', () => {
 });
 
 app.on('window-all-closed', () => {
-  void core?.close().finally(() => app.quit());
+  void core
+    ?.close()
+    .catch((err: unknown) => core?.log.error('core did not close cleanly', { error: err instanceof Error ? err.message : String(err) }))
+    .finally(() => app.quit());
 });
 
 function fatal(err: unknown): never {

@@ -4,7 +4,7 @@
 // it is still there and still answering afterwards.
 import { createServer } from 'node:http';
 import { createLog } from '../../electron/core/support/log';
-import { installLastResort } from '../../electron/host/lastResort';
+import { installLastResort } from '../../electron/core/support/lastResort';
 
 installLastResort(createLog({ level: 'info' }));
 const server = createServer((_req, res) => res.end('ok'));

@@ -5,6 +5,7 @@ import type { NatsLink } from '../bus/natsLink';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import type { AlertIngest } from './alertIngest';
+import { logFailure } from '../support/background';
 
 export function alertStreamName(site: string): string {
   return `WP_ALERTS_${site.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
@@ -49,11 +50,11 @@ export class AlertBusSource {
   start(): void {
     if (this.subjects.length === 0) return;
     this.deps.link.onChange((state, nc) => {
-      if (state.state === 'connected' && nc) void this.consume(nc);
+      if (state.state === 'connected' && nc) void this.consume(nc).catch(logFailure(this.deps.log, 'alerts: the bus consumer failed; it restarts on the next connection', { stream: this.stream }));
       else this.halt();
     });
     const nc = this.deps.link.connection();
-    if (nc) void this.consume(nc);
+    if (nc) void this.consume(nc).catch(logFailure(this.deps.log, 'alerts: the bus consumer failed; it restarts on the next connection', { stream: this.stream }));
   }
 
   /** Messages taken from the bus since start (for status and tests). */
@@ -114,14 +115,16 @@ export class AlertBusSource {
           if (generation !== this.generation) break;
           this.received += 1;
           inFlight += 1;
-          void this.handle(m).finally(() => {
-            inFlight -= 1;
-            if (inFlight < IN_FLIGHT && drained) {
-              const d = drained;
-              drained = undefined;
-              d();
-            }
-          });
+          void this.handle(m)
+            .catch(logFailure(this.deps.log, 'alerts: handling a bus message failed', { subject: m.subject }))
+            .finally(() => {
+              inFlight -= 1;
+              if (inFlight < IN_FLIGHT && drained) {
+                const d = drained;
+                drained = undefined;
+                d();
+              }
+            });
           if (inFlight >= IN_FLIGHT) await new Promise<void>((r) => (drained = r));
         }
         return;

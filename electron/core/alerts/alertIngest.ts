@@ -6,6 +6,7 @@ import { MAX_PAYLOAD_BYTES, type EntryDraft, type JournalEntry } from '../../../
 import type { JournalService } from '../journal/service';
 import type { StateService } from '../state/stateService';
 import type { Log } from '../support/log';
+import { logFailure } from '../support/background';
 
 export type IngestResult =
   | { readonly status: 'raised'; readonly alertId: string; readonly entry: JournalEntry }
@@ -80,7 +81,7 @@ export class AlertIngest {
       if (!this.flushing) {
         this.flushing = true;
         // Let the messages that arrive in this turn join the batch.
-        setImmediate(() => void this.flush());
+        setImmediate(() => void this.flush().catch(logFailure(this.deps.log, 'alerts: an ingest batch failed')));
       }
     });
   }
@@ -101,7 +102,7 @@ export class AlertIngest {
       this.flushing = false;
       if (this.queue.length > 0) {
         this.flushing = true;
-        setImmediate(() => void this.flush());
+        setImmediate(() => void this.flush().catch(logFailure(this.deps.log, 'alerts: an ingest batch failed')));
       }
     }
   }

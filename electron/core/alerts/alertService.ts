@@ -16,6 +16,7 @@ import type { Log } from '../support/log';
 import { AlertBusSource } from './alertBus';
 import { AlertIngest } from './alertIngest';
 import { loadOrCreateWebhookToken } from './webhook';
+import { logFailure } from '../support/background';
 
 /** Handling steps an operator can record, with what each needs besides the alert id. */
 export type AlertAction =
@@ -143,7 +144,9 @@ export class AlertService {
   private schedule(): void {
     if (this.closed) return;
     this.timer = this.deps.clock.setTimeout(() => {
-      void this.escalateOverdue().finally(() => this.schedule());
+      void this.escalateOverdue()
+        .catch(logFailure(this.deps.log, 'alerts: the escalation check failed; it runs again on the next tick'))
+        .finally(() => this.schedule());
     }, ESCALATION_CHECK_MS);
   }
 
@@ -199,7 +202,7 @@ export class AlertService {
     this.closed = true;
     this.timer?.();
     this.bus?.stop();
-    void this.listener?.close();
+    void this.listener?.close().catch(logFailure(this.deps.log, 'alerts: the webhook listener did not close cleanly'));
     this.listener = undefined;
   }
 }

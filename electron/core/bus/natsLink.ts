@@ -2,6 +2,7 @@ import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/trans
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
+import { logFailure } from '../support/background';
 
 export type LinkState = { readonly state: 'connecting' | 'connected' | 'offline'; readonly since: number | null; readonly error?: string };
 
@@ -31,7 +32,7 @@ export class NatsLink {
   constructor(private readonly options: NatsLinkOptions) {}
 
   start(): void {
-    void this.connectLoop();
+    void this.connectLoop().catch(logFailure(this.options.log, 'bus: the connect loop failed; no reconnection until restart'));
   }
 
   private async connectLoop(): Promise<void> {
@@ -56,7 +57,7 @@ export class NatsLink {
         }
         this.nc = nc;
         this.set({ state: 'connected', since: this.options.clock.now() });
-        void this.watch(nc);
+        void this.watch(nc).catch(logFailure(this.options.log, 'bus: watching the connection status failed'));
         return;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -77,7 +78,7 @@ export class NatsLink {
     if (!this.closed) {
       this.nc = undefined;
       this.set({ state: 'offline', since: this.options.clock.now(), error: 'connection closed' });
-      void this.connectLoop();
+      void this.connectLoop().catch(logFailure(this.options.log, 'bus: the connect loop failed; no reconnection until restart'));
     }
   }
 

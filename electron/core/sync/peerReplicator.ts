@@ -7,6 +7,7 @@ import type { JournalService } from '../journal/service';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { JOURNAL_HEADERS, journalStreamName } from './subjects';
+import { logFailure } from '../support/background';
 
 /** During a catch-up, stream messages stored together (at most this many, or this many entries). */
 const GATHER_MESSAGES = 64;
@@ -52,11 +53,11 @@ export class PeerReplicator {
   async start(): Promise<void> {
     for (const h of await this.deps.journal.peerHeads(this.deps.site)) this.held.set(h.console, h.seq);
     this.deps.link.onChange((state, nc) => {
-      if (state.state === 'connected' && nc) void this.consume(nc);
+      if (state.state === 'connected' && nc) void this.consume(nc).catch(logFailure(this.deps.log, 'peer replication: the consumer failed; it restarts on the next connection'));
       else this.halt();
     });
     const nc = this.deps.link.connection();
-    if (nc) void this.consume(nc);
+    if (nc) void this.consume(nc).catch(logFailure(this.deps.log, 'peer replication: the consumer failed; it restarts on the next connection'));
   }
 
   /** The newest entry held per peer console, and any problem found in a peer's copy. */
@@ -149,7 +150,7 @@ export class PeerReplicator {
         } finally {
           checking = false;
         }
-      })();
+      })().catch(logFailure(this.deps.log, 'peer replication: the stall check failed'));
     }, STALL_MS / 2);
     timer.unref?.();
     return {

@@ -8,6 +8,7 @@ import type { JournalService } from '../journal/service';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { journalStreamName, journalSubject, JOURNAL_HEADERS } from './subjects';
+import { logFailure } from '../support/background';
 
 /** Entries per upstream message, and the byte budget of one message (NATS default max is 1 MiB). */
 const MAX_BATCH = 1000;
@@ -66,7 +67,7 @@ class SubjectRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.loop();
+    void this.loop().catch(logFailure(this.deps.log, 'relay: the publishing loop failed; upstream publishing stopped until restart', { subject: this.subject }));
   }
 
   stop(): void {
@@ -194,7 +195,7 @@ class SubjectRelay {
       } finally {
         this.storingAck = false;
       }
-    })();
+    })().catch(logFailure(this.deps.log, 'relay: storing the acknowledged position failed', { subject: this.subject }));
   }
 
   /** Reads the subject's last message back: where upstream really is. */

@@ -12,7 +12,7 @@ import type { AlertIngest } from '../../../electron/core/alerts/alertIngest';
 import { startWebhookListener } from '../../../electron/core/alerts/webhookListener';
 import { StateService } from '../../../electron/core/state/stateService';
 import { createMemoryLog } from '../../../electron/core/support/log';
-import { installLastResort, type ProcessEvents } from '../../../electron/host/lastResort';
+import { installLastResort, type ProcessEvents } from '../../../electron/core/support/lastResort';
 import { startHostServer, type HostServer } from '../../../electron/host/server';
 import { bundleEntry } from '../../support/bundle';
 import { wsFrame } from '../../support/hostFuzz';

@@ -1,4 +1,4 @@
-import type { Log } from '../core/support/log';
+import type { Log } from './log';
 
 /** What the handler needs of `process` (a test passes an EventEmitter). */
 export interface ProcessEvents {
@@ -13,7 +13,8 @@ function describe(err: unknown): string {
 }
 
 /**
- * The last boundary of host mode. A console on a control-room wall that
+ * The last boundary of both shells (host mode's runHost and the desktop
+ * app's main process; here in the core so both may import it). A console on a control-room wall that
  * exits takes every desk and wall with it, and whoever posted the bad
  * request can post it again: so a throw nothing else caught is logged with
  * its stack and the process keeps serving. Every request path catches its
