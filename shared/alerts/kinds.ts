@@ -4,6 +4,8 @@ import { AlertIdSchema, AlertNoteText, AlertPersonSchema, AlertRaisedSchema, Ale
 
 const Id = { alertId: AlertIdSchema };
 const OptionalNote = AlertNoteText.optional();
+/** An optional note after a summary. */
+const noted = (note: string | undefined): string => (note ? ` — ${note}` : '');
 
 /**
  * Journal entries of alerts (see the alert contract): raised by the core's
@@ -15,27 +17,40 @@ export const alertKinds = {
     system: true,
     payload: AlertRaisedSchema,
     text: (p) => `alert ${p.alertId} ${p.type} ${p.severity} ${p.zone ?? ''} ${p.camera ?? ''} ${p.sensor ?? ''}`,
+    summary: (p, c) => {
+      // Where: the zone (else the floor), the sensor that fired, the camera only when nothing else says where.
+      const where = [p.zone ? c.zone(p.zone) : p.floor && c.floor(p.floor), p.sensor && c.sensor(p.sensor), !p.zone && !p.sensor && p.camera && c.camera(p.camera)];
+      const place = where.filter(Boolean).join(' · ');
+      const severity = c.t(`alerts.severity.${p.severity}`);
+      return `${c.alertType(p.type)}${place ? ` · ${place}` : ''}${c.say({ en: ` (${severity})`, 'zh-CN': `（${severity}）` })}`;
+    },
   }),
-  'alert.acknowledged': kind({ label: { en: 'Alert acknowledged', 'zh-CN': '告警确认' }, payload: z.strictObject(Id), text: (p) => `alert ${p.alertId} acknowledged` }),
-  'alert.assigned': kind({ label: { en: 'Alert assigned', 'zh-CN': '告警指派' }, payload: z.strictObject({ ...Id, to: AlertPersonSchema }), text: (p) => `alert ${p.alertId} assigned ${p.to}` }),
-  'alert.note': kind({ label: { en: 'Alert note', 'zh-CN': '告警备注' }, payload: z.strictObject({ ...Id, text: AlertNoteText }), text: (p) => `alert ${p.alertId} ${p.text}` }),
+  'alert.acknowledged': kind({ label: { en: 'Alert acknowledged', 'zh-CN': '告警确认' }, payload: z.strictObject(Id), text: (p) => `alert ${p.alertId} acknowledged`, summary: (p, c) => c.say({ en: `Alert acknowledged: ${c.alertName(p.alertId)}`, 'zh-CN': `确认告警：${c.alertName(p.alertId)}` }) }),
+  'alert.assigned': kind({ label: { en: 'Alert assigned', 'zh-CN': '告警指派' }, payload: z.strictObject({ ...Id, to: AlertPersonSchema }), text: (p) => `alert ${p.alertId} assigned ${p.to}`, summary: (p, c) => c.say({ en: `${c.alertName(p.alertId)} assigned to ${c.person(p.to)}`, 'zh-CN': `${c.alertName(p.alertId)} 指派给 ${c.person(p.to)}` }) }),
+  'alert.note': kind({ label: { en: 'Alert note', 'zh-CN': '告警备注' }, payload: z.strictObject({ ...Id, text: AlertNoteText }), text: (p) => `alert ${p.alertId} ${p.text}`, summary: (p, c) => `${c.alertName(p.alertId)}${c.say({ en: ': ', 'zh-CN': '：' })}${p.text}` }),
   'alert.dispatched': kind({
     label: { en: 'Response started', 'zh-CN': '启动处置' },
     payload: z.strictObject({ ...Id, to: AlertPersonSchema.optional(), note: OptionalNote }),
     text: (p) => `alert ${p.alertId} dispatched ${p.to ?? ''} ${p.note ?? ''}`,
+    summary: (p, c) => c.say({ en: `Response started: ${c.alertName(p.alertId)}`, 'zh-CN': `启动处置：${c.alertName(p.alertId)}` }) + (p.to ? ` → ${c.person(p.to)}` : '') + noted(p.note),
   }),
-  'alert.on-scene': kind({ label: { en: 'On scene', 'zh-CN': '到场' }, payload: z.strictObject({ ...Id, note: OptionalNote }), text: (p) => `alert ${p.alertId} on scene ${p.note ?? ''}` }),
+  'alert.on-scene': kind({ label: { en: 'On scene', 'zh-CN': '到场' }, payload: z.strictObject({ ...Id, note: OptionalNote }), text: (p) => `alert ${p.alertId} on scene ${p.note ?? ''}`, summary: (p, c) => c.say({ en: `On scene: ${c.alertName(p.alertId)}`, 'zh-CN': `到场：${c.alertName(p.alertId)}` }) + noted(p.note) }),
   'alert.reported': kind({
     label: { en: 'Reported upward', 'zh-CN': '信息报送' },
     payload: z.strictObject({ ...Id, to: AlertPersonSchema, note: OptionalNote }),
     text: (p) => `alert ${p.alertId} reported ${p.to} ${p.note ?? ''}`,
+    summary: (p, c) => c.say({ en: `${c.alertName(p.alertId)} reported to ${c.contact(p.to)}`, 'zh-CN': `${c.alertName(p.alertId)} 已报送 ${c.contact(p.to)}` }) + noted(p.note),
   }),
-  'alert.resolved': kind({ label: { en: 'Alert resolved', 'zh-CN': '告警处置完毕' }, payload: z.strictObject({ ...Id, note: OptionalNote }), text: (p) => `alert ${p.alertId} resolved ${p.note ?? ''}` }),
-  'alert.false-alarm': kind({ label: { en: 'False alarm', 'zh-CN': '误报' }, payload: z.strictObject({ ...Id, note: OptionalNote }), text: (p) => `alert ${p.alertId} false alarm ${p.note ?? ''}` }),
+  'alert.resolved': kind({ label: { en: 'Alert resolved', 'zh-CN': '告警处置完毕' }, payload: z.strictObject({ ...Id, note: OptionalNote }), text: (p) => `alert ${p.alertId} resolved ${p.note ?? ''}`, summary: (p, c) => c.say({ en: `Resolved: ${c.alertName(p.alertId)}`, 'zh-CN': `处置完毕：${c.alertName(p.alertId)}` }) + noted(p.note) }),
+  'alert.false-alarm': kind({ label: { en: 'False alarm', 'zh-CN': '误报' }, payload: z.strictObject({ ...Id, note: OptionalNote }), text: (p) => `alert ${p.alertId} false alarm ${p.note ?? ''}`, summary: (p, c) => c.say({ en: `False alarm: ${c.alertName(p.alertId)}`, 'zh-CN': `误报：${c.alertName(p.alertId)}` }) + noted(p.note) }),
   'alert.escalated': kind({
     label: { en: 'Alert escalated', 'zh-CN': '告警升级' },
     payload: z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000), by: z.enum(['operator', 'system']) }),
     text: (p) => `alert ${p.alertId} escalated ${p.reason}`,
+    summary: (p, c) => {
+      const by = p.by === 'system' ? c.say({ en: 'by the console', 'zh-CN': '系统' }) : c.say({ en: 'by the operator', 'zh-CN': '操作员' });
+      return c.say({ en: `${c.alertName(p.alertId)} escalated ${by}: ${p.reason}`, 'zh-CN': `${c.alertName(p.alertId)} 由${by}升级：${p.reason}` });
+    },
   }),
   'alert.quarantined': kind({
     label: { en: 'Alert quarantined', 'zh-CN': '告警隔离' },
@@ -46,11 +61,13 @@ export const alertKinds = {
       raw: z.string().max(QUARANTINE_RAW_MAX_BYTES + 1024),
     }),
     text: (p) => `quarantined alert ${p.source} ${p.reason}`,
+    summary: (p, c) => c.say({ en: `An alert from ${p.source} was quarantined: ${p.reason}`, 'zh-CN': `来自 ${p.source} 的告警已隔离：${p.reason}` }),
   }),
   'duty-level.changed': kind({
     label: { en: 'Duty level changed', 'zh-CN': '勤务等级变更' },
     payload: z.strictObject({ level: DutyLevelSchema, reason: z.string().trim().min(1, 'must not be empty').max(2000) }),
     text: (p) => `duty level ${p.level} ${p.reason}`,
+    summary: (p, c) => `${c.t(`duty.level.${p.level}`)}${c.say({ en: ': ', 'zh-CN': '：' })}${p.reason}`,
   }),
 };
 

@@ -8,15 +8,15 @@ import { toFieldIssues } from '../validation';
 import type { JournalEntry } from './entry';
 import { kind, type KindLabel, type KindSpec } from './kindSpec';
 
-export { kind, type KindLabel, type KindSpec } from './kindSpec';
+export { kind, type AlertRef, type KindLabel, type KindSpec, type SummaryContext } from './kindSpec';
 
 const Text = z.string().trim().min(1, 'must not be empty').max(20_000);
 const ShortText = z.string().trim().min(1, 'must not be empty').max(200);
 
 /**
  * Every kind of journal entry, one registration each (`kind({ payload, label,
- * text })`): the schema of its payload, its label in both languages and the
- * words full-text search indexes. Appends of unknown kinds or bad payloads
+ * text, summary })`): the schema of its payload, its label in both languages,
+ * the words full-text search indexes and its one-line summary. Appends of unknown kinds or bad payloads
  * are refused with field-level errors. Features keep their kinds in their own
  * `kinds.ts` and spread them in here (group them by feature).
  */
@@ -38,6 +38,7 @@ export const journalKinds = {
         .optional(),
     }),
     text: (p) => (p.previous ? `new segment after break: ${p.previous.problem}` : 'journal started'),
+    summary: (p, c) => (p.previous ? c.say({ en: `New segment after a break: ${p.previous.problem}`, 'zh-CN': `中断后新分段：${p.previous.problem}` }) : c.say({ en: 'Journal started', 'zh-CN': '日志开始' })),
   }),
   /** A signed statement: every entry up to `upToSeq` hashes to `headHash`. */
   'journal.checkpoint': kind({
@@ -49,12 +50,14 @@ export const journalKinds = {
       signature: z.string(),
     }),
     text: () => '',
+    summary: (p, c) => c.say({ en: `Entries up to #${p.upToSeq} signed (${p.headHash.slice(0, 16)}…)`, 'zh-CN': `已签名至 #${p.upToSeq}（${p.headHash.slice(0, 16)}…）` }),
   }),
   /** A free note from the duty officer. */
   note: kind({
     label: { en: 'Note', 'zh-CN': '记事' },
     payload: z.strictObject({ text: Text, tags: z.array(ShortText).max(20).optional() }),
     text: (p) => [p.text, ...(p.tags ?? [])].join(' '),
+    summary: (p) => [p.text, ...(p.tags ?? []).map((t) => `#${t}`)].join(' '),
   }),
   /** A patrol report (巡逻记录): where, and what was found. */
   patrol: kind({
@@ -66,6 +69,11 @@ export const journalKinds = {
       text: Text,
     }),
     text: (p) => `${p.route} ${p.text}`,
+    summary: (p, c) => {
+      const zones = p.zones.length > 0 ? ` (${p.zones.map((z) => c.zone(z)).join(c.say({ en: ', ', 'zh-CN': '、' }))})` : '';
+      const finding = p.finding === 'issue' ? c.say({ en: 'issue found', 'zh-CN': '发现问题' }) : c.say({ en: 'all normal', 'zh-CN': '正常' });
+      return `${p.route}${zones} · ${finding} · ${p.text}`;
+    },
   }),
   /** Shift handover (交接班) between the outgoing and incoming officer. */
   handover: kind({
@@ -79,6 +87,10 @@ export const journalKinds = {
       })
       .refine((p) => p.outgoing !== p.incoming, { message: 'outgoing and incoming officer must differ', path: ['incoming'] }),
     text: (p) => `${p.outgoing} ${p.incoming} ${p.summary} ${p.openItems.join(' ')}`,
+    summary: (p, c) => {
+      const open = p.openItems.length > 0 ? c.say({ en: ` · Open: ${p.openItems.join('; ')}`, 'zh-CN': ` · 待办：${p.openItems.join('；')}` }) : '';
+      return `${c.person(p.outgoing)} → ${c.person(p.incoming)}${c.say({ en: ': ', 'zh-CN': '：' })}${p.summary}${open}`;
+    },
   }),
   /** A correction of an earlier entry; the earlier entry stays as it was. */
   correction: kind({
@@ -86,6 +98,7 @@ export const journalKinds = {
     needsRef: true,
     payload: z.strictObject({ text: Text, reason: ShortText }),
     text: (p) => `${p.text} ${p.reason}`,
+    summary: (p, c) => c.say({ en: `${p.text} (reason: ${p.reason})`, 'zh-CN': `${p.text}（原因：${p.reason}）` }),
   }),
   // Drills and their review (shared/drill/kinds.ts).
   ...drillKinds,

@@ -12,6 +12,7 @@ export const planKinds = {
       what: z.string().trim().min(1, 'must not be empty').max(500),
     }),
     text: (p) => `plan ${p.floor} ${p.what}`,
+    summary: (p, c) => `${c.floor(p.floor)}${c.say({ en: ': ', 'zh-CN': '：' })}${p.what}`,
   }),
 };
 

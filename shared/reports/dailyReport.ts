@@ -2,6 +2,8 @@ import { translate, type Locale, type MessageKey } from '../i18n';
 import { isKind, kindLabels } from '../journal/kinds';
 import type { JournalEntry } from '../journal/entry';
 import { localize } from '../i18n/locale';
+import type { AlertRef } from '../journal/kinds';
+import { entrySummary, summaryContext, type SummarySource } from '../journal/summary';
 
 /** Kinds that count as incidents for the zero report; features add theirs. */
 export const incidentKinds = new Set<string>(['alert.raised']);
@@ -14,6 +16,8 @@ export interface DailyReportInput {
   readonly generatedAt: number;
   readonly entries: readonly JournalEntry[];
   readonly names: Readonly<Record<string, string>>;
+  /** Names for the content column (alert types, zones, people); alerts raised that day are known from the entries. */
+  readonly source?: SummarySource;
 }
 
 export function isZeroReport(entries: readonly JournalEntry[]): boolean {
@@ -37,9 +41,11 @@ export function renderDailyReport(input: DailyReportInput, locale: Locale): stri
     new Intl.DateTimeFormat(locale, { timeZone: input.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   const who = (actor: string): string => input.names[actor] ?? actor;
   const rows = (kinds: readonly string[]): JournalEntry[] => live.filter((e) => kinds.includes(e.kind));
+  const raised = new Map<string, AlertRef>();
+  for (const e of input.entries) if (isKind(e, 'alert.raised')) raised.set(e.payload.alertId, { type: e.payload.type, zone: e.payload.zone });
+  const ctx = summaryContext({ ...input.source, alert: (id) => raised.get(id) ?? input.source?.alert?.(id) }, locale);
   const line = (e: JournalEntry): string => {
-    const p = e.payload as Record<string, unknown>;
-    const text = [p.text, p.summary, p.route].filter((v) => typeof v === 'string').join(' — ');
+    const text = entrySummary(e, ctx);
     return `<tr><td>${time(e.occurredAt)}</td><td>#${e.seq}</td><td>${escape(localize(kindLabels[e.kind] ?? e.kind, locale))}</td><td>${escape(who(e.actor))}</td><td>${escape(text)}</td></tr>`;
   };
   const table = (list: JournalEntry[]): string =>

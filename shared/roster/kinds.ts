@@ -50,12 +50,25 @@ export const rosterKinds = {
     label: { en: 'Contact attempt', 'zh-CN': '联络记录' },
     payload: CommsAttemptSchema,
     text: (p) => [p.to, p.from, p.method, p.channel, p.number, p.message, p.result, p.checkId].filter(Boolean).join(' '),
+    summary: (p, c) => {
+      const via = [c.t(`roster.method.${p.method}`), p.channel, p.number].filter(Boolean).join(' ');
+      const from = p.from ? c.say({ en: ` from ${c.contact(p.from)}`, 'zh-CN': `（${c.contact(p.from)} 发起）` }) : '';
+      const check = p.checkId ? ` [${c.check(p.checkId)}]` : '';
+      const message = p.message ? ` — ${p.message}` : '';
+      return c.say({ en: `Call to ${c.contact(p.to)}${from} by ${via}: ${c.t(`roster.result.${p.result}`)}`, 'zh-CN': `联络 ${c.contact(p.to)}${from}，${via}：${c.t(`roster.result.${p.result}`)}` }) + check + message;
+    },
   }),
   /** Stops the pending escalation steps of an overdue check. */
   'comms.ack': kind({
     label: { en: 'Escalation acknowledged', 'zh-CN': '升级已确认' },
     payload: z.strictObject({ escalationId: z.string().min(1).max(200) }),
     text: (p) => `ack ${p.escalationId}`,
+    summary: (p, c) => {
+      // The id is "<check>|<subject>|<overdue ms>" (state/rosterDomain.ts escalationIdOf).
+      const [check, subject] = p.escalationId.split('|');
+      const what = check && subject ? `${c.check(check)} · ${c.contact(subject)}` : p.escalationId;
+      return c.say({ en: `Escalation acknowledged: ${what}`, 'zh-CN': `升级已确认：${what}` });
+    },
   }),
   /** The console walked one step of an escalation (system, once per step). */
   'comms.escalation': kind({
@@ -73,33 +86,54 @@ export const rosterKinds = {
       route: z.string().max(200),
     }),
     text: (p) => `escalation ${p.checkId} ${p.person} step ${p.step} ${p.kind} ${p.target} ${p.method} ${p.route}`,
+    summary: (p, c) => {
+      const who = p.kind === 'ladder' ? c.say({ en: 'next route', 'zh-CN': '下一联络方式' }) : p.kind === 'backup' ? c.say({ en: 'backup', 'zh-CN': '备岗' }) : c.say({ en: 'supervisor', 'zh-CN': '上级' });
+      const how = [c.t(`roster.method.${p.method}`), p.route].filter(Boolean).join(' ');
+      return c.say({
+        en: `${c.check(p.checkId)}: ${c.person(p.person)} not reached — step ${p.step + 1}, ${who} ${c.contact(p.target)} by ${how}`,
+        'zh-CN': `${c.check(p.checkId)}：${c.person(p.person)} 未联络上 — 第 ${p.step + 1} 步，${who} ${c.contact(p.target)}，${how}`,
+      });
+    },
   }),
   /** 点名: one walk through everyone on duty on a channel. */
   'rollcall.started': kind({
     label: { en: 'Roll call started', 'zh-CN': '点名开始' },
     payload: z.strictObject({ channel: Short, people: z.array(Id).min(1, 'nobody to call').max(2000) }),
     text: (p) => `roll call ${p.channel} ${p.people.join(' ')}`,
+    summary: (p, c) => {
+      const names = p.people.map((id) => c.person(id)).join(c.say({ en: ', ', 'zh-CN': '、' }));
+      return c.say({ en: `Roll call on ${p.channel} (${p.people.length}): ${names}`, 'zh-CN': `${p.channel} 点名（${p.people.length} 人）：${names}` });
+    },
   }),
   'rollcall.answer': kind({
     label: { en: 'Roll call answer', 'zh-CN': '点名应答' },
     payload: z.strictObject({ rollcallId: z.string().min(1).max(64), person: Id, result: AttemptResultSchema }),
     text: (p) => `roll call ${p.person} ${p.result}`,
+    summary: (p, c) => `${c.person(p.person)}${c.say({ en: ': ', 'zh-CN': '：' })}${c.t(`roster.result.${p.result}`)}`,
   }),
   'rollcall.ended': kind({
     label: { en: 'Roll call ended', 'zh-CN': '点名结束' },
     payload: z.strictObject({ rollcallId: z.string().min(1).max(64), summary: RollCallSummarySchema }),
     text: (p) => `roll call ended answered ${p.summary.answered} no answer ${p.summary.noAnswer} bad signal ${p.summary.badSignal} relayed ${p.summary.relayed}`,
+    summary: (p, c) => {
+      const s = p.summary;
+      const parts = [`${c.t('roster.result.answered')} ${s.answered}`, `${c.t('roster.result.no-answer')} ${s.noAnswer}`, `${c.t('roster.result.bad-signal')} ${s.badSignal}`, `${c.t('roster.result.relayed')} ${s.relayed}`];
+      return c.say({ en: `Roll call ended: ${parts.join(', ')}`, 'zh-CN': `点名结束：${parts.join('，')}` });
+    },
   }),
   'roster.imported': kind({
     label: { en: 'Roster imported', 'zh-CN': '名册导入' },
     payload: z.strictObject({ rows: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest') }),
     text: (p) => `roster imported ${p.rows} rows ${p.sha256}`,
+    summary: (p, c) => c.say({ en: `Roster imported: ${p.rows} people (SHA-256 ${p.sha256.slice(0, 12)}…)`, 'zh-CN': `名册导入：${p.rows} 人（SHA-256 ${p.sha256.slice(0, 12)}…）` }),
   }),
   /** A comms device function test (every device every 14 days). */
   'equipment.tested': kind({
     label: { en: 'Device tested', 'zh-CN': '设备测试' },
     payload: z.strictObject({ device: Id, result: z.enum(['pass', 'fail']), note: z.string().max(2000).optional() }),
     text: (p) => `equipment ${p.device} ${p.result} ${p.note ?? ''}`,
+    summary: (p, c) =>
+      c.say({ en: `${c.equipment(p.device)} tested: ${p.result === 'pass' ? 'pass' : 'FAIL'}`, 'zh-CN': `${c.equipment(p.device)} 测试：${p.result === 'pass' ? '正常' : '故障'}` }) + (p.note ? ` — ${p.note}` : ''),
   }),
 };
 
