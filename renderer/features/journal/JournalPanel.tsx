@@ -6,6 +6,7 @@ import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { Composer } from './Composer';
 import { EntryRow } from './EntryRow';
+import { useSummaryContext } from './format';
 import type { JournalFilter } from './filter';
 import { IntegrityBadge } from './IntegrityBadge';
 import { JournalTools } from './JournalTools';
@@ -48,6 +49,7 @@ export function JournalPanel() {
   }, [cursor, loading, loadMore]);
 
   const seqById = useMemo(() => new Map(entries.map((e) => [e.id, e.seq])), [entries]);
+  const summary = useSummaryContext(site, locale);
   const labels = useMemo(() => ({ correct: t('journal.correct'), corrects: t('journal.corrects'), drill: t('journal.drill'), refers: t('journal.refers') }), [t]);
 
   return (
@@ -97,7 +99,7 @@ export function JournalPanel() {
       {error && <div className="field__error" role="alert">{error}</div>}
       <ol className="journal__list" data-testid="journal-list">
         {entries.map((entry) => (
-          <EntryRow key={entry.id} entry={entry} site={site} locale={locale} refSeq={entry.ref ? seqById.get(entry.ref) : undefined} labels={labels} onCorrect={setCorrecting} />
+          <EntryRow key={entry.id} entry={entry} site={site} locale={locale} refSeq={entry.ref ? seqById.get(entry.ref) : undefined} labels={labels} onCorrect={setCorrecting} summary={summary} />
         ))}
         {entries.length === 0 && !loading && <li className="journal__empty">{t('journal.empty')}</li>}
         {cursor !== null && (
