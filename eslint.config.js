@@ -62,6 +62,30 @@ const layers = {
         };
       },
     },
+    'feature-index': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const from = relative(repoRoot, context.filename).split(sep).join('/');
+        const own = /^renderer\/features\/([^/]+)\//.exec(from)?.[1];
+        const check = (node, source) => {
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = relative(repoRoot, resolve(dirname(context.filename), source)).split(sep).join('/');
+          const m = /^renderer\/features\/([^/]+)(\/.*)?$/.exec(target);
+          if (!m || m[1] === own) return;
+          if (m[2] === undefined || m[2] === '/index' || m[2] === '/index.ts') return;
+          // The composition root (renderer/app/store.ts) combines the features' slices.
+          if (own === undefined && /Slice(\.ts)?$/.test(m[2])) return;
+          context.report({ node, message: `'${source}' reaches into features/${m[1]}: import its public surface, '…/features/${m[1]}' (index.ts).` });
+        };
+        const literal = (node) => (node?.type === 'Literal' ? node.value : undefined);
+        return {
+          ImportDeclaration: (node) => check(node, node.source.value),
+          ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+          ExportAllDeclaration: (node) => check(node, node.source.value),
+          ImportExpression: (node) => check(node, literal(node.source)),
+        };
+      },
+    },
   },
 };
 
@@ -178,9 +202,11 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, layers },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // A feature is a folder with a public surface (index.ts); nothing outside it imports its internals.
+      'layers/feature-index': 'error',
       '@typescript-eslint/no-restricted-imports': rule(
         restrict({
           names: [...nodeBuiltins, 'electron', ...serverPackages],

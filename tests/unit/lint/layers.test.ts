@@ -67,4 +67,18 @@ describe('lint keeps the layers', () => {
       expect(messages, file).toEqual([expect.objectContaining({ rule: 'no-restricted-properties', message: expect.stringContaining('Math.random') })]);
     }
   });
+  it("keeps a feature's internals to itself: other features import its index.ts, the app root its slices", async () => {
+    const refused = await lint('renderer/features/wall/x.ts', "export { AlertQueue } from '../alerts/AlertQueue';\n");
+    expect(refused).toEqual([expect.objectContaining({ rule: 'layers/feature-index', message: expect.stringContaining('features/alerts') })]);
+    for (const [file, line] of [
+      ['renderer/features/wall/x.ts', "export * from '../alerts';\n"],
+      ['renderer/features/wall/x.ts', "export * from '../alerts/index';\n"],
+      ['renderer/features/alerts/x.ts', "export * from './AlertQueue';\n"],
+      ['renderer/app/x.ts', "export * from '../features/alerts/alertsSlice';\n"],
+    ] as const) {
+      expect(await lint(file, line), `${file}: ${line}`).toEqual([]);
+    }
+    const fromApp = await lint('renderer/app/x.ts', "export * from '../features/alerts/AlertQueue';\n");
+    expect(fromApp).toEqual([expect.objectContaining({ rule: 'layers/feature-index' })]);
+  });
 });
