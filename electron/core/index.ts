@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
 import { ConsoleError } from '../../shared/errors';
-import { journalKinds } from '../../shared/journal/kinds';
+import { journalKinds, type AlertRef } from '../../shared/journal/kinds';
+import { searchableKinds, type SummarySource } from '../../shared/journal/summary';
+import { alertById } from '../../shared/state/alertsDomain';
 import { consoleHandlers } from './api/consoleHandlers';
 import type { CoreContext } from './api/context';
 import { drillHandlers } from './api/drillHandlers';
@@ -105,12 +107,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventHub<ConsoleContract>((name, err) => log.error('event listener failed', { event: name, error: String(err) }));
   const simulator = new CameraSimulator(site.site.cameras, site.dir, () => clock.now(), log, (status) => events.emit('onSourceStatus', status));
 
+  // Search words name what an entry refers to in both languages (shared/journal/summary.ts): from the site file
+  // until the site editor, roster and state exist, then from the newest site view, the roster in force and the alerts.
+  let searchNames: () => SummarySource = () => ({ site: site.site });
   const journal = await JournalService.open({
     paths: journalPaths(dataDir),
     worker: options.workers.journal,
     site: site.site.id,
     consoleId: identity.consoleId,
-    kinds: journalKinds,
+    kinds: searchableKinds(journalKinds, () => searchNames()),
     clock,
     log: log.child({ part: 'journal' }),
     ...options.journal,
@@ -214,6 +219,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   roster.start();
 
   const siteEditor = new SiteEditor({ site, journal, clock, log: log.child({ part: 'site' }), onChanged: (view) => events.emit('onSiteChanged', view) });
+  const alertRef = (id: string): AlertRef | undefined => {
+    const alert = alertById(state.current().alerts, id);
+    return alert ? { type: alert.type, zone: alert.zone } : undefined;
+  };
+  searchNames = () => ({ site: siteEditor.view(), people: roster.current().people, alert: alertRef });
   const ctx: CoreContext = {
     site,
     // The Plans section edits the site: always hand out the newest view.

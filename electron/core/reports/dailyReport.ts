@@ -37,7 +37,7 @@ export async function writeDailyReport(options: {
   const names: Record<string, string> = {};
   for (const p of options.site.roster.people) names[p.id] = localize(p.name, options.locale);
   const html = renderDailyReport(
-    { siteName: localize(options.site.name, options.locale), date: options.date, timeZone: options.site.timezone, consoleId: options.consoleId, generatedAt: options.now, entries, names },
+    { siteName: localize(options.site.name, options.locale), date: options.date, timeZone: options.site.timezone, consoleId: options.consoleId, generatedAt: options.now, entries, names, source: { site: options.site } },
     options.locale,
   );
   const dir = join(options.dataDir, 'reports');
