@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { DeskView } from '../features/desk/DeskView';
-import { DrillBanner } from '../features/drills/DrillBanner';
-import { JournalBanner } from '../features/journal/JournalBanner';
-import { ReplayView } from '../features/replay/ReplayView';
-import { WallView } from '../features/wall/WallView';
+import { DeskView } from '../features/desk';
+import { DrillBanner } from '../features/drills';
+import { JournalBanner } from '../features/journal';
+import { ReplayView } from '../features/replay';
+import { WallView } from '../features/wall';
 import { useT } from '../i18n/useT';
 import { parseRoute, type Route } from './routes';
 import { useConsole } from './StoreContext';

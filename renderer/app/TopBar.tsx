@@ -1,11 +1,10 @@
 import { localize } from '../../shared/i18n';
-import { DutyLevelBadge } from '../features/alerts/DutyLevel';
-import { ConnectionBadge } from '../features/connection/ConnectionBadge';
-import { IntegrityBadge } from '../features/journal/IntegrityBadge';
-import { OnDuty } from '../features/operator/OnDuty';
-import { OperatorSelect } from '../features/operator/OperatorSelect';
-import { PeersBadge } from '../features/sitestate/PeersBadge';
-import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { DutyLevelBadge } from '../features/alerts';
+import { ConnectionBadge } from '../features/connection';
+import { IntegrityBadge } from '../features/journal';
+import { OnDuty, OperatorSelect } from '../features/operator';
+import { PeersBadge } from '../features/sitestate';
+import { LanguageSwitch } from '../features/settings';
 import { useT } from '../i18n/useT';
 import { Clock } from '../ui/Clock';
 import type { Route } from './routes';
