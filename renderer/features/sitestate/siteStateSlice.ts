@@ -11,8 +11,9 @@ export interface SiteStateSlice {
   /** The site's other consoles on the bus. */
   readonly peers: readonly PeerStatus[];
   /**
-   * True in a replay store: the state comes from a recorded journal at a
-   * chosen time, and views must offer no actions (nothing can be changed in the past).
+   * True in a replay store (createReplayStore): the state comes from a
+   * recorded journal at a chosen time. Views read it only to hide actions they
+   * need not offer; the refusal itself is the replay store's read-only API.
    */
   readonly readOnly: boolean;
   /** Replay drives the state directly: a frame at time t, or entries folded as playback passes them. */
