@@ -24,7 +24,7 @@ describe('the journal kind registry', () => {
     expect(domainsHandling('note')).toEqual([]);
   });
 
-  it('types what a fold gets, and refuses to compile a misspelt kind or a kind without both labels', () => {
+  it('types what a fold gets, and refuses to compile a misspelt kind, a kind without both labels or without a summary', () => {
     const d = domain<number>({
       init: () => 0,
       on: {
@@ -35,7 +35,12 @@ describe('the journal kind registry', () => {
     });
     expect(Object.keys(d.on)).toContain('alert.raised');
     // @ts-expect-error the label needs both languages
-    const unlabelled = kind({ label: { en: 'Test' }, payload: z.strictObject({ a: z.string() }), text: (p) => p.a });
+    const unlabelled = kind({ label: { en: 'Test' }, payload: z.strictObject({ a: z.string() }), text: (p) => p.a, summary: (p) => p.a });
     expect(unlabelled.label.en).toBe('Test');
+    // @ts-expect-error every kind reads as a sentence: the summary is required
+    const unsummarised = kind({ label: { en: 'Test', 'zh-CN': '测试' }, payload: z.strictObject({ a: z.string() }), text: (p) => p.a });
+    expect(unsummarised.text({ a: 'x' })).toBe('x');
+    const summarised = kind({ label: { en: 'Test', 'zh-CN': '测试' }, payload: z.strictObject({ a: z.number() }), text: (p) => String(p.a), summary: (p, c) => c.say({ en: `${p.a + 1} items`, 'zh-CN': `${p.a + 1} 项` }) });
+    expect(summarised.label['zh-CN']).toBe('测试');
   });
 });
