@@ -1,12 +1,27 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
+import { readIdentity } from '../identity';
+import { keyFingerprint } from './signer';
 import { verifyJournalFile } from './verify';
 
 // `npm run journal -- verify <file>`: checks a journal file offline (it opens
 // the file read-only) and names the first bad entry. Exit 0 when the chain and
-// the file are sound, 1 when not, 2 on usage errors.
+// the file are sound, 1 when not, 2 on usage errors. Signatures are checked
+// against the key pinned in the console's identity file (`--identity`, or the
+// console.json of the data folder the file lies in), never only against the
+// key the journal names itself.
 
-const USAGE = 'Usage: npm run journal -- verify <journal.sqlite> [--json]';
+const USAGE = 'Usage: npm run journal -- verify <journal.sqlite> [--identity <console.json>] [--json]';
+
+/** The data folder's console.json: beside journal/ (journal/journal.sqlite) or two up (journal/segments/…). */
+function findIdentity(file: string): string | undefined {
+  for (let dir = dirname(file), i = 0; i < 3; i++, dir = dirname(dir)) {
+    const candidate = join(dir, 'console.json');
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
 
 function main(argv: readonly string[]): number {
   const [command, file, ...rest] = argv;
@@ -16,10 +31,20 @@ function main(argv: readonly string[]): number {
   }
   const json = rest.includes('--json');
   // npm runs scripts from the package root; resolve the path from where the user typed it.
-  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const path = resolve(base, file);
+  const at = rest.indexOf('--identity');
+  if (at >= 0 && !rest[at + 1]) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const identityPath = at >= 0 ? resolve(base, rest[at + 1] ?? '') : findIdentity(path);
+  let pinnedKey: string | undefined;
   let report;
   try {
-    report = verifyJournalFile(path, { quickCheck: true });
+    pinnedKey = identityPath ? readIdentity(identityPath)?.journalKey : undefined;
+    if (at >= 0 && pinnedKey === undefined) throw new Error(`${identityPath ?? ''} pins no journal key`);
+    report = verifyJournalFile(path, { quickCheck: true, ...(pinnedKey !== undefined ? { pinnedKey } : {}) });
   } catch (err) {
     const message = err instanceof ConsoleError || err instanceof Error ? err.message : String(err);
     process.stderr.write(`journal verify: cannot open ${path}: ${message}\n`);
@@ -34,6 +59,7 @@ function main(argv: readonly string[]): number {
     `entries:     ${report.entries} (checkpoints: ${report.checkpoints})`,
     `verified to: #${report.verifiedTo}${report.lastGoodHash ? ` (hash ${report.lastGoodHash})` : ''}`,
     `sqlite:      ${report.quickCheck ?? 'not checked'}`,
+    `key:         ${pinnedKey !== undefined ? `${keyFingerprint(pinnedKey)}, pinned in ${identityPath ?? ''}` : 'no identity file found: checked against the key the journal names (use --identity <console.json>)'}`,
   ];
   if (report.firstBad) {
     lines.push(`FIRST BAD ENTRY: #${report.firstBad.seq}${report.firstBad.id ? ` (${report.firstBad.id})` : ''}: ${report.firstBad.problem}`);

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
@@ -43,4 +43,9 @@ export function verifySignature(publicKeyBase64: string, statement: string, sign
   } catch {
     return false;
   }
+}
+
+/** A short, comparable name for a public key: "SHA256:" and the first 16 hex digits of the SPKI DER's digest. */
+export function keyFingerprint(publicKeyBase64: string): string {
+  return `SHA256:${createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 16)}`;
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { checkpointStatement } from '../../../shared/journal/entry';
-import { checkRow, type JournalRow } from './chain';
-import { verifySignature } from './signer';
+import { checkRow, createEntryHasher, entryHash, type JournalRow } from './chain';
+import { keyFingerprint, verifySignature } from './signer';
 import { SQL } from './sql';
 
 type RawRow = [number, string, string, string, string, number, string, string, 'LIVE' | 'DRILL', string | null, string, string, string];
@@ -26,6 +26,23 @@ export interface VerifyReport {
   readonly checkpoints: number;
   readonly firstBad: VerifyProblem | undefined;
   readonly quickCheck: string | undefined;
+  /** The fingerprint of the key the signatures were checked against, when one was pinned. */
+  readonly pinnedKey?: string;
+}
+
+export interface VerifierOptions {
+  /**
+   * `midway`: the entries are a range cut from a journal (an exported bundle),
+   * so the first need not start a segment, and a checkpoint is checked
+   * against the chain and key only when the range holds what it refers to.
+   */
+  readonly midway?: boolean;
+  /**
+   * The console's pinned public key (identity file): the segment entry must
+   * name it and every checkpoint must verify with it. Without it the key the
+   * segment entry names is used (a file from an unknown console).
+   */
+  readonly pinnedKey?: string;
 }
 
 
@@ -43,13 +60,10 @@ export class ChainVerifier {
   private bad: VerifyProblem | undefined;
   private finished = false;
   private readonly page;
+  /** The writer's own hasher for the file's console (the repeating fields' JSON computed once): the walk hashes every row. */
+  private hasher: typeof entryHash | undefined;
 
-  /**
-   * `midway`: the entries are a range cut from a journal (an exported bundle),
-   * so the first need not start a segment, and a checkpoint is checked
-   * against the chain and key only when the range holds what it refers to.
-   */
-  constructor(db: Database.Database, private readonly options: { readonly midway?: boolean } = {}) {
+  constructor(db: Database.Database, private readonly options: VerifierOptions = {}) {
     // Rows as arrays: about a third faster to fetch than objects, and verification reads every row.
     this.page = db.prepare(SQL.ownAfter).raw();
   }
@@ -119,7 +133,8 @@ export class ChainVerifier {
     if (!this.prev && !this.options.midway) {
       if (row.kind !== 'journal.segment') return `the first entry must start a segment, found "${row.kind}"`;
     }
-    const problem = checkRow(row, this.prev);
+    this.hasher ??= createEntryHasher(row.site, row.console);
+    const problem = checkRow(row, this.prev, this.hasher);
     if (problem) return problem;
     if (row.kind === 'journal.segment') {
       try {
@@ -128,6 +143,10 @@ export class ChainVerifier {
         return 'segment entry payload is not JSON';
       }
       if (this.prev) return 'a segment entry in the middle of a journal';
+      const pinned = this.options.pinnedKey;
+      if (pinned !== undefined && this.publicKey !== pinned) {
+        return `the segment names signing key ${this.publicKey ? keyFingerprint(this.publicKey) : '(none)'}, not this console's pinned key ${keyFingerprint(pinned)}`;
+      }
     }
     if (row.kind === 'journal.checkpoint') {
       this.checkpoints += 1;
@@ -137,13 +156,17 @@ export class ChainVerifier {
       } catch {
         return 'checkpoint payload is not JSON';
       }
-      if (this.options.midway && (!this.prev || !this.publicKey)) return undefined;
+      if (this.options.midway && (!this.prev || !this.publicKey) && this.options.pinnedKey === undefined) return undefined;
+      if (this.options.midway && !this.prev) return undefined;
       if (!this.prev || payload.upToSeq !== this.prev.seq || payload.headHash !== this.prev.hash) {
         return 'checkpoint does not match the chain before it';
       }
-      if (!this.publicKey) return 'checkpoint without a segment public key';
+      const key = this.options.pinnedKey ?? this.publicKey;
+      if (!key) return 'checkpoint without a segment public key';
       const statement = checkpointStatement(row.site, row.console, payload.upToSeq, payload.headHash);
-      if (!verifySignature(this.publicKey, statement, payload.signature ?? '')) return 'checkpoint signature does not verify';
+      if (!verifySignature(key, statement, payload.signature ?? '')) {
+        return this.options.pinnedKey !== undefined ? `checkpoint signature does not verify with this console's pinned key ${keyFingerprint(key)}` : 'checkpoint signature does not verify';
+      }
     }
     return undefined;
   }
@@ -155,7 +178,7 @@ export class ChainVerifier {
 }
 
 /** Verifies a journal file offline (read-only; works on a copy taken from a broken console). */
-export function verifyJournalFile(file: string, options: { quickCheck?: boolean } = {}): VerifyReport {
+export function verifyJournalFile(file: string, options: { quickCheck?: boolean; pinnedKey?: string } = {}): VerifyReport {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     let quick: string | undefined;
@@ -166,7 +189,7 @@ export function verifyJournalFile(file: string, options: { quickCheck?: boolean 
         quick = (err as Error).message;
       }
     }
-    const verifier = new ChainVerifier(db);
+    const verifier = new ChainVerifier(db, options.pinnedKey !== undefined ? { pinnedKey: options.pinnedKey } : {});
     while (verifier.step(20_000)) {
       // keep walking
     }
@@ -181,6 +204,7 @@ export function verifyJournalFile(file: string, options: { quickCheck?: boolean 
       checkpoints,
       firstBad: problem,
       quickCheck: quick,
+      ...(options.pinnedKey !== undefined ? { pinnedKey: keyFingerprint(options.pinnedKey) } : {}),
     };
   } finally {
     db.close();
