@@ -3,7 +3,7 @@ import type { JournalEntry } from '../../../shared/journal/entry';
 import type { JournalQueryParsed } from '../../../shared/journal/query';
 import type { DraftColumns, OutcomeColumns } from './batch';
 import type { ExportManifest } from './exportRange';
-import type { AppendOutcome, Head, JournalStore, PeerStoreResult, SegmentPrevious, StoreState } from './store';
+import type { AppendOutcome, BreakKind, Head, JournalStore, PeerStoreResult, SegmentPrevious, StoreState } from './store';
 
 /** Everything the journal worker needs to open the file (sent as workerData). */
 export interface WorkerInit {
@@ -16,6 +16,12 @@ export interface WorkerInit {
   readonly checkpointIntervalMs?: number;
   readonly maxPageCount?: number;
   readonly segment?: { readonly startSeq: number; readonly prevHash: string; readonly previous: SegmentPrevious };
+  /** The console's pinned public key (identity file): a signing key or a journal signed by another is refused. */
+  readonly pinnedKey?: string;
+  /** The head last recorded in the identity file: an emptied, cut or older file is not reused (StoreOptions.expectedHead). */
+  readonly expectedHead?: { readonly seq: number; readonly hash: string };
+  /** Re-walk the whole chain from #1 this long after the previous walk finished (default 4 min). */
+  readonly fullVerifyEveryMs?: number;
 }
 
 /**
@@ -48,8 +54,10 @@ export interface JournalWorkerApi extends StoreReads {
   storePeers(entries: readonly JournalEntry[], receivedAt: number, meta?: { key: string; value: string }): PeerStoreResult;
   observe(hlc: string, now: number): boolean;
   status(): WorkerStatus;
-  /** Restarts the background verification from the first entry. */
-  verify(): VerificationProgress;
+  /** Walks the whole chain from #1 now (joining a walk under way) and answers when it has finished. */
+  verify(): Promise<VerificationProgress>;
+  /** The desk has seen why this segment started: the status stops showing it. */
+  acknowledgeNotice(now: number): void;
   exportRange(from: number, to: number, dir: string, now: number): ExportManifest;
   /** Commits what is queued, closes the file, then the worker's port. */
   close(): Promise<void>;
@@ -60,11 +68,27 @@ export interface VerificationProgress {
   readonly lastGoodHash: string | undefined;
   readonly done: boolean;
   readonly problem: { readonly seq: number; readonly id: string | undefined; readonly problem: string } | undefined;
+  /** The last walk of the whole chain from #1 that finished (at start-up, then every fullVerifyEveryMs). */
+  readonly lastFullWalk: FullWalk | undefined;
+}
+
+export interface FullWalk {
+  /** When it finished, on the caller's clock (WorkerInit.now plus the time since). */
+  readonly at: number;
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly ms: number;
 }
 
 export interface WorkerStatus {
   readonly state: StoreState;
   readonly detail: string | undefined;
+  /** Why appends are refused, when broken (store.ts BreakKind). */
+  readonly breakKind: BreakKind | undefined;
+  /** Why this segment started (a break before it), until acknowledged. */
+  readonly notice: string | undefined;
+  /** This worker's signing key (SPKI DER, base64): pinned on first use. */
+  readonly publicKey: string;
   readonly head: Head;
   readonly lastCheckpointSeq: number;
   readonly verification: VerificationProgress;

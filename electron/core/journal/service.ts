@@ -8,11 +8,13 @@ import type { JournalStatus, UpstreamStatus } from '../../../shared/journal/stat
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { clientOf, pickMethods, type WorkerClient } from '../support/workerRpc';
+import { identityFile, readIdentity, updateIdentity } from '../identity';
 import { outcomesFromColumns, toColumns } from './batch';
 import { JournalClient, type WorkerEntry } from './client';
 import { prepareDraft } from './prepare';
 import { storeReads, type ExportManifest, type JournalWorkerApi, type StoreReads, type WorkerInit, type WorkerStatus } from './protocol';
 import type { PeerStoreResult } from './store';
+import { verifyJournalFile } from './verify';
 import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
 
 export interface JournalPaths {
@@ -20,6 +22,8 @@ export interface JournalPaths {
   readonly keyFile: string;
   readonly segmentsDir: string;
   readonly exportsDir: string;
+  /** The console's identity file: pins the signing key and records the last head (identity.ts). */
+  readonly identityFile: string;
 }
 
 export function journalPaths(dataDir: string): JournalPaths {
@@ -28,6 +32,7 @@ export function journalPaths(dataDir: string): JournalPaths {
     keyFile: join(dataDir, 'keys', 'journal-ed25519.pem'),
     segmentsDir: join(dataDir, 'journal', 'segments'),
     exportsDir: join(dataDir, 'exports'),
+    identityFile: identityFile(dataDir),
   };
 }
 
@@ -42,6 +47,8 @@ export interface JournalServiceOptions {
   readonly checkpointEvery?: number;
   readonly checkpointIntervalMs?: number;
   readonly maxPageCount?: number;
+  /** WorkerInit.fullVerifyEveryMs: the whole chain is walked again this long after the last walk (default 4 min). */
+  readonly fullVerifyEveryMs?: number;
 }
 
 export interface AppendContext {
@@ -77,6 +84,8 @@ export class JournalService {
   private restartTimer: (() => void) | undefined;
   private restartAttempt = 0;
   private closed = false;
+  /** A new segment being started after a break (appends wait for it). */
+  private recovering: Promise<void> | undefined;
 
   /** The worker's interface, sent to whichever writer is running (it is restarted after a crash). */
   private readonly worker: WorkerClient<JournalWorkerApi> = clientOf<JournalWorkerApi>(async (method, args) => this.requireClient().call(method, args));
@@ -94,6 +103,7 @@ export class JournalService {
   private async startWorker(segment?: WorkerInit['segment']): Promise<void> {
     const { paths } = this.options;
     mkdirPrivate(join(paths.file, '..'));
+    const identity = readIdentity(paths.identityFile);
     const init: WorkerInit = {
       file: paths.file,
       keyFile: paths.keyFile,
@@ -103,17 +113,35 @@ export class JournalService {
       ...(this.options.checkpointEvery !== undefined ? { checkpointEvery: this.options.checkpointEvery } : {}),
       ...(this.options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: this.options.checkpointIntervalMs } : {}),
       ...(this.options.maxPageCount !== undefined ? { maxPageCount: this.options.maxPageCount } : {}),
+      ...(this.options.fullVerifyEveryMs !== undefined ? { fullVerifyEveryMs: this.options.fullVerifyEveryMs } : {}),
+      ...(identity?.journalKey !== undefined ? { pinnedKey: identity.journalKey } : {}),
+      ...(identity?.journalHead !== undefined ? { expectedHead: identity.journalHead } : {}),
       ...(segment ? { segment } : {}),
     };
-    const { client, status } = await JournalClient.start(this.options.worker, init, this.options.log);
+    let started;
+    try {
+      started = await JournalClient.start(this.options.worker, init, this.options.log);
+    } catch (err) {
+      // A file SQLite cannot read (corrupt pages, cut short): kept as it is, and the journal goes on in a new segment.
+      if (!segment && err instanceof ConsoleError && err.code === 'integrity' && err.message.startsWith('damaged: ')) {
+        await this.segmentAfter(err.message.slice('damaged: '.length), { headSeq: 0, suffix: 'damaged' });
+        return;
+      }
+      throw err;
+    }
+    const { client, status } = started;
     this.client = client;
     this.workerStatus = status;
     // Only the owner reads the journal (the worker has opened it: the -wal and -shm exist now).
     chmodPrivate(paths.file, `${paths.file}-wal`, `${paths.file}-shm`);
     this.unavailable = undefined;
+    // The key is pinned when it is first used; from then on verification trusts only it.
+    if (identity?.journalKey === undefined) this.recordIdentity({ journalKey: status.publicKey });
+    this.recordHead(status.head, status.state === 'ok');
     client.onStatus((s) => {
       this.workerStatus = s;
       this.emitStatus();
+      this.recoverIfBroken();
     });
     client.onExit((error) => {
       this.client = undefined;
@@ -123,6 +151,106 @@ export class JournalService {
       this.scheduleRestart();
     });
     this.emitStatus();
+    this.recoverIfBroken();
+  }
+
+  private recordIdentity(patch: Parameters<typeof updateIdentity>[2]): void {
+    try {
+      updateIdentity(this.options.paths.identityFile, { consoleId: this.options.consoleId, now: this.options.clock.now() }, patch);
+    } catch (err) {
+      this.options.log.error('journal: cannot record in the identity file', { error: String(err) });
+    }
+  }
+
+  /** The head outside the file, so an emptied, cut or older journal is caught at the next open. Never moved back. */
+  private recordHead(head: { seq: number; hash: string }, trusted: boolean): void {
+    if (!trusted || head.seq === 0) return;
+    let known;
+    try {
+      known = readIdentity(this.options.paths.identityFile)?.journalHead;
+    } catch {
+      known = undefined;
+    }
+    if (known && (known.seq > head.seq || (known.seq === head.seq && known.hash === head.hash))) return;
+    this.recordIdentity({ journalHead: { seq: head.seq, hash: head.hash } });
+  }
+
+  /**
+   * A break (a bad entry, an emptied or older file, damaged pages) is not a
+   * reason to stop logging: the file is kept as it is under segments/ and a
+   * new segment starts at once, its first entry naming the problem; the desk
+   * sees it until acknowledged. A signing key that is not the pinned one waits
+   * for a supervisor instead (it could be an attacker's).
+   */
+  private recoverIfBroken(): void {
+    const s = this.workerStatus;
+    if (this.closed || this.recovering || !this.client || !s || s.state !== 'broken' || s.breakKind === 'key' || s.breakKind === undefined) return;
+    const problem = s.verification.problem;
+    const lastGoodSeq = problem ? problem.seq - 1 : s.breakKind === 'head' ? s.head.seq : s.verification.verifiedTo;
+    const text = problem && !s.detail ? `entry #${problem.seq}: ${problem.problem}` : (s.detail ?? 'verification failed');
+    this.recovering = this.segmentAfter(text, { headSeq: s.head.seq, lastGoodSeq, lastGoodHash: problem || s.breakKind !== 'head' ? s.verification.lastGoodHash : s.head.hash, suffix: 'broken' })
+      .catch((err: unknown) => this.options.log.error('journal: cannot start a new segment after a break', { error: String(err) }))
+      .finally(() => {
+        this.recovering = undefined;
+      });
+  }
+
+  /**
+   * Keeps the current file (if any) under segments/, unchanged, and starts a
+   * new one whose first entry names the problem, continuing after the highest
+   * sequence number known (the file's or the identity's) so nothing upstream
+   * is overwritten.
+   */
+  private async segmentAfter(problem: string, at: { headSeq: number; lastGoodSeq?: number; lastGoodHash?: string | undefined; suffix: string }): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await client?.close();
+    const { paths } = this.options;
+    mkdirPrivate(paths.segmentsDir);
+    const stamp = new Date(this.options.clock.now()).toISOString().replace(/[:.]/g, '-');
+    let kept = join(paths.segmentsDir, `journal-${stamp}-${at.suffix}.sqlite`);
+    for (let n = 2; existsSync(kept); n++) kept = join(paths.segmentsDir, `journal-${stamp}-${at.suffix}-${n}.sqlite`);
+    let keptAny = false;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(paths.file + suffix)) {
+        renameSync(paths.file + suffix, kept + suffix);
+        keptAny = true;
+      }
+    }
+    let lastGoodSeq = at.lastGoodSeq;
+    let lastGoodHash = at.lastGoodHash;
+    let headSeq = at.headSeq;
+    if (lastGoodSeq === undefined && keptAny) {
+      // What of the damaged file still reads (opened read-only; the file is not changed).
+      try {
+        const report = verifyJournalFile(kept);
+        lastGoodSeq = report.verifiedTo;
+        lastGoodHash = report.lastGoodHash;
+        headSeq = Math.max(headSeq, report.verifiedTo);
+      } catch {
+        // unreadable from its first page
+      }
+    }
+    let known;
+    try {
+      known = readIdentity(paths.identityFile)?.journalHead;
+    } catch {
+      known = undefined;
+    }
+    const startSeq = Math.max(headSeq, known?.seq ?? 0) + 1;
+    // Link to the last entry known good: the recorded head when the file fell behind it.
+    const prevHash = known && known.seq >= headSeq ? known.hash : (lastGoodHash ?? '0'.repeat(64));
+    this.options.log.warn('journal: new segment started after a break', { kept: keptAny ? kept : undefined, problem, startSeq });
+    await this.startWorker({
+      startSeq,
+      prevHash,
+      previous: {
+        file: keptAny ? kept : paths.file,
+        lastGoodSeq: lastGoodSeq ?? 0,
+        lastGoodHash: lastGoodHash ?? prevHash,
+        problem,
+      },
+    });
   }
 
   /** The writer died: start it again with backoff; appends fail fast meanwhile. */
@@ -156,7 +284,8 @@ export class JournalService {
   }
 
   /** Records several entries in one transaction (all or, on a storage failure, none). */
-  async appendMany(drafts: readonly EntryDraft[], context: AppendContext): Promise<JournalEntry[]> {
+  async appendMany(drafts: readonly EntryDraft[], context: AppendContext, retried = false): Promise<JournalEntry[]> {
+    if (this.recovering) await this.recovering;
     const now = this.options.clock.now();
     const prepared = drafts.map((d) =>
       prepareDraft(this.options.kinds, d, { actor: context.actor, now, mode: context.mode ?? 'LIVE', allowSystem: context.allowSystem ?? false }),
@@ -190,6 +319,11 @@ export class JournalService {
     });
     // Listeners see every entry the journal holds, the writer's own checkpoints included, in order.
     if (committed.length + system.length > 0) this.emitAppended([...committed, ...system]);
+    // The batch met a break (found by verification or by this very write): once the new segment is open it is written there.
+    if (failure && !retried && committed.length === 0 && this.recovering) {
+      await this.recovering;
+      if (this.workerStatus?.state === 'ok') return this.appendMany(drafts, context, true);
+    }
     if (failure) throw failure;
     return committed;
   }
@@ -220,8 +354,16 @@ export class JournalService {
     return this.worker.exportRange(from, to, dir, this.options.clock.now());
   }
 
+  /** Walks the whole chain from #1 and answers with the status after that walk (never a stale ok). */
   async verifyNow(): Promise<JournalStatus> {
+    if (this.recovering) await this.recovering;
     await this.worker.verify();
+    // A problem found was announced before the reply: the new segment may be starting already.
+    if (!this.recovering) {
+      this.workerStatus = await this.worker.status();
+      this.recoverIfBroken();
+    }
+    if (this.recovering) await this.recovering;
     return this.status();
   }
 
@@ -231,9 +373,21 @@ export class JournalService {
    * continuing the sequence numbers so nothing upstream is overwritten.
    */
   async startNewSegment(): Promise<JournalStatus> {
+    if (this.recovering) await this.recovering;
     const status = this.workerStatus;
+    if (status && status.state === 'ok' && status.notice !== undefined) {
+      // Already started on its own after a break: the supervisor's action acknowledges it.
+      await this.worker.acknowledgeNotice(this.options.clock.now());
+      this.workerStatus = await this.worker.status();
+      this.emitStatus();
+      return this.status();
+    }
     if (!status || status.state !== 'broken') {
       throw new ConsoleError('conflict', 'the journal is not broken; a new segment is only started after a failed verification');
+    }
+    if (status.breakKind === 'key') {
+      // The supervisor accepts the key now in the key file: it is pinned, and the old segment kept under its old key.
+      this.recordIdentity({ journalKey: status.publicKey });
     }
     const problem = status.verification.problem;
     const lastGoodSeq = problem ? problem.seq - 1 : status.verification.verifiedTo;
@@ -259,6 +413,9 @@ export class JournalService {
         problem: problem ? `entry #${problem.seq}: ${problem.problem}` : (status.detail ?? 'verification failed'),
       },
     });
+    // The supervisor asked for it: nothing more to acknowledge.
+    await this.worker.acknowledgeNotice(this.options.clock.now());
+    this.workerStatus = await this.worker.status();
     return this.status();
   }
 
@@ -282,7 +439,13 @@ export class JournalService {
     const withProblem = problem ? { problem: { seq: problem.seq, problem: problem.problem, ...(problem.id ? { id: problem.id } : {}) } } : {};
     if (!this.client || this.unavailable) return { ...base, state: 'unavailable', detail: this.unavailable ?? 'starting', ...withProblem };
     if (!s) return { ...base, state: 'unavailable', detail: 'starting' };
-    return { ...base, state: s.state, ...(s.detail ? { detail: s.detail } : {}), ...withProblem };
+    if (s.state === 'ok' && s.notice !== undefined) {
+      // Appends go on in the new segment; the desk sees why it started (the banner's "new segment" button acknowledges it).
+      return { ...base, state: 'broken', detail: s.notice, problem: { seq: base.headSeq, problem: s.notice } };
+    }
+    const walk = s.verification.lastFullWalk;
+    const walked = walk && s.state === 'ok' ? { detail: `last full verification ${new Date(walk.at).toISOString()}: ${walk.entries} entries, ${walk.ok ? 'ok' : 'failed'}` } : {};
+    return { ...base, state: s.state, ...walked, ...(s.detail ? { detail: s.detail } : {}), ...withProblem };
   }
 
   onAppended(listener: (entries: readonly JournalEntry[]) => void): () => void {
@@ -301,6 +464,8 @@ export class JournalService {
     if (this.workerStatus && last && last.seq > this.workerStatus.head.seq) {
       this.workerStatus = { ...this.workerStatus, head: { seq: last.seq, hash: last.hash, hlc: last.hlc } };
     }
+    const marker = entries.findLast((e) => e.kind === 'journal.checkpoint' || e.kind === 'journal.segment');
+    if (marker) this.recordHead(marker, this.workerStatus?.state === 'ok');
     for (const l of this.appendedListeners) {
       try {
         l(entries);
@@ -318,8 +483,17 @@ export class JournalService {
   async close(): Promise<void> {
     this.closed = true;
     this.restartTimer?.();
+    if (this.recovering) await this.recovering;
     const client = this.client;
     this.client = undefined;
+    if (client && this.workerStatus) {
+      try {
+        const s = await client.api.status();
+        this.recordHead(s.head, s.state === 'ok');
+      } catch {
+        // the writer is gone; the last checkpoint's head stands
+      }
+    }
     await client?.close();
   }
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import type { ConsoleErrorData } from '../../../shared/errors';
+import { ConsoleError, type ConsoleErrorData } from '../../../shared/errors';
 import { checkpointStatement, GENESIS_HASH, type JournalEntry, type Mode } from '../../../shared/journal/entry';
 import { decodeHlc, encodeHlc, HLC_ZERO, hlcReceive, hlcTick, type Hlc } from '../../../shared/journal/hlc';
 import type { JournalQueryParsed } from '../../../shared/journal/query';
@@ -78,7 +78,27 @@ export interface StoreOptions {
   readonly maxPageCount?: number;
   /** Set when opening a new segment after a broken one (see openNewSegment). */
   readonly segment?: { readonly startSeq: number; readonly prevHash: string; readonly previous: SegmentPrevious };
+  /**
+   * The head last recorded outside the file (identity file): a file that is
+   * empty, behind it or holding another entry there is not silently reused.
+   */
+  readonly expectedHead?: { readonly seq: number; readonly hash: string };
+  /** The file did not exist before this open (names the problem when expectedHead says it should have). */
+  readonly fileWasMissing?: boolean;
+  /** Refuse appends from the start with this reason (the signing key is not the pinned one). */
+  readonly untrusted?: string;
+  /** The console's pinned public key, checked by the verifiers this store creates. */
+  readonly pinnedKey?: string;
 }
+
+/**
+ * Why appends are refused: `chain` (verification found a bad entry), `head`
+ * (the file is empty, cut or older than the recorded head), `damaged`
+ * (SQLite reports corrupt pages), `key` (the signing key is not the pinned
+ * one). All but `key` are recovered by a new segment on their own; `key`
+ * waits for a supervisor (restore the key file, or start a new segment).
+ */
+export type BreakKind = 'chain' | 'head' | 'damaged' | 'key';
 
 export interface SegmentPrevious {
   readonly file: string;
@@ -121,6 +141,7 @@ export class JournalStore {
   private readonly random = new RandomPool();
   private readonly hashEntry: ReturnType<typeof createEntryHasher>;
   private stateDetail: string | undefined;
+  private breakKind: BreakKind | undefined;
   private readonly stmts;
   /** Entries the store wrote on its own during the last append (a checkpoint), for the caller to announce like any other. */
   private systemSeqs: number[] = [];
@@ -170,14 +191,36 @@ export class JournalStore {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
+      const quick = String(db.pragma('quick_check', { simple: true }));
+      if (quick !== 'ok') throw damagedError(options.file, `quick_check: ${quick.split('\n').slice(0, 3).join('; ')}`);
       migrate(db, options.file);
       const store = new JournalStore(options, db);
       store.checkTail();
+      if (store.state === 'ok' && !options.segment) store.checkExpectedHead();
+      if (options.untrusted !== undefined) store.markBroken(options.untrusted, 'key');
       if (store.head.seq === 0 && store.state === 'ok') store.writeSegmentStart(now);
       return store;
     } catch (err) {
       db.close();
+      if (isDamage(err)) throw damagedError(options.file, (err as Error).message);
       throw err;
+    }
+  }
+
+  /** The head recorded outside the file must be in it, unchanged. */
+  private checkExpectedHead(): void {
+    const expected = this.options.expectedHead;
+    if (!expected || expected.seq === 0) return;
+    const known = `#${expected.seq.toLocaleString('en-US')} ${expected.hash.slice(0, 12)}…`;
+    if (this.head.seq === 0) {
+      this.markBroken(`${this.file}: journal file ${this.options.fileWasMissing ? 'missing' : 'empty'}; last known head ${known}`, 'head');
+    } else if (this.head.seq < expected.seq) {
+      this.markBroken(
+        `${this.file}: head #${this.head.seq.toLocaleString('en-US')} is behind the last known ${known}: an older copy was restored or the tail was cut`,
+        'head',
+      );
+    } else if ((this.stmts.bySeq.get(expected.seq) as Row | undefined)?.hash !== expected.hash) {
+      this.markBroken(`${this.file}: entry #${expected.seq.toLocaleString('en-US')} is not the last known head ${known}: the history was replaced`, 'head');
     }
   }
 
@@ -185,18 +228,37 @@ export class JournalStore {
     this.db.close();
   }
 
-  status(): { state: StoreState; detail: string | undefined; head: Head; lastCheckpointSeq: number } {
-    return { state: this.state, detail: this.stateDetail, head: this.headInfo(), lastCheckpointSeq: this.lastCheckpoint.seq };
+  status(): { state: StoreState; detail: string | undefined; breakKind: BreakKind | undefined; head: Head; lastCheckpointSeq: number; notice: string | undefined } {
+    return {
+      state: this.state,
+      detail: this.stateDetail,
+      breakKind: this.state === 'broken' ? this.breakKind : undefined,
+      head: this.headInfo(),
+      lastCheckpointSeq: this.lastCheckpoint.seq,
+      notice: this.notice(),
+    };
+  }
+
+  /** What the desk must see about this segment's start (a break before it) until someone acknowledges it. */
+  private notice(): string | undefined {
+    if (this.getMeta('notice.acknowledged') !== undefined) return undefined;
+    return this.getMeta('notice');
+  }
+
+  acknowledgeNotice(now: number): void {
+    if (this.getMeta('notice') !== undefined) this.setMeta('notice.acknowledged', String(now));
   }
 
   headInfo(): Head {
     return { seq: this.head.seq, hash: this.head.hash, hlc: encodeHlc(this.head.hlc) };
   }
 
-  /** Marks the chain broken (from verification); appends are refused from now on. */
-  markBroken(detail: string): void {
+  /** Marks the chain broken (from verification); appends are refused from now on, until a new segment. */
+  markBroken(detail: string, kind: BreakKind = 'chain'): void {
+    if (this.state === 'broken') return;
     this.state = 'broken';
     this.stateDetail = detail;
+    this.breakKind = kind;
   }
 
   /**
@@ -251,7 +313,17 @@ export class JournalStore {
       this.stateDetail = message;
       return { code: 'storage-full', message: `the disk holding the journal is full (${message}); nothing of this batch was written` };
     }
-    return { code: 'unavailable', message: `journal write failed: ${message}` };
+    if (isDamage(err) || /^SQLITE_IOERR/.test(code)) {
+      // An I/O error may be a passing one; corrupt pages are not: check the file before the next append tries it.
+      let quick: string;
+      try {
+        quick = this.quickCheck();
+      } catch (checkErr) {
+        quick = (checkErr as Error).message;
+      }
+      if (quick !== 'ok') this.markBroken(`${this.file} is damaged (${message}; quick_check: ${quick.split('\n').slice(0, 3).join('; ')})`, 'damaged');
+    }
+    return { code: 'unavailable', message: `journal write failed (${this.file}): ${message}` };
   }
 
   private insert(draft: PreparedDraft): Committed {
@@ -328,6 +400,7 @@ export class JournalStore {
     const text = seg ? `new segment after break: ${seg.previous.problem}` : 'journal started';
     this.db.transaction(() => {
       this.insert({ kind: 'journal.segment', payloadText: canonicalJson(payload), text, ref: null, occurredAt: now, actor: 'system', mode: 'LIVE', now });
+      if (seg) this.setMeta('notice', `new segment after a break: ${seg.previous.problem} (the old file is kept as ${seg.previous.file})`);
     })();
     this.lastCheckpoint = { seq: this.head.seq, at: now };
   }
@@ -432,7 +505,7 @@ export class JournalStore {
 
   /** A verifier over this file's own connection, stepped between appends. */
   createVerifier(): ChainVerifier {
-    return new ChainVerifier(this.db);
+    return new ChainVerifier(this.db, this.options.pinnedKey !== undefined ? { pinnedKey: this.options.pinnedKey } : {});
   }
 
   /**
@@ -540,4 +613,13 @@ export class JournalStore {
   }
 }
 
+/** SQLite's words for a file whose pages are not what it wrote (corrupt, truncated, not a database). */
+export function isDamage(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return /^SQLITE_(CORRUPT|NOTADB)/.test(code) || /malformed|not a database/i.test(err instanceof Error ? err.message : '');
+}
 
+/** The error a damaged file gives at open: names the file and the way on (the service acts on `damaged:`). */
+export function damagedError(file: string, cause: string): ConsoleError {
+  return new ConsoleError('integrity', `damaged: ${file} cannot be used as the journal (${cause}); it is kept read-only as it is and a new segment starts beside it`);
+}

@@ -1,16 +1,19 @@
+import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConsoleError } from '../../../shared/errors';
 import { serveWorker } from '../support/workerRpc';
 import { exportRange } from './exportRange';
-import type { JournalWorkerApi, VerificationProgress, WorkerEvent, WorkerInit, WorkerStatus } from './protocol';
-import { loadOrCreateSigner } from './signer';
+import type { FullWalk, JournalWorkerApi, VerificationProgress, WorkerEvent, WorkerInit, WorkerStatus } from './protocol';
+import { keyFingerprint, loadOrCreateSigner, type Signer } from './signer';
 import { fromColumns, outcomesToColumns, type OutcomeColumns } from './batch';
 import { JournalStore, type PreparedDraft } from './store';
 
 // The journal's one writer, in a worker thread so the UI thread never waits
 // on the disk. Appends that arrive together are committed together (group
 // commit): messages queue while a transaction runs and the next flush takes
-// them all. Between flushes it verifies the chain in small steps.
+// them all. Between flushes it verifies the chain in small steps: new entries
+// as they come, and the whole chain again from #1 every few minutes (a file
+// rewritten under a running console is caught by the next walk).
 
 const port = parentPort;
 if (!port) throw new Error('journal worker must run in a worker thread');
@@ -18,16 +21,30 @@ const init = (workerData as { init: WorkerInit }).init;
 
 const VERIFY_STEP = 5000;
 const MAX_BATCH = 2000;
+const FULL_VERIFY_EVERY_MS = init.fullVerifyEveryMs ?? 4 * 60_000;
+// The worker never reads the wall clock: times it reports are the caller's `now` at start plus the time since.
+const startedAt = performance.now();
+const nowish = (): number => init.now + Math.round(performance.now() - startedAt);
 
 let store: JournalStore;
+let signer: Signer;
 try {
-  const signer = loadOrCreateSigner(init.keyFile);
+  signer = loadOrCreateSigner(init.keyFile);
+  const untrusted =
+    init.pinnedKey !== undefined && signer.publicKey !== init.pinnedKey
+      ? `journal signing key ${init.keyFile} is not this console's key: expected ${keyFingerprint(init.pinnedKey)} (pinned in the identity file), found ${keyFingerprint(signer.publicKey)}. Restore the original key file, or start a new journal segment with a supervisor`
+      : undefined;
+  const fileWasMissing = !existsSync(init.file);
   store = JournalStore.open(
     {
       file: init.file,
       site: init.site,
       consoleId: init.consoleId,
       signer,
+      fileWasMissing,
+      ...(untrusted !== undefined ? { untrusted } : {}),
+      ...(init.pinnedKey !== undefined ? { pinnedKey: init.pinnedKey } : {}),
+      ...(init.expectedHead !== undefined ? { expectedHead: init.expectedHead } : {}),
       ...(init.checkpointEvery !== undefined ? { checkpointEvery: init.checkpointEvery } : {}),
       ...(init.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: init.checkpointIntervalMs } : {}),
       ...(init.maxPageCount !== undefined ? { maxPageCount: init.maxPageCount } : {}),
@@ -46,6 +63,12 @@ interface QueuedAppend {
 }
 
 let verifier = store.createVerifier();
+/** The walk from #1 under way (it replaces `verifier` once it reaches the head unbroken). */
+let fullWalk: { verifier: ReturnType<JournalStore['createVerifier']>; startedAt: number; waiting: (() => void)[] } | undefined;
+/** The first walk after start-up is a full one: `verifier` started at #1. */
+let initialWalk = true;
+let lastFullWalk: FullWalk | undefined;
+let fullWalkTimer: ReturnType<typeof setTimeout> | undefined;
 let verifyScheduled = false;
 const pendingAppends: QueuedAppend[] = [];
 let flushScheduled = false;
@@ -55,11 +78,12 @@ function post(message: WorkerEvent): void {
 }
 
 function verification(): VerificationProgress {
-  return { verifiedTo: verifier.verifiedTo, lastGoodHash: verifier.lastGoodHash, done: verifier.done, problem: verifier.problem };
+  const problem = verifier.problem ?? fullWalk?.verifier.problem;
+  return { verifiedTo: verifier.verifiedTo, lastGoodHash: verifier.lastGoodHash, done: verifier.done && !fullWalk, problem, lastFullWalk };
 }
 
 function status(): WorkerStatus {
-  return { ...store.status(), verification: verification() };
+  return { ...store.status(), publicKey: signer.publicKey, verification: verification() };
 }
 
 /**
@@ -70,25 +94,85 @@ function status(): WorkerStatus {
 let lastFlushAt = 0;
 const VERIFY_IDLE_MS = 50;
 
-function scheduleVerify(): void {
+function scheduleVerify(soon = false): void {
   if (verifyScheduled) return;
   verifyScheduled = true;
-  setTimeout(() => {
+  const run = (): void => {
     verifyScheduled = false;
     if (pendingAppends.length > 0 || performance.now() - lastFlushAt < VERIFY_IDLE_MS) {
       scheduleVerify();
       return;
     }
-    const more = verifier.step(VERIFY_STEP);
-    const problem = verifier.problem;
+    // New entries first (the badge's "verified to"), then the walk from #1.
+    const walking = verifier.done && fullWalk !== undefined;
+    const current = walking && fullWalk ? fullWalk.verifier : verifier;
+    const more = current.step(VERIFY_STEP);
+    const problem = current.problem;
     if (problem) {
-      store.markBroken(`entry #${problem.seq}: ${problem.problem}`);
+      if (walking) finishFullWalk(false);
+      else if (initialWalk) finishInitialWalk(false);
+      store.markBroken(`${walking ? 'full re-verification: ' : ''}entry #${problem.seq}: ${problem.problem}`);
       post({ event: 'status', status: status() });
       return;
     }
-    if (more) scheduleVerify();
-    else post({ event: 'status', status: status() });
-  }, VERIFY_IDLE_MS);
+    if (more) {
+      // While the writer is idle the next step follows at once; an append in between waits for one step at most.
+      scheduleVerify(true);
+      return;
+    }
+    if (walking) finishFullWalk(true);
+    else if (initialWalk) finishInitialWalk(true);
+    else if (fullWalk) {
+      scheduleVerify(true);
+      return;
+    }
+    post({ event: 'status', status: status() });
+  };
+  if (soon) setImmediate(run);
+  else setTimeout(run, VERIFY_IDLE_MS);
+}
+
+function finishInitialWalk(ok: boolean): void {
+  initialWalk = false;
+  lastFullWalk = { at: nowish(), ok, entries: verifier.counts.entries, ms: Math.round(performance.now() - startedAt) };
+  if (ok) scheduleFullWalk(FULL_VERIFY_EVERY_MS);
+}
+
+function finishFullWalk(ok: boolean): void {
+  const walk = fullWalk;
+  if (!walk) return;
+  fullWalk = undefined;
+  lastFullWalk = { at: nowish(), ok, entries: walk.verifier.counts.entries, ms: Math.round(performance.now() - walk.startedAt) };
+  if (ok) {
+    // It reached the head unbroken: it carries on as the verifier of new entries.
+    verifier = walk.verifier;
+    scheduleFullWalk(FULL_VERIFY_EVERY_MS);
+  } else {
+    verifier = walk.verifier;
+  }
+  for (const done of walk.waiting) done();
+}
+
+function scheduleFullWalk(delayMs: number): void {
+  if (fullWalkTimer) clearTimeout(fullWalkTimer);
+  fullWalkTimer = setTimeout(() => {
+    fullWalkTimer = undefined;
+    void startFullWalk(); // nobody waits on a scheduled walk: its result is in the status
+  }, delayMs);
+  fullWalkTimer.unref();
+}
+
+/** Starts a walk from #1 unless one is under way; resolves when it has finished. */
+function startFullWalk(): Promise<void> {
+  if (store.status().state === 'broken' && verification().problem) return Promise.resolve();
+  if (!fullWalk) {
+    if (fullWalkTimer) clearTimeout(fullWalkTimer);
+    fullWalkTimer = undefined;
+    fullWalk = { verifier: store.createVerifier(), startedAt: performance.now(), waiting: [] };
+  }
+  const walk = fullWalk;
+  scheduleVerify(true);
+  return new Promise((done) => walk.waiting.push(done));
 }
 
 function flush(): void {
@@ -147,16 +231,29 @@ const handlers = {
   storePeers: (entries, receivedAt, meta) => store.storePeerEntries(entries, receivedAt, meta),
   observe: (hlc, now) => store.observe(hlc, now),
   status,
-  verify: () => {
-    verifier = store.createVerifier();
-    scheduleVerify();
+  verify: async () => {
+    // The start-up walk is a walk from #1 too: wait for it rather than start another.
+    if (initialWalk && !verifier.problem) {
+      await new Promise<void>((done) => {
+        const check = (): void => {
+          if (!initialWalk || verifier.problem) done();
+          else setTimeout(check, 20);
+        };
+        check();
+      });
+    } else await startFullWalk();
     return verification();
+  },
+  acknowledgeNotice: (now) => {
+    store.acknowledgeNotice(now);
+    post({ event: 'status', status: status() });
   },
   exportRange: (from, to, dir, now) =>
     exportRange((after, limit) => store.rawPage(after, limit), { from, to, dir, site: init.site, console: init.consoleId, now }),
   // Async so that its reply goes out after those of the appends this flush settles (promise
   // reactions run in the order they were queued); the port closes once the reply is sent.
   close: async () => {
+    if (fullWalkTimer) clearTimeout(fullWalkTimer);
     flush();
     store.close();
     setImmediate(() => port.close());

@@ -73,25 +73,22 @@ describe('tamper evidence', () => {
     expect(report.verifiedTo).toBe(13);
   });
 
-  it('refuses to append onto a broken chain and starts a new segment without losing the old file', async () => {
+  it('keeps the broken file unchanged, goes on in a new segment at once, and shows the break until acknowledged', async () => {
     const { dataDir, file } = await journalWith(20);
     expect(flipInFile(file, 'MARK-5-END"}', 5, 'X')).toBeGreaterThan(0);
     const brokenDigest = createHash('sha256').update(readFileSync(file)).digest('hex');
 
     const { journal } = await openTestJournal({ dataDir });
     try {
-      await waitFor(() => journal.status().state === 'broken', 10_000, 'verification to find the break');
-      expect(journal.status().problem).toMatchObject({ seq: 6 });
-      const refused = await journal.append({ kind: 'note', payload: { text: 'after the break' } }, { actor: 'duty-liu' }).catch((e: unknown) => e);
-      expect(refused).toMatchObject({ code: 'integrity' });
-      expect((refused as Error).message).toContain('Start a new segment');
-
-      const status = await journal.startNewSegment();
-      expect(status.state).toBe('ok');
+      await waitFor(() => journal.status().state === 'broken' && (journal.status().detail ?? '').includes('new segment'), 10_000, 'the break and the new segment');
+      expect(journal.status().detail).toContain('entry #6');
+      // Appends are not refused: they go to the new segment (21 in the old file, 22 starts the new one).
       const next = await journal.append({ kind: 'note', payload: { text: 'first note of the new segment' } }, { actor: 'duty-liu' });
-      expect(next.seq).toBe(23); // 21 in the old file, 22 starts the new segment
+      expect(next.seq).toBe(23);
       const segment = (await journal.query({ kinds: ['journal.segment'] })).entries[0];
       expect(segment?.payload).toMatchObject({ reason: 'after-break', previous: { lastGoodSeq: 5, problem: expect.stringContaining('entry #6') as string } });
+      // The supervisor's "new segment" acknowledges it.
+      expect((await journal.startNewSegment()).state).toBe('ok');
     } finally {
       await journal.close();
     }
