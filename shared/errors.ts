@@ -25,7 +25,7 @@ export interface FieldIssue {
 export interface ConsoleErrorData {
   readonly code: ErrorCode;
   readonly message: string;
-  readonly issues?: readonly FieldIssue[];
+  readonly issues?: readonly FieldIssue[] | undefined;
 }
 
 export class ConsoleError extends Error {

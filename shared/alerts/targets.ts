@@ -2,7 +2,8 @@ import type { Severity } from '../domain/severity';
 import type { AlertType, ResponseTargets, TargetSet } from '../site/alertTypes';
 import type { AlertView } from '../state/alertsDomain';
 
-export type ResolvedTargets = Required<TargetSet>;
+/** Every target set to a number (the site's default set has them all). */
+export type ResolvedTargets = { readonly [K in keyof TargetSet]-?: NonNullable<TargetSet[K]> };
 
 /**
  * The response targets for one alert: the site's default, overridden by its
@@ -12,11 +13,11 @@ export function resolveTargets(targets: ResponseTargets, severity: Severity, typ
   return { ...targets.default, ...definedOnly(targets.bySeverity[severity]), ...definedOnly(type?.targets) };
 }
 
-function definedOnly(set: TargetSet | undefined): TargetSet {
+function definedOnly(set: TargetSet | undefined): Partial<ResolvedTargets> {
   if (!set) return {};
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(set)) if (typeof v === 'number') out[k] = v;
-  return out as TargetSet;
+  const out: Partial<Record<keyof TargetSet, number>> = {};
+  for (const [k, v] of Object.entries(set)) if (typeof v === 'number') out[k as keyof TargetSet] = v;
+  return out;
 }
 
 export const countdownSteps = ['acknowledge', 'startPlan', 'onScene', 'overall', 'writtenReport'] as const;

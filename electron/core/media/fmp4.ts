@@ -65,7 +65,7 @@ export function readTimescale(init: Uint8Array): number {
 export interface SegmentLayout {
   readonly tfdt: { readonly offset: number; readonly version: number; readonly value: number };
   readonly sidx?: { readonly offset: number; readonly version: number; readonly timescale: number };
-  readonly mfhdSequenceOffset?: number;
+  readonly mfhdSequenceOffset: number | undefined;
   /** Number of samples (frames) in the segment. */
   readonly sampleCount: number;
 }
@@ -108,7 +108,7 @@ export function readSegmentLayout(segment: Uint8Array): SegmentLayout {
   if (!tfdt) throw new Fmp4Error('segment has no decode time (tfdt)');
   if (!hasMdat) throw new Fmp4Error('segment has no media data (mdat)');
   if (sampleCount === 0) throw new Fmp4Error('segment has no samples');
-  return sidx ? { tfdt, sidx, mfhdSequenceOffset, sampleCount } : { tfdt, mfhdSequenceOffset, sampleCount } as SegmentLayout;
+  return { tfdt, ...(sidx ? { sidx } : {}), mfhdSequenceOffset, sampleCount };
 }
 
 /**

@@ -14,7 +14,7 @@ test.describe('desktop app (Electron)', () => {
 
   test('desk station opens the duty desk with a locked-down window', async () => {
     const app = await electron.launch({
-      executablePath: binary,
+      ...(binary !== undefined ? { executablePath: binary } : {}),
       args: [join(repoRoot, 'out', 'main', 'index.js'), '--station', 'desk', '--data-dir', tempDir('electron')],
     });
     try {
@@ -43,7 +43,7 @@ test.describe('desktop app (Electron)', () => {
 
   test('wall station opens a kiosk wall window that does not throttle in the background', async () => {
     const app = await electron.launch({
-      executablePath: binary,
+      ...(binary !== undefined ? { executablePath: binary } : {}),
       args: [join(repoRoot, 'out', 'main', 'index.js'), '--station', 'wall', '--data-dir', tempDir('electron-wall')],
     });
     try {
