@@ -12,5 +12,5 @@ export function readOnlyApi(api: ConsoleApi): ConsoleApi {
   const refused = Object.fromEntries(
     mutatingMethods.map((name) => [name, () => Promise.reject(new ConsoleError('unauthorized', `read-only: replay cannot ${name}`))]),
   );
-  return Object.freeze({ ...api, ...refused }) as ConsoleApi;
+  return Object.freeze({ ...api, ...refused });
 }

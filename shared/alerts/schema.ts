@@ -10,7 +10,7 @@ export type AlertSource = z.infer<typeof AlertSourceSchema>;
 export const AlertIdSchema = z.string().trim().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
 
 const Ref = z.string().min(1).max(64);
-const Coordinate = z.number().finite().min(-100_000).max(100_000);
+const Coordinate = z.number().min(-100_000).max(100_000);
 
 /**
  * An alert as a source sends it (the bus, MQTT, the webhook). Only id, type

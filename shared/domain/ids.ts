@@ -7,5 +7,5 @@ export const IdSchema = z
 export type Id = z.infer<typeof IdSchema>;
 
 /** A point on a floor plan in metres: x to the right, y downwards from the plan's top-left corner. */
-export const PointSchema = z.tuple([z.number().finite(), z.number().finite()]);
+export const PointSchema = z.tuple([z.number(), z.number()]);
 export type Point = z.infer<typeof PointSchema>;

@@ -81,7 +81,8 @@ export function applyPlanEdit(raw: Json, edit: PlanEdit, image?: ImportedImage):
       const zones = arrayField(site, 'zones');
       const at = zones.findIndex((z) => z.id === edit.id);
       if (at < 0) throw new ConsoleError('not-found', `no zone "${edit.id}"`, [{ path: 'id', message: 'unknown zone' }]);
-      const floor = String(zones[at]?.floor ?? '');
+      const raw = zones[at]?.floor;
+      const floor = typeof raw === 'string' ? raw : '';
       zones.splice(at, 1);
       return { site, floor, what: `zone ${edit.id} deleted` };
     }

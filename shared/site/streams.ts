@@ -9,7 +9,6 @@ export const SitePathSchema = z
   .refine((p) => !p.split('/').includes('..'), 'must not contain ".."');
 
 const HttpUrlSchema = z
-  .string()
   .url('must be an absolute URL')
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http:// or https:// URL');
 

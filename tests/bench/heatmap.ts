@@ -45,7 +45,7 @@ const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => 'bench' in window);
 const loadBefore = loadavg()[0] ?? 0;
-const paintedPixels = (await page.evaluate(() => (window as unknown as { bench: { showcase(): Promise<number> } }).bench.showcase())) as number;
+const paintedPixels = await page.evaluate(() => (window as unknown as { bench: { showcase(): Promise<number> } }).bench.showcase());
 mkdirSync(artifactsDir, { recursive: true });
 const screenshot = join(artifactsDir, 'heatmap-bench.png');
 await page.locator('#showcase').screenshot({ path: screenshot });

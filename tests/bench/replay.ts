@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     }
     await page.getByTestId('replay-play').click();
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-    const frames = (await page.evaluate(`(async (seconds) => {
+    const frames = await page.evaluate<{ frames: number; seconds: number; gaps: number[]; longest: number }>(`(async (seconds) => {
       const times = [];
       let longest = 0;
       const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       obs.disconnect();
       const gaps = times.slice(1).map((t, i) => t - times[i]);
       return { frames: times.length, seconds: (times[times.length - 1] - times[0]) / 1000, gaps, longest };
-    })(${FPS_SECONDS})`)) as { frames: number; seconds: number; gaps: number[]; longest: number };
+    })(${FPS_SECONDS})`);
     const tStart = Number(await page.getByTestId('replay-timeline').getAttribute('data-t'));
     await page.waitForTimeout(1000);
     const tEnd = Number(await page.getByTestId('replay-timeline').getAttribute('data-t'));

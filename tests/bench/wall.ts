@@ -37,7 +37,7 @@ function siteWith36Cameras(): string {
   const base = site.cameras;
   for (let i = base.length; i < 36; i++) {
     const src = base[i % 16]!;
-    site.cameras.push({ ...src, id: `bench-${i + 1}`, name: { en: `Bench ${i + 1}`, 'zh-CN': `测试 ${i + 1}` }, zone: undefined } as SiteJson['cameras'][number]);
+    site.cameras.push({ ...src, id: `bench-${i + 1}`, name: { en: `Bench ${i + 1}`, 'zh-CN': `测试 ${i + 1}` }, zone: undefined });
   }
   const cells = [];
   for (let y = 0; y < 6; y++) for (let x = 0; x < 6; x++) cells.push({ x, y, w: 1, h: 1 });
@@ -108,7 +108,7 @@ async function samplePage(page: Page): Promise<PageSample> {
 }
 
 async function rendererCpu(cdp: CDPSession): Promise<{ cpuSec: number; pids: number[] }> {
-  const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+  const info = await cdp.send('SystemInfo.getProcessInfo');
   const renderers = info.processInfo.filter((p) => p.type === 'renderer');
   return { cpuSec: renderers.reduce((s, p) => s + p.cpuTime, 0), pids: renderers.map((p) => p.id) };
 }

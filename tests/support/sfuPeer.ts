@@ -9,6 +9,7 @@ import { RTCPeerConnection, RTCRtpCodecParameters, type RTCRtpSender } from 'wer
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseRequestFrame, type SfuMethod, type SfuRequest } from '../../shared/media/sfuProtocol';
 import { repoRoot, tempDir } from './paths';
+import { wsText } from './wsText';
 
 /**
  * A real WebRTC peer on loopback that speaks the console's SFU signaling
@@ -195,7 +196,7 @@ export class SfuPeer {
   private onConnection(ws: WebSocket): void {
     const conn: Connection = { ws, transports: new Map(), consumers: new Map() };
     this.connections.add(conn);
-    ws.on('message', (raw) => void this.onMessage(conn, String(raw)));
+    ws.on('message', (raw) => void this.onMessage(conn, wsText(raw)));
     ws.on('close', () => this.dropConnection(conn));
   }
 

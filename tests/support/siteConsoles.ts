@@ -42,5 +42,5 @@ export async function startConsole(
 
 /** A fingerprint of a console's site state, to compare consoles. */
 export function stateHash(core: Core): string {
-  return createHash('sha256').update(canonicalJson(core.state.current() as unknown as Record<string, unknown>)).digest('hex');
+  return createHash('sha256').update(canonicalJson(core.state.current())).digest('hex');
 }

@@ -236,7 +236,7 @@ function takeBatch(page: readonly JournalEntry[]): { entries: JournalEntry[]; bo
   const lines: string[] = [];
   let bytes = 0;
   for (const entry of page) {
-    const line = canonicalJson(entry as unknown as Record<string, unknown>);
+    const line = canonicalJson(entry);
     if (entries.length > 0 && bytes + line.length > MAX_BATCH_BYTES) break;
     entries.push(entry);
     lines.push(line);

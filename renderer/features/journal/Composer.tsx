@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { ConsoleError, type FieldIssue } from '../../../shared/errors';
 import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
 import { useConsole } from '../../app/StoreContext';
@@ -43,7 +43,7 @@ export function Composer(props: { correcting: JournalEntry | undefined; onDone: 
     return { kind, payload: tagList.length > 0 ? { text, tags: tagList } : { text } };
   };
 
-  const submit = async (event?: FormEvent): Promise<void> => {
+  const submit = async (event?: SyntheticEvent): Promise<void> => {
     event?.preventDefault();
     if (busy) return;
     setBusy(true);

@@ -204,7 +204,7 @@ export class HlsTilePlayer implements TilePlayer {
     const text = typeof data.response?.text === 'string' ? data.response.text.slice(0, 160) : '';
     const detail = code ? `HTTP ${code}${text ? `: ${text}` : ''}` : data.details;
     const kind: NoSignalReason['kind'] = data.type === Hls.ErrorTypes.MEDIA_ERROR ? 'media' : code === 503 ? 'source' : 'network';
-    this.fail({ kind, detail } as NoSignalReason);
+    this.fail({ kind, detail });
   }
 
   private fail(reason: NoSignalReason): void {

@@ -16,7 +16,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const hash = (state: SiteState): string => createHash('sha256').update(canonicalJson(state as unknown as Record<string, unknown>)).digest('hex');
+const hash = (state: SiteState): string => createHash('sha256').update(canonicalJson(state)).digest('hex');
 
 /** Lets queued promise chains (appends through the worker) settle between clock steps. */
 async function settle(): Promise<void> {

@@ -11,6 +11,7 @@ import { startHostServer, type HostServer } from '../../../electron/host/server'
 import { createWsApi } from '../../../renderer/platform/ws';
 import { sourceWorkers } from '../../support/journal';
 import { demoSiteFile, tempDir } from '../../support/paths';
+import { wsText } from '../../support/wsText';
 
 let core: Core;
 let server: HostServer;
@@ -30,7 +31,7 @@ function rawSocket(
   return new Promise((resolve) => {
     const replies: unknown[] = [];
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers });
-    ws.on('message', (d) => replies.push(JSON.parse(String(d))));
+    ws.on('message', (d) => replies.push(JSON.parse(wsText(d))));
     ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, replies }));
     ws.on('open', () => resolve({ status: 101, ws, replies }));
   });

@@ -12,12 +12,13 @@ import type { AlertIngest } from '../../../electron/core/alerts/alertIngest';
 import { startWebhookListener } from '../../../electron/core/alerts/webhookListener';
 import { StateService } from '../../../electron/core/state/stateService';
 import { createMemoryLog } from '../../../electron/core/support/log';
-import { installLastResort, type ProcessEvents } from '../../../electron/core/support/lastResort';
+import { installLastResort } from '../../../electron/core/support/lastResort';
 import { startHostServer, type HostServer } from '../../../electron/host/server';
 import { bundleEntry } from '../../support/bundle';
 import { wsFrame } from '../../support/hostFuzz';
 import { sourceWorkers } from '../../support/journal';
 import { demoSiteFile, tempDir } from '../../support/paths';
+import { wsText } from '../../support/wsText';
 
 // Each case here once ended the host process (issue 13); the host runs in this
 // process, so a throw it lets escape fails the run as an unhandled error.
@@ -198,7 +199,7 @@ describe('last-resort boundary', () => {
   it('logs an uncaught exception or unhandled rejection with its stack and lets the process go on', () => {
     const target = new EventEmitter();
     const log = createMemoryLog();
-    const uninstall = installLastResort(log, target as unknown as ProcessEvents);
+    const uninstall = installLastResort(log, target);
     target.emit('uncaughtException', new Error('boom'), 'uncaughtException');
     target.emit('unhandledRejection', new Error('later'));
     expect(log.records.map((r) => [r.level, r.message])).toEqual([
@@ -254,7 +255,7 @@ describe('the renderer WebSocket client and error frames', () => {
       ws.send(JSON.stringify({ t: 'hello', protocol: 'watchpost.v1' }));
       ws.send(JSON.stringify({ t: 'error', err: { code: 'invalid-argument', message: 'malformed frame: not JSON' } }));
       ws.on('message', (data) => {
-        const call = JSON.parse(String(data)) as { id: number };
+        const call = JSON.parse(wsText(data)) as { id: number };
         ws.send(JSON.stringify({ t: 'res', id: call.id, ok: true, v: { ok: 1 } }));
       });
     });

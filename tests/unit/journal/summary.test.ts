@@ -112,7 +112,7 @@ describe('kind summaries', () => {
   describe.each(kindNames)('%s', (kind) => {
     it.each(locales as readonly Locale[])('reads as a sentence in %s, with names for the ids it knows', (lang) => {
       const ctx = summaryContext(source, lang);
-      for (const sample of samples[kind] as readonly unknown[]) {
+      for (const sample of samples[kind]) {
         const payload: unknown = journalKinds[kind].payload.parse(sample);
         const text = entrySummary({ kind, payload }, ctx);
         expect(text, `${kind} ${JSON.stringify(sample)}`).not.toBe('');

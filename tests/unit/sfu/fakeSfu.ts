@@ -3,6 +3,7 @@ import { testFakeParameters } from 'mediasoup-client';
 import { WebSocket, WebSocketServer } from 'ws';
 import { parseRequestFrame, type SfuMethod } from '../../../shared/media/sfuProtocol';
 import type { SignalingSocket } from '../../../renderer/features/video/webrtc/sfuSignaling';
+import { wsText } from '../../support/wsText';
 
 /**
  * A signaling server on 127.0.0.1 that speaks the SFU protocol with
@@ -26,7 +27,7 @@ export class FakeSfu {
     wss.on('connection', (ws) => {
       this.sockets.add(ws);
       ws.on('close', () => this.sockets.delete(ws));
-      ws.on('message', (raw) => this.onMessage(ws, String(raw)));
+      ws.on('message', (raw) => this.onMessage(ws, wsText(raw)));
     });
   }
 
@@ -126,7 +127,7 @@ export function nodeSocket(url: string): SignalingSocket {
     close: () => ws.close(),
     listen: (h) => {
       ws.on('open', () => h.open());
-      ws.on('message', (raw) => h.message(String(raw)));
+      ws.on('message', (raw) => h.message(wsText(raw)));
       ws.on('close', (code) => h.close(`signaling closed (code ${code})`));
       ws.on('error', () => undefined);
     },

@@ -37,7 +37,7 @@ async function expectExactlyOnce(url: string, journal: JournalService): Promise<
 }
 
 async function openJournalWithSystemClock(): Promise<JournalService> {
-  const { journal } = await openTestJournal({ clock: systemClock as never });
+  const { journal } = await openTestJournal({ clock: systemClock });
   cleanups.push(() => journal.close());
   return journal;
 }

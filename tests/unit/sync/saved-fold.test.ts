@@ -36,7 +36,7 @@ function foldedInFull(core: Core): string | undefined {
 async function fullFold(core: Core): Promise<string> {
   const fresh = new StateService(core.site.site.id);
   await fresh.load(core.journal);
-  return canonicalJson(fresh.current() as unknown as Record<string, unknown>);
+  return canonicalJson(fresh.current());
 }
 
 const handover = (outgoing: string, incoming: string) => ({ kind: 'handover', payload: { outgoing, incoming, summary: `to ${incoming}` } });

@@ -29,7 +29,7 @@ describe('site-state changes sent to the views', () => {
     // One more carries all that came since: once it is out nothing is due, so none can follow it.
     await vi.waitFor(() => expect(resets()).toBeGreaterThanOrEqual(2), { timeout: RESET_EVERY_MS * 40, interval: 5 });
     expect(resets()).toBe(2);
-    const hash = (s: SiteState): string => canonicalJson(s as unknown as Record<string, unknown>);
+    const hash = (s: SiteState): string => canonicalJson(s);
     expect(hash(view)).toBe(hash(service.current()));
     // Once quiet, an in-order entry is sent as an append straight away.
     service.apply([note('c-a', 501, t0 + 20_000)]);

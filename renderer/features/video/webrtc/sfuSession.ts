@@ -376,7 +376,7 @@ export class SfuSession {
       const { rtpCapabilities } = await signaling.request('getRouterRtpCapabilities', {});
       const device = this.deps.device();
       await device.load({ routerRtpCapabilities: rtpCapabilities as RtpCapabilities });
-      const params = await signaling.request('createRecvTransport', { rtpCapabilities: device.rtpCapabilities });
+      const params = await signaling.request('createRecvTransport', { rtpCapabilities: device.recvRtpCapabilities });
       const transport = device.createRecvTransport(params as TransportOptions);
       transport.on('connect', ({ dtlsParameters }, callback, errback) => {
         signaling
