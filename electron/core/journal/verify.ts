@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { checkpointStatement } from '../../../shared/journal/entry';
-import { checkRow, createEntryHasher, entryHash, type JournalRow } from './chain';
+import { checkRow, createEntryHasher, type entryHash, type JournalRow } from './chain';
 import { keyFingerprint, verifySignature } from './signer';
 import { SQL } from './sql';
 
