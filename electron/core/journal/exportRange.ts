@@ -53,7 +53,7 @@ export function exportRange(
         first ??= row;
         last = row;
         count += 1;
-        lines.push(canonicalJson(rowToEntry(row) as unknown as Record<string, unknown>));
+        lines.push(canonicalJson(rowToEntry(row)));
       }
       if (lines.length > 0) {
         const chunk = `${lines.join('\n')}\n`;
