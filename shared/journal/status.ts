@@ -21,8 +21,12 @@ export const UpstreamStatusSchema = z.discriminatedUnion('configured', [
 export type UpstreamStatus = z.infer<typeof UpstreamStatusSchema>;
 
 export const JournalStatusSchema = z.strictObject({
-  /** ok; full: the disk is full (appends refused until space frees); broken: verification failed; unavailable: the writer is down. */
-  state: z.enum(['ok', 'full', 'broken', 'unavailable']),
+  /**
+   * ok; full: the disk is full (appends refused until space frees); broken: verification failed and appends wait
+   * for a supervisor (a replaced key); recovered: a break was found and logging goes on in a new segment beside
+   * the kept old file, shown until someone acknowledges it (`detail` says what broke); unavailable: the writer is down.
+   */
+  state: z.enum(['ok', 'full', 'broken', 'recovered', 'unavailable']),
   detail: z.string().optional(),
   file: z.string(),
   headSeq: z.number().int().nonnegative(),

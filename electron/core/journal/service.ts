@@ -440,8 +440,9 @@ export class JournalService {
     if (!this.client || this.unavailable) return { ...base, state: 'unavailable', detail: this.unavailable ?? 'starting', ...withProblem };
     if (!s) return { ...base, state: 'unavailable', detail: 'starting' };
     if (s.state === 'ok' && s.notice !== undefined) {
-      // Appends go on in the new segment; the desk sees why it started (the banner's "new segment" button acknowledges it).
-      return { ...base, state: 'broken', detail: s.notice, problem: { seq: base.headSeq, problem: s.notice } };
+      // Appends go on in the new segment; the desk sees why it started until someone acknowledges it
+      // (startNewJournalSegment does). Not 'broken': nothing is refused, and the new segment's chain is whole.
+      return { ...base, state: 'recovered', detail: s.notice };
     }
     const walk = s.verification.lastFullWalk;
     const walked = walk && s.state === 'ok' ? { detail: `last full verification ${new Date(walk.at).toISOString()}: ${walk.entries} entries, ${walk.ok ? 'ok' : 'failed'}` } : {};

@@ -13,7 +13,9 @@ export function IntegrityBadge(props: { compact?: boolean }) {
   const chain =
     status.state === 'broken'
       ? t('journal.badge.broken', { seq: status.problem?.seq ?? '?' })
-      : status.verifying
+      : status.state === 'recovered'
+        ? t('journal.badge.recovered', { seq: status.verifiedTo })
+        : status.verifying
         ? t('journal.badge.verifying', { seq: status.verifiedTo })
         : t('journal.badge.verified', { seq: status.verifiedTo });
   const upstream = !up.configured

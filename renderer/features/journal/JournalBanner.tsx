@@ -16,11 +16,13 @@ export function JournalBanner(props: { interactive: boolean }) {
       ? t('journal.banner.full')
       : status.state === 'broken'
         ? t('journal.banner.broken', { seq: status.problem?.seq ?? '?', problem: status.problem?.problem ?? status.detail ?? '' })
-        : t('journal.banner.unavailable', { detail: status.detail ?? '' });
+        : status.state === 'recovered'
+          ? t('journal.banner.recovered', { detail: status.detail ?? '' })
+          : t('journal.banner.unavailable', { detail: status.detail ?? '' });
   return (
     <div className={`banner banner--${status.state}`} role="alert" data-testid="journal-banner" data-state={status.state}>
       <span>{message}</span>
-      {status.state === 'broken' && props.interactive && (
+      {(status.state === 'broken' || status.state === 'recovered') && props.interactive && (
         <button
           type="button"
           className="button"
@@ -32,7 +34,7 @@ export function JournalBanner(props: { interactive: boolean }) {
               .finally(() => setBusy(false));
           }}
         >
-          {t('journal.banner.newSegment')}
+          {t(status.state === 'recovered' ? 'journal.banner.acknowledge' : 'journal.banner.newSegment')}
         </button>
       )}
       {error && <span className="banner__error">{error}</span>}

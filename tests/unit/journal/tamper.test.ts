@@ -80,7 +80,7 @@ describe('tamper evidence', () => {
 
     const { journal } = await openTestJournal({ dataDir });
     try {
-      await waitFor(() => journal.status().state === 'broken' && (journal.status().detail ?? '').includes('new segment'), 10_000, 'the break and the new segment');
+      await waitFor(() => journal.status().state === 'recovered' && (journal.status().detail ?? '').includes('new segment'), 10_000, 'the break and the new segment');
       expect(journal.status().detail).toContain('entry #6');
       // Appends are not refused: they go to the new segment (21 in the old file, 22 starts the new one).
       const next = await journal.append({ kind: 'note', payload: { text: 'first note of the new segment' } }, { actor: 'duty-liu' });
