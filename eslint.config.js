@@ -37,53 +37,56 @@ const rule = (...parts) => [
  * Type imports are refused too: a layer's types belong to that layer.
  */
 const repoRoot = import.meta.dirname;
+
+/**
+ * Calls `check(node, target, source)` for every relative module reference of
+ * a file (imports, re-exports, import(), import types), with the target
+ * resolved to a repo-relative path; references outside the repo are skipped.
+ */
+function relativeImports(context, check) {
+  const from = dirname(context.filename);
+  const visit = (node, source) => {
+    if (typeof source !== 'string' || !source.startsWith('.')) return;
+    const target = relative(repoRoot, resolve(from, source)).split(sep).join('/');
+    if (target.startsWith('..') || isAbsolute(target)) return;
+    check(node, target, source);
+  };
+  const literal = (node) => (node?.type === 'Literal' ? node.value : undefined);
+  return {
+    ImportDeclaration: (node) => visit(node, node.source.value),
+    ExportNamedDeclaration: (node) => node.source && visit(node, node.source.value),
+    ExportAllDeclaration: (node) => visit(node, node.source.value),
+    ImportExpression: (node) => visit(node, literal(node.source)),
+    TSImportType: (node) => visit(node, literal(node.argument?.literal ?? node.argument)),
+    TSExternalModuleReference: (node) => visit(node, literal(node.expression)),
+  };
+}
+
 const layers = {
   rules: {
     'no-import-from': {
       meta: { type: 'problem', schema: [{ type: 'object', properties: { folders: { type: 'array', items: { type: 'string' } }, message: { type: 'string' } }, additionalProperties: false }] },
       create(context) {
         const { folders = [], message = '' } = context.options[0] ?? {};
-        const from = dirname(context.filename);
-        const check = (node, source) => {
-          if (typeof source !== 'string' || !source.startsWith('.')) return;
-          const target = relative(repoRoot, resolve(from, source)).split(sep).join('/');
-          if (target.startsWith('..') || isAbsolute(target)) return;
+        return relativeImports(context, (node, target, source) => {
           const folder = folders.find((f) => target === f || target.startsWith(`${f}/`));
           if (folder) context.report({ node, message: `'${source}' reaches ${folder}/: ${message}` });
-        };
-        const literal = (node) => (node?.type === 'Literal' ? node.value : undefined);
-        return {
-          ImportDeclaration: (node) => check(node, node.source.value),
-          ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
-          ExportAllDeclaration: (node) => check(node, node.source.value),
-          ImportExpression: (node) => check(node, literal(node.source)),
-          TSImportType: (node) => check(node, literal(node.argument?.literal ?? node.argument)),
-          TSExternalModuleReference: (node) => check(node, literal(node.expression)),
-        };
+        });
       },
     },
+    /** layers/feature-index: a renderer feature's internals are its own; others import its index.ts. */
     'feature-index': {
       meta: { type: 'problem', schema: [] },
       create(context) {
-        const from = relative(repoRoot, context.filename).split(sep).join('/');
-        const own = /^renderer\/features\/([^/]+)\//.exec(from)?.[1];
-        const check = (node, source) => {
-          if (typeof source !== 'string' || !source.startsWith('.')) return;
-          const target = relative(repoRoot, resolve(dirname(context.filename), source)).split(sep).join('/');
+        const own = /^renderer\/features\/([^/]+)\//.exec(relative(repoRoot, context.filename).split(sep).join('/'))?.[1];
+        return relativeImports(context, (node, target, source) => {
           const m = /^renderer\/features\/([^/]+)(\/.*)?$/.exec(target);
           if (!m || m[1] === own) return;
           if (m[2] === undefined || m[2] === '/index' || m[2] === '/index.ts') return;
           // The composition root (renderer/app/store.ts) combines the features' slices.
           if (own === undefined && /Slice(\.ts)?$/.test(m[2])) return;
           context.report({ node, message: `'${source}' reaches into features/${m[1]}: import its public surface, '…/features/${m[1]}' (index.ts).` });
-        };
-        const literal = (node) => (node?.type === 'Literal' ? node.value : undefined);
-        return {
-          ImportDeclaration: (node) => check(node, node.source.value),
-          ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
-          ExportAllDeclaration: (node) => check(node, node.source.value),
-          ImportExpression: (node) => check(node, literal(node.source)),
-        };
+        });
       },
     },
   },
