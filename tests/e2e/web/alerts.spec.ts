@@ -1,10 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { startHost, type HostProcess } from '../../support/hostProcess';
 import { tempDir } from '../../support/paths';
 import { waitFor } from '../../support/relayRig';
-import { alertSite, ALERT_SUBJECT_ROOT, natsWithMqtt } from '../../unit/alerts/alertRig';
+import { alertSite, ALERT_SUBJECT_ROOT, natsWithMqtt, waitForAck } from '../../unit/alerts/alertRig';
 import { AlertsPage } from './pages/AlertsPage';
 
 async function postAlert(host: HostProcess, token: string, body: string): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -88,16 +88,7 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
       await alerts.open(host.urlFor('desk/alerts'));
       await expect(alerts.row('while-stopped')).toBeVisible();
       await expect(alerts.dutyLevel()).toHaveAttribute('data-level', '1');
-      // The console acknowledges a bus message once the ingest is done with it: wait for its ack of the duplicate.
-      const jsm = await jetstreamManager(nc);
-      await waitFor(
-        async () => {
-          const consumers = await jsm.consumers.list(duplicate.stream).next();
-          return consumers.length > 0 && consumers.every((c) => c.ack_floor.stream_seq >= duplicate.seq);
-        },
-        15_000,
-        'the duplicate taken and acknowledged',
-      );
+      await waitForAck(nc, duplicate, 'the duplicate taken and acknowledged');
       const raised = await host.api().queryJournal({ kinds: ['alert.raised'], limit: 100 });
       expect(raised.entries.map((e) => (e.payload as { alertId: string }).alertId).sort()).toEqual(['bus-1', 'hook-1', 'while-stopped']);
     } finally {

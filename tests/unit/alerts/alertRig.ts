@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { freePort, NatsServer } from '../../support/natsServer';
+import { waitFor } from '../../support/relayRig';
 import { tempDir } from '../../support/paths';
 import { copyDemoSite } from '../../support/siteCopy';
 
@@ -25,4 +28,20 @@ export function alertSite(servers: string[] | undefined, durable = 'desk-1'): st
       webhook: { enabled: true },
     };
   });
+}
+
+/**
+ * Waits until every consumer of the stream has acknowledged the message at `seq`: the console acks a bus
+ * message only once its ingest is done with it, so a check that something did not happen may follow.
+ */
+export async function waitForAck(nc: NatsConnection, at: { stream: string; seq: number }, what: string): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  await waitFor(
+    async () => {
+      const consumers = await jsm.consumers.list(at.stream).next();
+      return consumers.length > 0 && consumers.every((c) => c.ack_floor.stream_seq >= at.seq);
+    },
+    15_000,
+    what,
+  );
 }

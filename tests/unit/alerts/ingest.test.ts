@@ -1,4 +1,4 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { tempDir } from '../../support/paths';
 import { waitFor } from '../../support/relayRig';
 import { startConsole } from '../../support/siteConsoles';
 import { alertById, alertList } from '../../../shared/state/alertsDomain';
-import { alertSite, ALERT_SUBJECT_ROOT, MQTT_TOPIC, natsWithMqtt } from './alertRig';
+import { alertSite, ALERT_SUBJECT_ROOT, MQTT_TOPIC, natsWithMqtt, waitForAck } from './alertRig';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -61,16 +61,7 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     const duplicate = await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'n-1', type: 'conflict', zone: 'gate', occurredAt: now() }));
     core = await startConsole(site, 'desk', dataDir);
     await waitFor(() => alertById(core.state.current().alerts, 'while-closed') !== undefined, 15_000, 'alert sent while closed');
-    // The console acknowledges a message only once the ingest is done with it: wait for its ack of the duplicate.
-    const jsm = await jetstreamManager(nc);
-    await waitFor(
-      async () => {
-        const consumers = await jsm.consumers.list(duplicate.stream).next();
-        return consumers.length > 0 && consumers.every((c) => c.ack_floor.stream_seq >= duplicate.seq);
-      },
-      15_000,
-      'duplicate taken and acknowledged',
-    );
+    await waitForAck(nc, duplicate, 'duplicate taken and acknowledged');
     expect((await core.journal.query({ kinds: ['alert.raised'], limit: 100 })).entries).toHaveLength(4);
     expect(alertById(core.state.current().alerts, 'n-1')?.status).toBe('resolved');
   }, 60_000);

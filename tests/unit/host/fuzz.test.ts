@@ -1,12 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core';
-import { createMemoryLog } from '../../../electron/core/support/log';
-import { startHostServer, type HostServer } from '../../../electron/host/server';
+import type { HostServer } from '../../../electron/host/server';
+import { startTestHost } from '../../support/hostRig';
 import { freshSeed, hostStillServes, runHostFuzz } from '../../support/hostFuzz';
-import { sourceWorkers } from '../../support/journal';
-import { demoSiteFile, tempDir } from '../../support/paths';
 
 // The short form of the fuzz (bench:trust runs the long one). The host runs in
 // this process, so any throw the host lets escape fails the run as an
@@ -14,20 +9,18 @@ import { demoSiteFile, tempDir } from '../../support/paths';
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1500);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : freshSeed();
 
-let core: Core;
 let server: HostServer;
 const token = 'fuzz-token-0123456789';
 
+let host: Awaited<ReturnType<typeof startTestHost>>;
+
 beforeAll(async () => {
-  const rendererDir = tempDir('renderer');
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
-  core = await createCore({ paths: { siteFile: demoSiteFile, dataDir: tempDir('data') }, rendererDir, workers: sourceWorkers, station: 'desk', shell: 'host', version: 'test', random: Math.random, log: createMemoryLog() });
-  server = await startHostServer(core, { port: 0, token });
+  host = await startTestHost(token);
+  ({ server } = host);
 });
 
 afterAll(async () => {
-  await server.close();
-  await core.close();
+  await host.close();
 });
 
 describe('host fuzz (short form)', () => {

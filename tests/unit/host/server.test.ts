@@ -5,12 +5,11 @@ import WebSocket from 'ws';
 import type { ConsoleApi } from '../../../shared/contract';
 import { ConsoleError } from '../../../shared/errors';
 import type { SourceStatus } from '../../../shared/media/sources';
-import { createCore, type Core } from '../../../electron/core';
-import { createMemoryLog } from '../../../electron/core/support/log';
+import type { Core } from '../../../electron/core';
 import { startHostServer, type HostServer } from '../../../electron/host/server';
+import { startTestHost } from '../../support/hostRig';
+import { tempDir } from '../../support/paths';
 import { createWsApi } from '../../../renderer/platform/ws';
-import { sourceWorkers } from '../../support/journal';
-import { demoSiteFile, tempDir } from '../../support/paths';
 import { wsText } from '../../support/wsText';
 
 let core: Core;
@@ -37,17 +36,16 @@ function rawSocket(
   });
 }
 
+let host: Awaited<ReturnType<typeof startTestHost>>;
+
 beforeAll(async () => {
-  const rendererDir = tempDir('renderer');
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
-  core = await createCore({ paths: { siteFile: demoSiteFile, dataDir: tempDir('data') }, rendererDir, workers: sourceWorkers, station: 'desk', shell: 'host', version: 'test', random: Math.random, log: createMemoryLog() });
-  server = await startHostServer(core, { port: 0, token });
+  host = await startTestHost(token);
+  ({ core, server } = host);
 });
 
 afterAll(async () => {
   clients.forEach((c) => c.close());
-  await server.close();
-  await core.close();
+  await host.close();
 });
 
 describe('host mode server', () => {
