@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
 import { ConsoleError } from '../../shared/errors';
 import { journalKinds, type AlertRef } from '../../shared/journal/kinds';
@@ -13,6 +13,7 @@ import { journalHandlers } from './api/journalHandlers';
 import { wallHandlers } from './api/wallHandlers';
 import { rosterHandlers } from './api/rosterHandlers';
 import { NatsLink } from './bus/natsLink';
+import { resolveBusConnection } from './bus/busOptions';
 import { DrillService } from './drills/drillService';
 import { createAssetRouter, type AssetRouter } from './http/assets';
 import { buildCsp } from './http/csp';
@@ -95,6 +96,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   for (const w of site.warnings) log.warn('site warning', { ...w });
 
   const dataDir = options.paths.dataDir;
+  // The bus's secret files are read before the data folder is touched: a missing one is named and nothing starts.
+  const busConnection = site.site.bus ? resolveBusConnection(site.site.bus, { siteDir: site.dir, dataDir }) : undefined;
   try {
     mkdirPrivate(dataDir);
     // Folders 0700, files 0600: also what an older version or another umask left (support/privateFiles.ts).
@@ -143,7 +146,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (bus) {
     link = new NatsLink({
       servers: bus.servers,
-      ...(bus.credentials ? { credentialsFile: resolve(site.dir, bus.credentials) } : {}),
+      ...(busConnection ? { connection: busConnection } : {}),
       name: `watchpost ${site.site.id} ${identity.consoleId}`,
       clock,
       random: options.random,

@@ -117,13 +117,92 @@ export const CameraGroupSchema = z.strictObject({
   cameras: z.array(IdSchema).min(1),
 });
 
+/**
+ * A file holding a secret for the bus (an nkey seed, a token, a password, a
+ * creds file, a TLS key): a relative path with "/" separators, read from the
+ * site folder, or from the console's data folder when it starts with "data:"
+ * (per-console secrets that must not travel with the site file).
+ */
+export const SecretPathSchema = z
+  .string()
+  .min(1)
+  .refine((p) => {
+    const rel = p.startsWith('data:') ? p.slice('data:'.length) : p;
+    return rel.length > 0 && !rel.startsWith('/') && !/^[a-zA-Z]:/.test(rel) && !rel.includes('\\') && !rel.split('/').includes('..');
+  }, 'must be a relative path with "/" separators and no "..", in the site folder or, prefixed "data:", in the data folder');
+
+const BusServerSchema = z.string().regex(/^(nats|tls|ws|wss):\/\/[^\s]+$/, 'must be a nats://host:port URL');
+
+/** Whether a bus server URL names this machine (the demo and tests): plaintext there never leaves the host. */
+export function isLoopbackBusUrl(url: string): boolean {
+  const m = /^[a-z]+:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/i.exec(url);
+  const host = (m?.[1] ?? '').toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Whether the URL's scheme itself asks for an encrypted connection. */
+function isEncryptedBusUrl(url: string): boolean {
+  return url.startsWith('tls://') || url.startsWith('wss://');
+}
+
 /** The site's NATS server(s); absent means the console runs standalone. */
-export const BusSchema = z.strictObject({
-  servers: z.array(z.string().regex(/^(nats|tls|ws|wss):\/\/[^\s]+$/, 'must be a nats://host:port URL')).min(1),
-  /** Path (relative to the site file) of a NATS credentials file, if the server needs one. */
-  credentials: SitePathSchema.optional(),
-  /** Copies JetStream keeps of the site's journal stream (3 on a three-node cluster). */
-  replicas: z.number().int().min(1).max(5).default(1),
+export const BusSchema = z
+  .strictObject({
+    servers: z.array(BusServerSchema).min(1),
+    /** A NATS credentials file (JWT + nkey seed, `nsc generate creds`). */
+    credentials: SecretPathSchema.optional(),
+    /** User and password (the password read from a file). */
+    user: z.strictObject({ name: z.string().min(1).max(256), passwordFile: SecretPathSchema }).optional(),
+    /** A file holding the server's authorization token. */
+    tokenFile: SecretPathSchema.optional(),
+    /** A file holding an nkey user seed (`SU…`). */
+    nkeySeedFile: SecretPathSchema.optional(),
+    /** TLS: the CA that signed the server's certificate, and a client certificate and key when the server verifies clients. */
+    tls: z
+      .strictObject({ ca: SecretPathSchema.optional(), cert: SecretPathSchema.optional(), key: SecretPathSchema.optional() })
+      .refine((t) => (t.cert === undefined) === (t.key === undefined), 'cert and key go together')
+      .optional(),
+    /** A remote server over plaintext nats:// with no credentials is refused unless this says it is meant. */
+    allowPlaintext: z.boolean().optional(),
+    /** Copies JetStream keeps of the site's journal stream (3 on a three-node cluster). */
+    replicas: z.number().int().min(1).max(5).default(1),
+  })
+  .superRefine((bus, ctx) => {
+    const methods = (['credentials', 'user', 'tokenFile', 'nkeySeedFile'] as const).filter((k) => bus[k] !== undefined);
+    if (methods.length > 1) {
+      ctx.addIssue({ code: 'custom', path: [methods[1] as string], message: `give one way to authenticate, not ${methods.join(' and ')}` });
+    }
+    if (methods.length > 0 || bus.tls !== undefined || bus.allowPlaintext === true) return;
+    bus.servers.forEach((url, i) => {
+      if (isLoopbackBusUrl(url) || isEncryptedBusUrl(url)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['servers', i],
+        message: `${url} is a remote bus in plaintext with no credentials: anyone on the network could pose as a console. Add credentials (credentials, user, tokenFile or nkeySeedFile) and tls, or set bus.allowPlaintext: true to accept it`,
+      });
+    });
+  });
+export type BusConfig = z.infer<typeof BusSchema>;
+
+/**
+ * A console of this site, enrolled by its journal signing key: only entries
+ * signed with that key count (electron/core/sync/README.md). The id and key
+ * are what the console shows under "This console" (console.json).
+ */
+export const EnrolledConsoleSchema = z.strictObject({
+  id: z.string().regex(/^c-[a-z0-9]{12}$/, 'must be a console id like "c-0123456789ab"'),
+  name: z.string().trim().min(1).max(120).optional(),
+  /** Its journal signing key: Ed25519 SubjectPublicKeyInfo DER, base64 (`journalKey` in its console.json). */
+  publicKey: z.string().regex(/^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=$/, 'must be an Ed25519 public key (SPKI DER, base64), as journalKey in the console\'s console.json'),
+});
+export type EnrolledConsole = z.infer<typeof EnrolledConsoleSchema>;
+
+export const EnrolledConsolesSchema = z.array(EnrolledConsoleSchema).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((c, i) => {
+    if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `console ${c.id} is listed twice` });
+    seen.add(c.id);
+  });
 });
 
 export const SfuSchema = z.strictObject({
@@ -171,6 +250,11 @@ export const SiteFileSchema = z
     roster: RosterSchema,
     drills: z.array(SitePathSchema).default([]),
     bus: BusSchema.optional(),
+    /**
+     * The site's consoles and their journal keys. Listed, only their signed entries count; absent, every
+     * console on a loopback bus counts (the demo, tests) and none on a remote one (electron/core/sync/README.md).
+     */
+    consoles: EnrolledConsolesSchema.optional(),
     sfus: z.array(SfuSchema).default([]),
     commandCentre: CommandCentreSchema.optional(),
     alerts: AlertSourcesSchema.optional(),

@@ -1,5 +1,5 @@
-import { connect, credsAuthenticator, type NatsConnection } from '@nats-io/transport-node';
-import { readFileSync } from 'node:fs';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { describeBusError, type BusConnection } from './busOptions';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { logFailure } from '../support/background';
@@ -8,8 +8,8 @@ export type LinkState = { readonly state: 'connecting' | 'connected' | 'offline'
 
 export interface NatsLinkOptions {
   readonly servers: readonly string[];
-  /** NATS credentials file (absolute path), if the server requires one. */
-  readonly credentialsFile?: string;
+  /** Credentials and TLS, their files already read (busOptions.ts `resolveBusConnection`). */
+  readonly connection?: BusConnection;
   readonly name: string;
   readonly clock: Clock;
   /** Uniform in [0, 1): the jitter of reconnect waits (Math.random, injected so the core stays deterministic under test). */
@@ -49,7 +49,7 @@ export class NatsLink {
           pingInterval: 5000,
           maxPingOut: 2,
           timeout: 5000,
-          ...(this.options.credentialsFile ? { authenticator: credsAuthenticator(readFileSync(this.options.credentialsFile)) } : {}),
+          ...this.options.connection,
         });
         if (this.closed) {
           await nc.close();
@@ -60,8 +60,10 @@ export class NatsLink {
         void this.watch(nc).catch(logFailure(this.options.log, 'bus: watching the connection status failed'));
         return;
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        if (this.state.state !== 'offline') this.set({ state: 'offline', since: this.options.clock.now(), error: message });
+        // A refusal (wrong credentials, a certificate not trusted) is a state with its reason, retried
+        // with backoff like an absent server: the server may be reconfigured; no stack trace per try.
+        const message = describeBusError(err);
+        if (this.state.state !== 'offline' || this.state.error !== message) this.set({ state: 'offline', since: this.options.clock.now(), error: message });
         const wait = Math.min(10_000, 500 * 2 ** attempt) * (0.8 + this.options.random() * 0.4);
         attempt += 1;
         await new Promise<void>((resolve) => this.options.clock.setTimeout(resolve, wait));
@@ -73,6 +75,7 @@ export class NatsLink {
     for await (const s of nc.status()) {
       if (s.type === 'disconnect') this.set({ state: 'offline', since: this.options.clock.now() });
       else if (s.type === 'reconnect') this.set({ state: 'connected', since: this.options.clock.now() });
+      else if (s.type === 'error' && this.state.state === 'offline') this.set({ state: 'offline', since: this.state.since, error: describeBusError(s.error) });
     }
     // status() ends when the connection closes for good.
     if (!this.closed) {
