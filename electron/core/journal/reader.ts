@@ -7,6 +7,10 @@ import { ConsoleError } from '../../../shared/errors';
 import { canonicalJson } from '../../../shared/journal/canonical';
 import { JournalEntrySchema, type JournalEntry } from '../../../shared/journal/entry';
 import { rowToEntry, type JournalRow } from './chain';
+
+export type { JournalRow } from './chain';
+/** A row read by the reader as the entry it stores (parses its payload). */
+export const entryOfRow: (row: JournalRow) => JournalEntry = rowToEntry;
 import { migrate } from './migrations';
 import { SQL } from './sql';
 import { ChainVerifier } from './verify';
@@ -94,17 +98,21 @@ export class JournalReader {
     }
   }
 
-  /** This file's own entries after a sequence number, oldest first. */
-  ownAfter(afterSeq: number, limit: number): JournalEntry[] {
+  /**
+   * This file's own rows after a sequence number, oldest first. Rows, not
+   * entries: a page is read whole but a seek stops part-way through it, so
+   * the caller parses (`entryOfRow`) only the rows it uses.
+   */
+  ownAfter(afterSeq: number, limit: number): readonly JournalRow[] {
     const rows = this.stmts.ownAfter.all(afterSeq, limit) as JournalRow[];
     const checkedTo = this.verifier.verifiedTo;
     if (!this.verifier.done && afterSeq <= checkedTo) this.verifier.feed(afterSeq === checkedTo ? rows : rows.filter((r) => r.seq > checkedTo), rows.length < limit);
-    return rows.map(rowToEntry);
+    return rows;
   }
 
-  /** Copies of a site's other consoles after a merge key (HLC, then console), in merge order. */
-  peersAfter(site: string, afterHlc: string, afterConsole: string, limit: number): JournalEntry[] {
-    return this.stmts.peersAfter ? (this.stmts.peersAfter.all(site, afterHlc, afterConsole, limit) as JournalRow[]).map(rowToEntry) : [];
+  /** Rows of a site's other consoles' copies after a merge key (HLC, then console), in merge order. */
+  peersAfter(site: string, afterHlc: string, afterConsole: string, limit: number): readonly JournalRow[] {
+    return this.stmts.peersAfter ? (this.stmts.peersAfter.all(site, afterHlc, afterConsole, limit) as JournalRow[]) : [];
   }
 
   /**

@@ -5,7 +5,7 @@ import { decodeHlc } from '../../../shared/journal/hlc';
 import { payloadProblem } from '../../../shared/journal/kinds';
 import type { DrillRecord, ReplayFrame, ReplayInfo, ReplaySource, TimelineEntry } from '../../../shared/replay/types';
 import { foldEntry, initialSiteState, type SiteState } from '../../../shared/state';
-import { JournalReader } from '../journal/reader';
+import { entryOfRow, JournalReader } from '../journal/reader';
 
 /** Keep a folded state every this many entries: a seek folds at most this many. */
 const SNAPSHOT_EVERY = 2000;
@@ -96,17 +96,20 @@ export class ReplaySession {
       const p = peers[pi];
       if (!o && !p) return;
       const takeOwn = o !== undefined && (p === undefined || o.hlc < p.hlc || (o.hlc === p.hlc && o.console <= p.console));
-      const entry = (takeOwn ? o : p) as JournalEntry;
+      const row = takeOwn ? o : p;
+      if (!row) return;
       if (takeOwn) oi += 1;
       else pi += 1;
-      cursor = takeOwn ? { ownAfter: entry.seq, peerAfter: cursor.peerAfter } : { ownAfter: cursor.ownAfter, peerAfter: [entry.hlc, entry.console] };
-      yield { entry, cursor };
+      cursor = takeOwn ? { ownAfter: row.seq, peerAfter: cursor.peerAfter } : { ownAfter: cursor.ownAfter, peerAfter: [row.hlc, row.console] };
+      // Parsed only when reached: a seek stops part-way through a page.
+      yield { entry: entryOfRow(row), cursor };
     }
   }
 
   /** Folds the whole timeline once: snapshots, marks and bounds; the reader checks the chain on the way. */
   private build(): void {
-    const first = this.reader.ownAfter(0, 1)[0];
+    const firstRow = this.reader.ownAfter(0, 1)[0];
+    const first = firstRow ? entryOfRow(firstRow) : undefined;
     this.site = first?.site ?? '';
     const ownConsole = first?.console;
     let state = initialSiteState();
