@@ -16,6 +16,23 @@ export const UpstreamStatusSchema = z.discriminatedUnion('configured', [
     lastAck: z.strictObject({ seq: z.number().int(), at: z.number() }).nullable(),
     subject: z.string(),
     error: z.string().optional(),
+    /**
+     * The upstream holds a different history than this journal (found on a (re)connect: it holds a sequence
+     * beyond our head, or its entry at a sequence we hold has another hash). Publishing on that subject stops
+     * until it is resolved; nothing upstream is overwritten or duplicated.
+     */
+    divergence: z
+      .strictObject({
+        subject: z.string(),
+        upstreamSeq: z.number().int().nonnegative(),
+        upstreamHash: z.string(),
+        /** Our entry at upstreamSeq, or our head when we hold no entry that far (`localSeq` < `upstreamSeq`). */
+        localSeq: z.number().int().nonnegative(),
+        localHash: z.string(),
+        /** When it was found, on the site's clock. */
+        at: z.number(),
+      })
+      .optional(),
   }),
 ]);
 export type UpstreamStatus = z.infer<typeof UpstreamStatusSchema>;
