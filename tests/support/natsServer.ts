@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { tempDir } from './paths';
@@ -56,8 +56,18 @@ export class NatsServer {
     this.storeDir = join(tempDir('nats'), 'js');
   }
 
-  static async start(options: { port?: number; args?: readonly string[] } = {}): Promise<NatsServer> {
-    const server = new NatsServer(options.port ?? (await freePort()), options.args ?? []);
+  /**
+   * `config`: the text of a nats-server configuration file (authorization, tls blocks), written beside
+   * the store and passed with -c; the command-line port, address and JetStream flags still apply.
+   */
+  static async start(options: { port?: number; args?: readonly string[]; config?: string } = {}): Promise<NatsServer> {
+    const args = [...(options.args ?? [])];
+    if (options.config !== undefined) {
+      const file = join(tempDir('nats-conf'), 'server.conf');
+      writeFileSync(file, options.config);
+      args.push('-c', file);
+    }
+    const server = new NatsServer(options.port ?? (await freePort()), args);
     await server.start();
     return server;
   }

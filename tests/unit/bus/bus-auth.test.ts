@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nkeys } from '@nats-io/transport-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveBusConnection } from '../../../electron/core/bus/busOptions';
+import { NatsLink, type LinkState } from '../../../electron/core/bus/natsLink';
+import { systemClock } from '../../../electron/core/support/clock';
+import { createMemoryLog } from '../../../electron/core/support/log';
+import { BusSchema, type BusConfig } from '../../../shared/site/schema';
+import { NatsServer } from '../../support/natsServer';
+import { tempDir } from '../../support/paths';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function server(config: string): Promise<NatsServer> {
+  const nats = await NatsServer.start({ config });
+  cleanups.push(() => nats.stop());
+  return nats;
+}
+
+/** A site folder holding the given files, and a data folder beside it. */
+function folders(files: Record<string, string>): { siteDir: string; dataDir: string } {
+  const siteDir = tempDir('bus-site');
+  const dataDir = tempDir('bus-data');
+  for (const [name, text] of Object.entries(files)) {
+    const [dir, rel] = name.startsWith('data:') ? [dataDir, name.slice(5)] : [siteDir, name];
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return { siteDir, dataDir };
+}
+
+/** A link with the bus section as a site file gives it; resolves on the first state that is not 'connecting'. */
+async function linkState(bus: Omit<BusConfig, 'replicas'>, dirs: { siteDir: string; dataDir: string }, want: LinkState['state']): Promise<LinkState> {
+  const config = BusSchema.parse(bus);
+  const link = new NatsLink({ servers: config.servers, connection: resolveBusConnection(config, dirs), name: 'test', clock: systemClock, random: () => 0.5, log: createMemoryLog() });
+  cleanups.push(() => link.close());
+  const reached = new Promise<LinkState>((resolve) => {
+    link.onChange((s) => {
+      if (s.state === want) resolve(s);
+    });
+  });
+  link.start();
+  return reached;
+}
+
+describe('the bus connection authenticates as nats-server asks', () => {
+  it('user and password: the right password connects, a wrong one is an offline state naming the refusal', async () => {
+    const nats = await server('authorization { users = [ { user: "desk", password: "s3cret-pass" } ] }');
+    const good = folders({ 'secrets/desk.pass': 's3cret-pass\n' });
+    expect((await linkState({ servers: [nats.url], user: { name: 'desk', passwordFile: 'secrets/desk.pass' } }, good, 'connected')).state).toBe('connected');
+    const bad = folders({ 'secrets/desk.pass': 'wrong' });
+    const refused = await linkState({ servers: [nats.url], user: { name: 'desk', passwordFile: 'secrets/desk.pass' } }, bad, 'offline');
+    expect(refused.error).toMatch(/refused this console's credentials/);
+    expect(refused.error).toMatch(/bus\.user/);
+  });
+
+  it('a token read from the data folder', async () => {
+    const nats = await server('authorization { token: "t0ken-of-the-site" }');
+    const dirs = folders({ 'data:bus/token': 't0ken-of-the-site' });
+    expect((await linkState({ servers: [nats.url], tokenFile: 'data:bus/token' }, dirs, 'connected')).state).toBe('connected');
+    const wrong = folders({ 'data:bus/token': 'guess' });
+    expect((await linkState({ servers: [nats.url], tokenFile: 'data:bus/token' }, wrong, 'offline')).error).toMatch(/refused this console's credentials/);
+  });
+
+  it('an nkey user: the seed signs the server nonce; another seed is refused', async () => {
+    const user = nkeys.createUser();
+    const nats = await server(`authorization { users = [ { nkey: "${user.getPublicKey()}" } ] }`);
+    const dirs = folders({ 'data:bus/desk.nk': new TextDecoder().decode(user.getSeed()) });
+    expect((await linkState({ servers: [nats.url], nkeySeedFile: 'data:bus/desk.nk' }, dirs, 'connected')).state).toBe('connected');
+    const other = folders({ 'data:bus/desk.nk': new TextDecoder().decode(nkeys.createUser().getSeed()) });
+    expect((await linkState({ servers: [nats.url], nkeySeedFile: 'data:bus/desk.nk' }, other, 'offline')).error).toMatch(/refused this console's credentials/);
+  });
+
+  it('TLS with the site CA: a self-signed server certificate made by openssl', async () => {
+    const dir = tempDir('bus-tls');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=watchpost-test-bus', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', join(dir, 'server.key'), '-out', join(dir, 'server.crt')], { stdio: 'ignore' });
+    const nats = await server(`tls { cert_file: "${join(dir, 'server.crt')}", key_file: "${join(dir, 'server.key')}" }\nauthorization { token: "over-tls" }`);
+    const { readFileSync } = await import('node:fs');
+    const dirs = folders({ 'tls/ca.crt': readFileSync(join(dir, 'server.crt'), 'utf8'), 'secrets/token': 'over-tls' });
+    expect((await linkState({ servers: [`tls://127.0.0.1:${nats.port}`], tokenFile: 'secrets/token', tls: { ca: 'tls/ca.crt' } }, dirs, 'connected')).state).toBe('connected');
+    // Without the site's CA the server's certificate is not trusted: a state naming TLS, not a crash.
+    const noCa = folders({ 'secrets/token': 'over-tls' });
+    expect((await linkState({ servers: [`tls://127.0.0.1:${nats.port}`], tokenFile: 'secrets/token' }, noCa, 'offline')).error).toMatch(/TLS with the bus failed|certificate/i);
+  });
+
+  it('a missing secret file stops the start with the field named', () => {
+    const dirs = folders({});
+    const config = BusSchema.parse({ servers: ['nats://127.0.0.1:4222'], nkeySeedFile: 'data:bus/desk.nk' });
+    expect(() => resolveBusConnection(config, dirs)).toThrow(/^bus\.nkeySeedFile: .*desk\.nk is not found$/);
+    expect(() => resolveBusConnection(BusSchema.parse({ servers: ['nats://127.0.0.1:4222'], tls: { ca: 'ca.crt' } }), dirs)).toThrow(/^bus\.tls\.ca: /);
+  });
+});
+
+describe('a plaintext bus off this machine', () => {
+  const issues = (bus: unknown): string[] => {
+    const r = BusSchema.safeParse(bus);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('is refused without credentials, naming the server, unless allowPlaintext says it is meant', () => {
+    expect(issues({ servers: ['nats://10.1.2.3:4222'] })).toEqual([expect.stringMatching(/^servers\.0: nats:\/\/10\.1\.2\.3:4222 is a remote bus in plaintext with no credentials.*allowPlaintext/)]);
+    expect(issues({ servers: ['nats://127.0.0.1:4222', 'nats://bus.site.example:4222'] })).toEqual([expect.stringMatching(/^servers\.1: /)]);
+    expect(issues({ servers: ['nats://10.1.2.3:4222'], allowPlaintext: true })).toEqual([]);
+  });
+
+  it('loopback, TLS and credentials pass', () => {
+    expect(issues({ servers: ['nats://127.0.0.1:4222', 'nats://localhost:4222', 'nats://[::1]:4222'] })).toEqual([]);
+    expect(issues({ servers: ['tls://10.1.2.3:4222'] })).toEqual([]);
+    expect(issues({ servers: ['nats://10.1.2.3:4222'], tls: { ca: 'ca.crt' } })).toEqual([]);
+    expect(issues({ servers: ['nats://10.1.2.3:4222'], nkeySeedFile: 'data:desk.nk' })).toEqual([]);
+  });
+
+  it('one way to authenticate, and secret paths stay relative', () => {
+    expect(issues({ servers: ['nats://127.0.0.1:4222'], tokenFile: 't', nkeySeedFile: 'n' })).toEqual([expect.stringMatching(/^nkeySeedFile: give one way/)]);
+    expect(issues({ servers: ['nats://127.0.0.1:4222'], tokenFile: '/etc/token' })).toEqual([expect.stringMatching(/^tokenFile: must be a relative path/)]);
+    expect(issues({ servers: ['nats://127.0.0.1:4222'], tokenFile: 'data:../x' })).toEqual([expect.stringMatching(/^tokenFile: must be a relative path/)]);
+  });
+});
