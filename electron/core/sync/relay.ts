@@ -24,6 +24,9 @@ interface Position {
   readonly journalSeq: number;
 }
 
+/** The upstream holds another history than ours on this subject (UpstreamStatus `divergence`). */
+export type Divergence = NonNullable<Extract<UpstreamStatus, { configured: true }>['divergence']>;
+
 /**
  * Publishes one subject's entries (LIVE or DRILL) to JetStream exactly once,
  * in order, with no gaps. The journal is the outbox; the guarantee rests on
@@ -46,6 +49,12 @@ class SubjectRelay {
   lastError: string | undefined;
   lastAck: { seq: number; at: number } | null = null;
   behind = 0;
+  /**
+   * Set when the upstream's last entry is not ours (a sequence beyond our head, or another hash at the same
+   * sequence): nothing more is published on this subject until a (re)connect finds the histories agree again.
+   */
+  divergence: Divergence | undefined;
+  private recheckWanted = false;
   /** The next page, read from the journal while the previous batch is on its way upstream. */
   private prefetched: { after: number; page: Promise<JournalEntry[]> } | undefined;
   /** The acknowledged position is written behind the loop, newest wins (recovery never trusts it: it reads the stream). */
@@ -72,6 +81,13 @@ class SubjectRelay {
 
   stop(): void {
     this.stopped = true;
+    this.wake();
+  }
+
+  /** The link came back: read where upstream is again and compare it with our journal (a divergence is re-checked). */
+  reconnected(): void {
+    this.position = undefined;
+    this.recheckWanted = true;
     this.wake();
   }
 
@@ -102,6 +118,11 @@ class SubjectRelay {
         await this.sleep(undefined);
         continue;
       }
+      if (this.divergence && !this.recheckWanted) {
+        // Never publish over a history upstream holds and we do not: wait for the next (re)connect to look again.
+        await this.sleep(undefined);
+        continue;
+      }
       try {
         const progressed = await this.step(nc);
         if (!progressed) await this.sleep(undefined);
@@ -127,7 +148,22 @@ class SubjectRelay {
   /** Publishes one batch if there is one; returns whether it did. */
   private async step(nc: NatsConnection): Promise<boolean> {
     const js = jetstream(nc, { timeout: PUBLISH_TIMEOUT_MS });
-    if (!this.position) this.position = await this.recover(await jetstreamManager(nc, { timeout: PUBLISH_TIMEOUT_MS }));
+    if (!this.position) {
+      this.recheckWanted = false;
+      const found = await this.recover(await jetstreamManager(nc, { timeout: PUBLISH_TIMEOUT_MS }));
+      const divergence = await this.compare(found);
+      if (divergence) {
+        if (!this.divergence || this.divergence.upstreamSeq !== divergence.upstreamSeq || this.divergence.upstreamHash !== divergence.upstreamHash || this.divergence.localHash !== divergence.localHash) {
+          this.deps.log.error('relay: the upstream holds a different history of this journal; publishing on this subject stopped', { ...divergence });
+        }
+        this.divergence = divergence;
+        this.deps.onProgress();
+        return false;
+      }
+      if (this.divergence) this.deps.log.info('relay: the upstream agrees with this journal again; publishing resumes', { subject: this.subject, upstreamSeq: found.journalSeq });
+      this.divergence = undefined;
+      this.position = { streamSeq: found.streamSeq, journalSeq: found.journalSeq };
+    }
     const position = this.position;
     const page = await this.readPage(position.journalSeq);
     if (page.length === 0) {
@@ -198,19 +234,40 @@ class SubjectRelay {
     })().catch(logFailure(this.deps.log, 'relay: storing the acknowledged position failed', { subject: this.subject }));
   }
 
-  /** Reads the subject's last message back: where upstream really is. */
-  private async recover(jsm: JetStreamManager): Promise<Position> {
+  /** Reads the subject's last message back: where upstream really is, and the hash of the last entry it holds. */
+  private async recover(jsm: JetStreamManager): Promise<Position & { hash: string | undefined }> {
     await ensureStream(jsm, this.stream, this.subject, this.deps.replicas ?? 1);
     const last = await jsm.streams.getMessage(this.stream, { last_by_subj: this.subject }).catch((err: unknown) => {
       if ((err as { code?: unknown }).code === 10037) return null;
       throw err;
     });
-    if (!last) return { streamSeq: 0, journalSeq: 0 };
+    if (!last) return { streamSeq: 0, journalSeq: 0, hash: undefined };
     const journalSeq = Number(last.header?.get(JOURNAL_HEADERS.lastSeq) ?? '');
     if (!Number.isSafeInteger(journalSeq) || journalSeq < 0) {
       throw new Error(`the last message on ${this.subject} (stream seq ${last.seq}) has no valid ${JOURNAL_HEADERS.lastSeq} header`);
     }
-    return { streamSeq: last.seq, journalSeq };
+    const entry = lastEntryOf(last.string());
+    if (entry?.seq !== journalSeq) {
+      throw new Error(`the last message on ${this.subject} (stream seq ${last.seq}) does not end with entry #${journalSeq}, as its ${JOURNAL_HEADERS.lastSeq} header says`);
+    }
+    return { streamSeq: last.seq, journalSeq, hash: entry.hash };
+  }
+
+  /**
+   * The upstream witness: the last entry upstream holds must be ours, the same
+   * sequence with the same hash (the chain makes the hash stand for every entry
+   * before it). A sequence beyond our head is a tail we lost (a cut file, an
+   * older copy restored); another hash is a history rewritten on either side.
+   */
+  private async compare(upstream: { journalSeq: number; hash: string | undefined }): Promise<Divergence | undefined> {
+    if (upstream.journalSeq === 0 || upstream.hash === undefined) return undefined;
+    const [local] = await this.deps.journal.entriesAfter(upstream.journalSeq - 1, 1);
+    if (local?.seq === upstream.journalSeq && local.hash === upstream.hash) return undefined;
+    const head = this.deps.journal.status();
+    const at = this.deps.clock.now();
+    const base = { subject: this.subject, upstreamSeq: upstream.journalSeq, upstreamHash: upstream.hash, at };
+    if (local?.seq === upstream.journalSeq) return { ...base, localSeq: local.seq, localHash: local.hash };
+    return { ...base, localSeq: head.headSeq, localHash: head.headHash };
   }
 
   async refreshBehind(): Promise<void> {
@@ -229,6 +286,21 @@ async function publishExpecting(
 ): Promise<{ seq: number; duplicate: boolean }> {
   const ack = await js.publish(subject, body, { msgID, headers: h, expect: { lastSubjectSequence }, timeout: PUBLISH_TIMEOUT_MS });
   return { seq: ack.seq, duplicate: ack.duplicate };
+}
+
+/** The journal sequence and hash of the last JSON line of a message body (undefined when it is not an entry). */
+function lastEntryOf(body: string): { seq: number; hash: string } | undefined {
+  const lines = body.split('\n').filter((l) => l !== '');
+  const line = lines[lines.length - 1];
+  if (line === undefined) return undefined;
+  try {
+    const value = JSON.parse(line) as unknown;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { seq, hash } = value as { seq?: unknown; hash?: unknown };
+    return typeof seq === 'number' && typeof hash === 'string' ? { seq, hash } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function takeBatch(page: readonly JournalEntry[]): { entries: JournalEntry[]; body: string } {
@@ -262,7 +334,8 @@ async function ensureStream(jsm: JetStreamManager, stream: string, subject: stri
 /**
  * The journal's upstream relay: one SubjectRelay for live entries and one
  * for drill entries (drills never reach the live subject), sharing the site
- * bus connection. Reports connected / offline since T / behind by N.
+ * bus connection. Reports connected / offline since T / behind by N, and
+ * a divergence when the upstream holds a history that is not this journal's.
  */
 export class JournalRelay {
   private readonly live: SubjectRelay;
@@ -292,8 +365,9 @@ export class JournalRelay {
       }),
       this.deps.link.onChange((state) => {
         if (state.state === 'connected') {
-          this.live.wake();
-          this.drill.wake();
+          // Every (re)connect compares upstream's last entry with ours again.
+          this.live.reconnected();
+          this.drill.reconnected();
         }
         this.scheduleStatus();
       }),
@@ -319,6 +393,7 @@ export class JournalRelay {
   status(): Extract<UpstreamStatus, { configured: true }> {
     const link = this.deps.link.current();
     const error = this.live.lastError ?? link.error;
+    const divergence = this.live.divergence ?? this.drill.divergence;
     return {
       configured: true,
       state: link.state,
@@ -327,6 +402,7 @@ export class JournalRelay {
       lastAck: this.live.lastAck,
       subject: this.live.subject,
       ...(error ? { error } : {}),
+      ...(divergence ? { divergence } : {}),
     };
   }
 
