@@ -54,11 +54,23 @@ export const AlertRaisedSchema = z.strictObject({
   /** The sensor that fired, when a sensor did (its place and cameras are already resolved). */
   sensor: Ref.optional(),
   cameras: z.array(Ref).max(64),
+  /** The device's own time of the event (bounded at ingest: DEVICE_TIME_BOUNDS). */
   occurredAt: z.number().int().positive(),
+  /** A device time outside the bounds, as the device reported it, and why `occurredAt` is the receipt time instead. */
+  deviceTime: z.strictObject({ reported: z.number().int(), reason: z.string().max(300) }).optional(),
   mode: ModeSchema,
   payload: z.record(z.string(), z.unknown()).optional(),
 });
 export type AlertRaised = z.infer<typeof AlertRaisedSchema>;
+
+/**
+ * How far a device's own event time may lie from when the console received
+ * it. Beyond these it is a clock fault (a device reset to 1970, a year typed
+ * wrong), not a late or early delivery: the alert is raised with the receipt
+ * time and the reported time kept beside it with the reason. A bus consumer
+ * redelivers what arrived while the console was down, so the past bound is wide.
+ */
+export const DEVICE_TIME_BOUNDS = { pastMs: 30 * 24 * 3_600_000, futureMs: 24 * 3_600_000 } as const;
 
 export const AlertNoteText = z.string().trim().min(1, 'must not be empty').max(4000);
 export const AlertPersonSchema = z.string().trim().min(1, 'must not be empty').max(200);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SourceFaultSchema, SourceStatusSchema } from '../media/sources';
 import { LocaleSchema } from '../i18n/locale';
-import { EntryDraftSchema, type JournalEntry } from '../journal/entry';
+import { AppendDraftSchema, type JournalEntry } from '../journal/entry';
 import { JournalQuerySchema } from '../journal/query';
 import { JournalStatusSchema } from '../journal/status';
 import { OperatorSchema, SettingsSchema } from '../settings';
@@ -115,8 +115,11 @@ export const consoleContract = {
   /** Sign in at this console: entries made here record this person as their actor. */
   setOperator: method(z.tuple([OperatorSchema]), SettingsSchema),
 
-  /** Records an entry; resolves only after it is committed to disk. */
-  appendEntry: method(z.tuple([EntryDraftSchema]), EntrySchema),
+  /**
+   * Records an entry; resolves only after it is committed to disk. The console stamps time and mode;
+   * a repeated `idempotencyKey` answers the entry already recorded (a retry after a dropped connection).
+   */
+  appendEntry: method(z.tuple([AppendDraftSchema]), EntrySchema),
   /** A page of the journal, newest first; pass `nextBeforeSeq` back as `beforeSeq` for the next page. */
   queryJournal: method(z.tuple([JournalQuerySchema]), z.strictObject({ entries: z.array(EntrySchema), nextBeforeSeq: z.number().int().nullable() })),
   getJournalStatus: method(z.tuple([]), JournalStatusSchema),

@@ -50,6 +50,27 @@ export const EntryDraftSchema = z.strictObject({
 });
 export type EntryDraft = z.infer<typeof EntryDraftSchema>;
 
+/** A client's idempotency key: any opaque id it generates (a UUIDv7, say) and sends again when it retries. */
+export const IdempotencyKeySchema = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'must be 8 to 64 letters, digits, "-" or "_" (a UUID, say)');
+
+/**
+ * What a client (the desk, a browser) asks `appendEntry` to record. The
+ * console stamps the time (its own clock) and the mode (DRILL only while a
+ * drill runs, or for exercise records): a client that sends `occurredAt` or
+ * `mode` is refused, naming the field. A time the client observed belongs in
+ * the payload (an annotation's `observedAt`). `idempotencyKey` makes a retry
+ * safe: the same key answers the entry already recorded, across restarts too.
+ */
+export const AppendDraftSchema = z.strictObject({
+  kind: EntryDraftSchema.shape.kind,
+  payload: z.unknown(),
+  ref: EntryDraftSchema.shape.ref,
+  idempotencyKey: IdempotencyKeySchema.optional(),
+  occurredAt: z.never({ error: 'the console stamps the time of an entry; a time you observed goes in the payload' }).optional(),
+  mode: z.never({ error: 'the console decides the mode (DRILL only while a drill runs)' }).optional(),
+});
+export type AppendDraft = z.infer<typeof AppendDraftSchema>;
+
 /**
  * The exact text an entry's hash covers: its fields in canonical order, then
  * the payload exactly as stored. Hashing the stored payload bytes (not a

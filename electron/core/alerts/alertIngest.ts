@@ -1,10 +1,11 @@
 import { parseAlert, type AlertSite } from '../../../shared/alerts/parse';
-import { ALERT_MAX_DEPTH, QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
+import { ALERT_MAX_DEPTH, DEVICE_TIME_BOUNDS, QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
 import { ConsoleError } from '../../../shared/errors';
 import { canonicalJson, CanonicalJsonDepthError, CanonicalJsonError, utf8Length } from '../../../shared/journal/canonical';
 import { MAX_PAYLOAD_BYTES, type EntryDraft, type JournalEntry } from '../../../shared/journal/entry';
 import type { JournalService } from '../journal/service';
 import type { StateService } from '../state/stateService';
+import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { logFailure } from '../support/background';
 
@@ -43,6 +44,7 @@ export class AlertIngest {
       journal: JournalService;
       state: StateService;
       site: AlertSite;
+      clock: Clock;
       log: Log;
     },
   ) {}
@@ -116,7 +118,7 @@ export class AlertIngest {
         work.push({ item, draft: quarantineDraft(item.source, parsed.reason, item.raw), result: () => ({ status: 'quarantined', reason: parsed.reason }) });
         continue;
       }
-      const alert = parsed.alert;
+      const alert = boundDeviceTime(parsed.alert, this.deps.clock.now());
       const unstorable = whyUnstorable(alert);
       if (unstorable !== undefined) {
         work.push({ item, draft: quarantineDraft(item.source, unstorable, item.raw), result: () => ({ status: 'quarantined', reason: unstorable }) });
@@ -201,8 +203,34 @@ export class AlertIngest {
   }
 }
 
+/** The entry's own time is the console's (the writer stamps it); the device's time stays in the payload. */
 function raisedDraft(alert: AlertRaised): EntryDraft {
-  return { kind: 'alert.raised', payload: alert, occurredAt: alert.occurredAt, mode: alert.mode };
+  return { kind: 'alert.raised', payload: alert, mode: alert.mode };
+}
+
+/**
+ * A device time outside DEVICE_TIME_BOUNDS of receipt is a clock fault: the
+ * alert is raised all the same (a real alarm from a device reset to 1970 is
+ * still an alarm), with the receipt time as its time and the reported one
+ * kept in `deviceTime` with the reason.
+ */
+export function boundDeviceTime(alert: AlertRaised, receivedAt: number): AlertRaised {
+  const reported = alert.occurredAt;
+  const ahead = reported - receivedAt;
+  let reason: string | undefined;
+  if (ahead > DEVICE_TIME_BOUNDS.futureMs) reason = `device time ${iso(reported)} is ${hours(ahead)} h after receipt (more than ${hours(DEVICE_TIME_BOUNDS.futureMs)} h ahead)`;
+  else if (-ahead > DEVICE_TIME_BOUNDS.pastMs) reason = `device time ${iso(reported)} is ${hours(-ahead)} h before receipt (more than ${hours(DEVICE_TIME_BOUNDS.pastMs) / 24} days behind)`;
+  if (reason === undefined) return alert;
+  return { ...alert, occurredAt: receivedAt, deviceTime: { reported, reason: `${reason}; the receipt time stands instead` } };
+}
+
+function iso(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString();
+}
+
+function hours(ms: number): number {
+  return Math.round(ms / 3_600_000);
 }
 
 /**

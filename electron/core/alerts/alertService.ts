@@ -62,7 +62,7 @@ export class AlertService {
       log: Log;
     },
   ) {
-    this.ingest = new AlertIngest({ journal: deps.journal, state: deps.state, site: deps.site, log: deps.log });
+    this.ingest = new AlertIngest({ journal: deps.journal, state: deps.state, site: deps.site, clock: deps.clock, log: deps.log });
     const config: AlertSources = deps.site.alerts ?? {};
     this.webhookEnabled = config.webhook?.enabled ?? false;
     this.webhookPort = config.webhook?.port ?? DEFAULT_WEBHOOK_PORT;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ConsoleHandlers } from '../../../shared/contract';
+import type { EntryDraft, Mode } from '../../../shared/journal/entry';
 import { writeDailyReport } from '../reports/dailyReport';
 import { currentActor, type CoreContext } from './context';
 
@@ -10,7 +11,12 @@ export function journalHandlers(
   ctx: CoreContext,
 ): Group<'appendEntry' | 'queryJournal' | 'getJournalStatus' | 'verifyJournal' | 'startNewJournalSegment' | 'exportJournal' | 'dailyReport' | 'getSiteState' | 'getPeers' | 'getCommandCentre'> {
   return {
-    appendEntry: async (draft) => ctx.journal.append(draft, { actor: currentActor(ctx) }),
+    appendEntry: async ({ idempotencyKey, kind, payload, ref }) => {
+      // The console stamps the entry's time (the writer, from the injected clock) and its mode; the contract refuses both from a client.
+      const draft: EntryDraft = { kind, payload, ...(ref !== undefined ? { ref } : {}) };
+      const mode = await clientMode(ctx, draft);
+      return ctx.journal.appendOnce(draft, { actor: currentActor(ctx), mode, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) });
+    },
     queryJournal: async (query) => ctx.journal.query(query),
     getJournalStatus: async () => ctx.journal.status(),
     verifyJournal: async () => ctx.journal.verifyNow(),
@@ -45,4 +51,23 @@ export function journalHandlers(
     getPeers: async () => ctx.peers(),
     getCommandCentre: async () => ctx.commandCentre(),
   };
+}
+
+/** Exercise records: an observer's note on a review and a drill's evaluation are DRILL whenever they are written. */
+const EXERCISE_KINDS: ReadonlySet<string> = new Set(['annotation', 'drill.evaluation']);
+
+/**
+ * The mode of a client's entry, from the console's own state: an entry about
+ * another (a correction, an acknowledgement) has that entry's mode; otherwise
+ * DRILL while a drill runs and for exercise records, LIVE at all other times.
+ * A client cannot mark a live note DRILL (hiding it from live paths) nor a
+ * drill note LIVE.
+ */
+export async function clientMode(ctx: Pick<CoreContext, 'state' | 'journal'>, draft: Pick<EntryDraft, 'kind' | 'ref'>): Promise<Mode> {
+  if (draft.ref !== undefined) {
+    const concerned = await ctx.journal.getById(draft.ref);
+    if (concerned) return concerned.mode;
+  }
+  if (ctx.state.current().drill.active) return 'DRILL';
+  return EXERCISE_KINDS.has(draft.kind) ? 'DRILL' : 'LIVE';
 }

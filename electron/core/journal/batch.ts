@@ -16,10 +16,11 @@ export interface DraftColumns {
   readonly actor: string[];
   readonly mode: Mode[];
   readonly now: number[];
+  readonly appendKey: (string | null)[];
 }
 
 export function toColumns(drafts: readonly PreparedDraft[]): DraftColumns {
-  const c: DraftColumns = { kind: [], payloadText: [], text: [], ref: [], occurredAt: [], actor: [], mode: [], now: [] };
+  const c: DraftColumns = { kind: [], payloadText: [], text: [], ref: [], occurredAt: [], actor: [], mode: [], now: [], appendKey: [] };
   for (const d of drafts) {
     c.kind.push(d.kind);
     c.payloadText.push(d.payloadText);
@@ -29,6 +30,7 @@ export function toColumns(drafts: readonly PreparedDraft[]): DraftColumns {
     c.actor.push(d.actor);
     c.mode.push(d.mode);
     c.now.push(d.now);
+    c.appendKey.push(d.appendKey ?? null);
   }
   return c;
 }
@@ -43,6 +45,7 @@ export function fromColumns(c: DraftColumns): PreparedDraft[] {
     actor: c.actor[i] ?? '',
     mode: c.mode[i] ?? 'LIVE',
     now: c.now[i] ?? 0,
+    appendKey: c.appendKey[i] ?? null,
   }));
 }
 

@@ -92,6 +92,25 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'idempotency keys of client appends',
+    up(db) {
+      // A client that retries appendEntry after a dropped connection sends the same key:
+      // the entry already recorded answers it, across restarts too. A key names one of
+      // our own entries; like the entries it is never changed or removed.
+      db.exec(`
+        CREATE TABLE append_keys (
+          key TEXT PRIMARY KEY,
+          seq INTEGER NOT NULL REFERENCES entries (seq)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TRIGGER append_keys_no_update BEFORE UPDATE ON append_keys
+          BEGIN SELECT RAISE(ABORT, 'append keys are append-only'); END;
+        CREATE TRIGGER append_keys_no_delete BEFORE DELETE ON append_keys
+          BEGIN SELECT RAISE(ABORT, 'append keys are append-only'); END;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA = migrations[migrations.length - 1]?.version ?? 0;

@@ -12,7 +12,7 @@ import type { PreparedDraft } from './store';
 export function prepareDraft(
   kinds: KindRegistry,
   draft: EntryDraft,
-  context: { actor: string; now: number; mode: Mode; allowSystem: boolean },
+  context: { actor: string; now: number; mode: Mode; allowSystem: boolean; appendKey?: string | undefined },
 ): { prepared: PreparedDraft; payload: unknown } {
   const spec = Object.hasOwn(kinds, draft.kind) ? kinds[draft.kind] : undefined;
   if (!spec) {
@@ -53,6 +53,7 @@ export function prepareDraft(
       actor: context.actor,
       mode: draft.mode ?? context.mode,
       now: context.now,
+      appendKey: context.appendKey ?? null,
     },
     payload: parsed.data,
   };

@@ -32,6 +32,7 @@ export interface WorkerInit {
  */
 export const storeReads = [
   'getById',
+  'getByAppendKey',
   'entriesAfter',
   'pageAfter',
   'countAfter',
@@ -43,6 +44,9 @@ export const storeReads = [
   'getMeta',
   'quickCheck',
 ] as const satisfies readonly (keyof JournalStore)[];
+
+/** How the writer refuses an idempotency key already used (a `conflict`); the service answers it with the stored entry. */
+export const REPEATED_KEY_PREFIX = 'idempotencyKey: already recorded';
 
 export type StoreReads = Pick<JournalStore, (typeof storeReads)[number]>;
 

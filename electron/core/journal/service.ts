@@ -2,6 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
 import type { EntryDraft, JournalEntry, Mode } from '../../../shared/journal/entry';
+import { canonicalJson } from '../../../shared/journal/canonical';
 import type { KindRegistry } from '../../../shared/journal/kinds';
 import { JournalQuerySchema, type JournalQuery } from '../../../shared/journal/query';
 import type { JournalStatus, UpstreamStatus } from '../../../shared/journal/status';
@@ -12,8 +13,10 @@ import { identityFile, readIdentity, updateIdentity } from '../identity';
 import { outcomesFromColumns, toColumns } from './batch';
 import { JournalClient, type WorkerEntry } from './client';
 import { prepareDraft } from './prepare';
-import { storeReads, type ExportManifest, type JournalWorkerApi, type StoreReads, type WorkerInit, type WorkerStatus } from './protocol';
+import { REPEATED_KEY_PREFIX, storeReads, type ExportManifest, type JournalWorkerApi, type StoreReads, type WorkerInit, type WorkerStatus } from './protocol';
 import type { PeerStoreResult } from './store';
+import { quickCheckInThread } from './quickCheck';
+import { damagedError } from './store';
 import { verifyJournalFile } from './verify';
 import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
 
@@ -58,6 +61,11 @@ export interface AppendContext {
   readonly mode?: Mode;
   /** Internal callers may write system kinds (checkpoints, segments, quarantine records). */
   readonly allowSystem?: boolean;
+  /**
+   * A client's idempotency key (appendEntry; one draft only): stored with the
+   * entry in the same transaction, and a repeat answers that entry (appendOnce).
+   */
+  readonly idempotencyKey?: string;
 }
 
 /**
@@ -84,8 +92,12 @@ export class JournalService {
   private restartTimer: (() => void) | undefined;
   private restartAttempt = 0;
   private closed = false;
+  /** The page check of the file opened at start, while it runs. */
+  private pageCheck: { stop(): void } | undefined;
   /** A new segment being started after a break (appends wait for it). */
   private recovering: Promise<void> | undefined;
+  /** Client appends in flight by idempotency key: a retry that arrives before the first answer waits for it. */
+  private readonly pendingKeys = new Map<string, Promise<JournalEntry>>();
 
   /** The worker's interface, sent to whichever writer is running (it is restarted after a crash). */
   private readonly worker: WorkerClient<JournalWorkerApi> = clientOf<JournalWorkerApi>(async (method, args) => this.requireClient().call(method, args));
@@ -152,6 +164,30 @@ export class JournalService {
     });
     this.emitStatus();
     this.recoverIfBroken();
+    if (!segment) this.checkPages(client);
+  }
+
+  /**
+   * `quick_check` of every page, beside the writer (quickCheck.ts): the
+   * console serves and logs while it reads the file. Damaged pages found this
+   * way are handled as at open: the file kept as it is, a new segment.
+   */
+  private checkPages(client: JournalClient): void {
+    const file = this.options.paths.file;
+    const check = quickCheckInThread(this.options.worker, file);
+    this.pageCheck = check;
+    void check.result.then((quick) => {
+      if (this.pageCheck === check) this.pageCheck = undefined;
+      if (quick === undefined) this.options.log.warn('journal: the page check could not run', { file });
+      if (quick === undefined || quick === 'ok' || this.closed || this.client !== client || this.recovering) return;
+      const problem = damagedError(file, `quick_check: ${quick.split('\n').slice(0, 3).join('; ')}`).message.slice('damaged: '.length);
+      this.options.log.error('journal: damaged pages found', { file, quick: quick.slice(0, 200) });
+      this.recovering = this.segmentAfter(problem, { headSeq: this.workerStatus?.head.seq ?? 0, suffix: 'damaged' })
+        .catch((err: unknown) => this.options.log.error('journal: cannot start a new segment after damaged pages', { error: String(err) }))
+        .finally(() => {
+          this.recovering = undefined;
+        });
+    });
   }
 
   private recordIdentity(patch: Parameters<typeof updateIdentity>[2]): void {
@@ -283,12 +319,71 @@ export class JournalService {
     return entry;
   }
 
+  /**
+   * A client's append (appendEntry). With an idempotency key, the first
+   * request records the entry and every repeat of the key — while the first
+   * is in flight, later, or after a restart (the key is stored with the entry,
+   * `append_keys`) — answers that same entry. A repeat whose kind, ref or
+   * payload differ is refused as `conflict`: a key names one entry.
+   */
+  async appendOnce(draft: EntryDraft, context: AppendContext): Promise<JournalEntry> {
+    const key = context.idempotencyKey;
+    if (key === undefined) return this.append(draft, context);
+    const pending = this.pendingKeys.get(key);
+    if (pending) return this.sameAs(await pending, draft, context);
+    const first = this.appendKeyed(draft, context, key);
+    this.pendingKeys.set(key, first);
+    try {
+      return await first;
+    } finally {
+      this.pendingKeys.delete(key);
+    }
+  }
+
+  private async appendKeyed(draft: EntryDraft, context: AppendContext, key: string): Promise<JournalEntry> {
+    const known = await this.worker.getByAppendKey(key);
+    if (known) return this.sameAs(known, draft, context);
+    try {
+      return await this.append(draft, context);
+    } catch (err) {
+      // Recorded after our look-up (another writer of this file, in principle): answer what is stored.
+      if (err instanceof ConsoleError && err.code === 'conflict' && err.message.startsWith(REPEATED_KEY_PREFIX)) {
+        const stored = await this.worker.getByAppendKey(key);
+        if (stored) return this.sameAs(stored, draft, context);
+      }
+      throw err;
+    }
+  }
+
+  /** The stored entry answers a repeat only when the repeat asks for the same thing. */
+  private sameAs(stored: JournalEntry, draft: EntryDraft, context: AppendContext): JournalEntry {
+    const { prepared } = prepareDraft(this.options.kinds, draft, {
+      actor: context.actor,
+      now: stored.occurredAt,
+      mode: context.mode ?? 'LIVE',
+      allowSystem: context.allowSystem ?? false,
+    });
+    if (prepared.kind !== stored.kind || prepared.ref !== stored.ref || prepared.payloadText !== canonicalJson(stored.payload)) {
+      throw new ConsoleError('conflict', `idempotencyKey: already used for entry #${stored.seq} (${stored.kind}) with other content; a new entry needs a new key`, [
+        { path: 'idempotencyKey', message: `already used for entry #${stored.seq}` },
+      ]);
+    }
+    return stored;
+  }
+
   /** Records several entries in one transaction (all or, on a storage failure, none). */
   async appendMany(drafts: readonly EntryDraft[], context: AppendContext, retried = false): Promise<JournalEntry[]> {
     if (this.recovering) await this.recovering;
+    if (context.idempotencyKey !== undefined && drafts.length !== 1) throw new ConsoleError('internal', 'an idempotency key names one entry');
     const now = this.options.clock.now();
     const prepared = drafts.map((d) =>
-      prepareDraft(this.options.kinds, d, { actor: context.actor, now, mode: context.mode ?? 'LIVE', allowSystem: context.allowSystem ?? false }),
+      prepareDraft(this.options.kinds, d, {
+        actor: context.actor,
+        now,
+        mode: context.mode ?? 'LIVE',
+        allowSystem: context.allowSystem ?? false,
+        appendKey: context.idempotencyKey,
+      }),
     );
     const columns = await this.worker.append(toColumns(prepared.map((p) => p.prepared)));
     const outcomes = outcomesFromColumns(columns);
@@ -484,6 +579,7 @@ export class JournalService {
   async close(): Promise<void> {
     this.closed = true;
     this.restartTimer?.();
+    this.pageCheck?.stop();
     if (this.recovering) await this.recovering;
     const client = this.client;
     this.client = undefined;

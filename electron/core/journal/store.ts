@@ -10,6 +10,7 @@ import { canonicalJson } from '../../../shared/journal/canonical';
 import { COLUMNS, rowToEntry, checkRow, createEntryHasher, type JournalRow as Row } from './chain';
 import { migrate } from './migrations';
 import type { Signer } from './signer';
+import { REPEATED_KEY_PREFIX } from './protocol';
 import { SQL } from './sql';
 import { ChainVerifier } from './verify';
 
@@ -26,6 +27,8 @@ export interface PreparedDraft {
   readonly mode: Mode;
   /** The caller's clock when it asked (the writer thread never reads time itself). */
   readonly now: number;
+  /** A client's idempotency key (appendEntry): a key already stored is refused as `conflict` naming its entry, nothing written. */
+  readonly appendKey?: string | null;
 }
 
 /** What the writer decided for a committed entry; the rest of the entry is the caller's own draft. */
@@ -157,6 +160,8 @@ export class JournalStore {
       bySeq: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq = ?`),
       byId: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE id = ?`),
       hasId: db.prepare('SELECT 1 FROM entries WHERE id = ?').pluck(),
+      keySeq: db.prepare('SELECT seq FROM append_keys WHERE key = ?').pluck(),
+      keyInsert: db.prepare('INSERT INTO append_keys (key, seq) VALUES (?, ?)'),
       lastCheckpoint: db.prepare(`SELECT seq, occurred_at FROM entries WHERE kind = 'journal.checkpoint' ORDER BY seq DESC LIMIT 1`),
       page: db.prepare(`SELECT ${COLUMNS} FROM entries WHERE seq > ? AND mode = ? ORDER BY seq LIMIT ?`),
       range: db.prepare(SQL.ownAfter),
@@ -191,8 +196,6 @@ export class JournalStore {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
-      const quick = String(db.pragma('quick_check', { simple: true }));
-      if (quick !== 'ok') throw damagedError(options.file, `quick_check: ${quick.split('\n').slice(0, 3).join('; ')}`);
       migrate(db, options.file);
       const store = new JournalStore(options, db);
       store.checkTail();
@@ -274,11 +277,18 @@ export class JournalStore {
       };
       return drafts.map(() => ({ ok: false, error }));
     }
-    const outcomes: (AppendOutcome | undefined)[] = drafts.map((d) =>
-      d.ref !== null && this.stmts.hasId.get(d.ref) === undefined
-        ? { ok: false, error: { code: 'invalid-argument', message: `ref: no entry with id ${d.ref}`, issues: [{ path: 'ref', message: 'no such entry' }] } }
-        : undefined,
-    );
+    const keysInBatch = new Set<string>();
+    const outcomes: (AppendOutcome | undefined)[] = drafts.map((d) => {
+      if (d.ref !== null && this.stmts.hasId.get(d.ref) === undefined) {
+        return { ok: false, error: { code: 'invalid-argument', message: `ref: no entry with id ${d.ref}`, issues: [{ path: 'ref', message: 'no such entry' }] } };
+      }
+      if (d.appendKey) {
+        const seq = this.stmts.keySeq.get(d.appendKey) as number | undefined;
+        if (seq !== undefined || keysInBatch.has(d.appendKey)) return { ok: false, error: repeatedKey(d.appendKey, seq) };
+        keysInBatch.add(d.appendKey);
+      }
+      return undefined;
+    });
     const savedHead = { ...this.head };
     const savedCheckpoint = { ...this.lastCheckpoint };
     this.systemSeqs = [];
@@ -359,6 +369,7 @@ export class JournalStore {
       hash,
     );
     if (draft.text !== '') this.stmts.insertFts.run(fields.seq, spaceCjk(draft.text));
+    if (draft.appendKey) this.stmts.keyInsert.run(draft.appendKey, fields.seq);
     this.head = { seq: fields.seq, hash, hlc };
     return { seq: fields.seq, id: fields.id, occurredAt: fields.occurredAt, hlc: fields.hlc, prevHash: fields.prevHash, hash };
   }
@@ -416,6 +427,12 @@ export class JournalStore {
   getById(id: string): JournalEntry | undefined {
     const row = this.stmts.byId.get(id) as Row | undefined;
     return row ? rowToEntry(row) : undefined;
+  }
+
+  /** Our entry recorded for a client's idempotency key (appendEntry), if any. */
+  getByAppendKey(key: string): JournalEntry | undefined {
+    const seq = this.stmts.keySeq.get(key) as number | undefined;
+    return seq === undefined ? undefined : this.getBySeq(seq);
   }
 
   getBySeq(seq: number): JournalEntry | undefined {
@@ -622,4 +639,9 @@ export function isDamage(err: unknown): boolean {
 /** The error a damaged file gives at open: names the file and the way on (the service acts on `damaged:`). */
 export function damagedError(file: string, cause: string): ConsoleError {
   return new ConsoleError('integrity', `damaged: ${file} cannot be used as the journal (${cause}); it is kept read-only as it is and a new segment starts beside it`);
+}
+
+function repeatedKey(key: string, seq: number | undefined): ConsoleErrorData {
+  const message = `${REPEATED_KEY_PREFIX}${seq !== undefined ? ` as entry #${seq}` : ' in this batch'} (key ${key})`;
+  return { code: 'conflict', message, issues: [{ path: 'idempotencyKey', message: 'already recorded' }] };
 }

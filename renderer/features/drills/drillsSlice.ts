@@ -4,6 +4,7 @@ import type { CorrectiveAction } from '../../../shared/drill/evaluationForm';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import type { SliceCreator } from '../../app/store';
 import { tracked } from '../../app/tracked';
+import { appendOnce } from '../../app/appendOnce';
 
 export interface DrillEvaluation {
   readonly strengths: readonly string[];
@@ -39,10 +40,10 @@ export const createDrillsSlice: SliceCreator<DrillsSlice> = (api) => (set) => {
     drillReport: (startId, replayId) => run(() => api.drillReport({ startId, ...(replayId ? { replayId } : {}) })),
     evaluateDrill: (startId, evaluation) =>
       run(() =>
-        api.appendEntry({
+        // DRILL by its kind: the console stamps the mode.
+        appendOnce(api, {
           kind: 'drill.evaluation',
           ref: startId,
-          mode: 'DRILL',
           payload: { strengths: [...evaluation.strengths], improvements: [...evaluation.improvements], correctiveActions: [...evaluation.correctiveActions] },
         }),
       ),

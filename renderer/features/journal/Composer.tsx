@@ -1,6 +1,7 @@
-import { useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { ConsoleError, type FieldIssue } from '../../../shared/errors';
-import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
+import type { JournalEntry } from '../../../shared/journal/entry';
+import { newIdempotencyKey, type ClientDraft } from '../../app/appendOnce';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { ComposerHead, HandoverPeople, PatrolFields, type ComposerKind } from './ComposerParts';
@@ -33,7 +34,10 @@ export function Composer(props: { correcting: JournalEntry | undefined; onDone: 
   const people = site?.roster.people ?? [];
   const issueFor = (path: string): string | undefined => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
 
-  const draft = (): EntryDraft => {
+  /** The key of the draft last sent: sending the same draft again (after a failure) reuses it, so it is never logged twice. */
+  const sent = useRef<{ draft: string; key: string } | undefined>(undefined);
+
+  const draft = (): ClientDraft => {
     if (props.correcting) return { kind: 'correction', ref: props.correcting.id, payload: { text, reason } };
     if (kind === 'patrol') return { kind, payload: { route, finding, text } };
     if (kind === 'handover') {
@@ -49,7 +53,11 @@ export function Composer(props: { correcting: JournalEntry | undefined; onDone: 
     setBusy(true);
     setMessage(undefined);
     try {
-      const entry = await recordEntry(draft());
+      const d = draft();
+      const shape = JSON.stringify(d);
+      if (sent.current?.draft !== shape) sent.current = { draft: shape, key: newIdempotencyKey() };
+      const entry = await recordEntry(d, sent.current.key);
+      sent.current = undefined;
       setIssues([]);
       setText('');
       setTags('');

@@ -1,8 +1,9 @@
 import type { DailyReport, ExportResult } from '../../../shared/contract';
 import { ConsoleError } from '../../../shared/errors';
-import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
+import type { JournalEntry } from '../../../shared/journal/entry';
 import type { JournalStatus } from '../../../shared/journal/status';
 import type { SliceCreator } from '../../app/store';
+import { appendOnce, type ClientDraft } from '../../app/appendOnce';
 import { defaultFilter, matchesFilter, type JournalFilter } from './filter';
 import { errorText } from '../../ui/errorText';
 
@@ -22,8 +23,11 @@ export interface JournalSlice {
   readonly journalQueriedAt: number;
   setJournalFilter(filter: JournalFilter, now: number): Promise<void>;
   loadMoreJournal(): Promise<void>;
-  /** Records an entry; resolves to the entry, or throws ConsoleError with field issues for the form. */
-  recordEntry(draft: EntryDraft): Promise<JournalEntry>;
+  /**
+   * Records an entry (with an idempotency key, sent again if the connection drops mid-call);
+   * resolves to the entry, or throws ConsoleError with field issues for the form.
+   */
+  recordEntry(draft: ClientDraft, idempotencyKey?: string): Promise<JournalEntry>;
   exportJournal(from: number, to: number): Promise<ExportResult>;
   dailyReport(date: string): Promise<DailyReport>;
   verifyJournal(): Promise<void>;
@@ -73,9 +77,9 @@ export const createJournalSlice: SliceCreator<JournalSlice> = (api) => (set, get
       await query(false);
     },
     loadMoreJournal: () => query(true),
-    recordEntry: async (draft) => {
+    recordEntry: async (draft, idempotencyKey) => {
       try {
-        return await api.appendEntry(draft);
+        return await appendOnce(api, draft, idempotencyKey);
       } catch (err) {
         throw err instanceof ConsoleError ? err : new ConsoleError('internal', String(err));
       }

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
-import type { EntryDraft, JournalEntry } from '../../../shared/journal/entry';
+import type { JournalEntry } from '../../../shared/journal/entry';
+import type { ClientDraft } from '../../app/appendOnce';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { DrillReview } from '../drills';
@@ -16,7 +17,7 @@ import { errorText } from '../../ui/errorText';
  * this console's live journal (`onAnnotate`, from outside the replay store)
  * with the observed time; the source never changes.
  */
-export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame; onAnnotate: (draft: EntryDraft) => Promise<JournalEntry> }) {
+export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPlayer; frame: PlayerFrame; onAnnotate: (draft: ClientDraft) => Promise<JournalEntry> }) {
   const t = useT();
   const site = useConsole((s) => s.bootstrap?.site);
   const locale = useConsole((s) => s.settings.locale);
@@ -48,7 +49,6 @@ export const ReplayPanels = memo(function ReplayPanels(props: { player: ReplayPl
             props
               .onAnnotate({
                 kind: 'annotation',
-                mode: 'DRILL',
                 payload: { text: note, observedAt: Math.round(props.frame.t), bookmark, source: props.player.info.label },
               })
               .then((entry) => {

@@ -67,7 +67,8 @@ test.describe('duty journal at the desk', () => {
   test('filters, full-text search in Chinese, and infinite scroll', async ({ host, page }) => {
     const api = host.api();
     for (let i = 0; i < 130; i++) await api.appendEntry({ kind: 'note', payload: { text: `例行记录 ${i} routine` } });
-    await api.appendEntry({ kind: 'note', payload: { text: '配电室门磁报警，经查为误报' }, mode: 'DRILL' });
+    // An observer's note is a DRILL record by its kind (the console stamps the mode; a client cannot).
+    await api.appendEntry({ kind: 'annotation', payload: { text: '配电室门磁报警，经查为误报', observedAt: Date.now(), source: 'live' } });
     const journal = new JournalPage(page);
     await journal.open(host.urlFor('desk/journal'));
     await expect(journal.rows()).toHaveCount(50);

@@ -124,10 +124,9 @@ describe('drills', () => {
     await core.handlers.appendEntry({
       kind: 'drill.evaluation',
       ref: run.startId,
-      mode: 'DRILL',
       payload: { strengths: ['配电室报警发现及时'], improvements: [], correctiveActions: [{ action: '补充卫星电话演练', owner: '刘', due: '2026-12-10' }] },
     });
-    await core.handlers.appendEntry({ kind: 'annotation', mode: 'DRILL', payload: { text: '东侧隔离区摄像机失效后靠对讲指挥', observedAt: run.startedAt + 3000, source: 'live' } });
+    await core.handlers.appendEntry({ kind: 'annotation', payload: { text: '东侧隔离区摄像机失效后靠对讲指挥', observedAt: run.startedAt + 3000, source: 'live' } });
     const report = await core.handlers.drillReport({ startId: run.startId, locale: 'zh-CN' });
     expect(report.total).toBe(8);
     expect(report.passed).toBe(0);

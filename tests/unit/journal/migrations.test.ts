@@ -81,3 +81,30 @@ describe('migration 2: copies of peer journals', () => {
     db.close();
   });
 });
+
+describe('migration 3: idempotency keys of client appends', () => {
+  it('creates an append-only append_keys table, one row per key, naming an entry', () => {
+    const { db, file } = freshDb();
+    migrate(db, file);
+    db.prepare("INSERT INTO entries VALUES (1, 'id', 's', 'c', 'note', 0, '000000000000000.000000', 'a', 'LIVE', NULL, '{}', 'p', 'h')").run();
+    const insert = db.prepare("INSERT INTO append_keys VALUES ('key-00000001', 1)");
+    insert.run();
+    expect(() => insert.run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => db.prepare("UPDATE append_keys SET seq = 2").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM append_keys').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('upgrades a version-2 journal in place, keeping its entries', () => {
+    const { db, file } = freshDb();
+    db.transaction(() => {
+      for (const m of migrations.filter((m) => m.version <= 2)) m.up(db);
+      db.pragma('user_version = 2');
+    })();
+    db.prepare("INSERT INTO entries VALUES (1, 'id', 's', 'c', 'note', 0, '000000000000000.000000', 'a', 'LIVE', NULL, '{}', 'p', 'h')").run();
+    expect(migrate(db, file)).toEqual({ from: 2, to: LATEST_SCHEMA });
+    expect(db.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'append_keys'").pluck().get()).toBe(1);
+    db.close();
+  });
+});
