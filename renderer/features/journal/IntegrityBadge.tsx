@@ -20,12 +20,14 @@ export function IntegrityBadge(props: { compact?: boolean }) {
         : t('journal.badge.verified', { seq: status.verifiedTo });
   const upstream = !up.configured
     ? t('journal.upstream.standalone')
-    : up.state === 'connected'
+    : up.divergence
+      ? t('journal.upstream.diverged', { seq: up.divergence.upstreamSeq })
+      : up.state === 'connected'
       ? up.behind > 0
         ? t('journal.upstream.catchingUp', { count: up.behind })
         : t('journal.upstream.synced', { seq: up.lastAck?.seq ?? 0, time: up.lastAck ? formatTime(up.lastAck.at, locale, tz, false) : '-' })
       : t('journal.upstream.offline', { time: up.since ? formatTime(up.since, locale, tz, false) : '-', count: up.behind });
-  const tone = status.state !== 'ok' ? 'bad' : up.configured && up.state !== 'connected' ? 'warn' : 'ok';
+  const tone = status.state !== 'ok' || (up.configured && up.divergence) ? 'bad' : up.configured && up.state !== 'connected' ? 'warn' : 'ok';
   return (
     <span className={`integrity integrity--${tone}${props.compact ? ' integrity--compact' : ''}`} data-testid="integrity-badge" title={status.file}>
       <span data-testid="integrity-chain">{chain}</span>

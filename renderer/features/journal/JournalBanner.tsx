@@ -2,9 +2,20 @@ import { useState } from 'react';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { errorText } from '../../ui/errorText';
+import { UpstreamBanner } from './UpstreamBanner';
 
-/** The journal's trouble, where every view can see it: disk full, broken chain, writer down. */
+/** The journal's trouble, where every view (desk and wall) can see it: its own file's, and an upstream that differs. */
 export function JournalBanner(props: { interactive: boolean }) {
+  return (
+    <>
+      <ChainBanner interactive={props.interactive} />
+      <UpstreamBanner />
+    </>
+  );
+}
+
+/** Disk full, broken chain, new segment after a break, writer down. */
+function ChainBanner(props: { interactive: boolean }) {
   const status = useConsole((s) => s.journalStatus);
   const startNewSegment = useConsole((s) => s.startNewJournalSegment);
   const t = useT();

@@ -80,7 +80,14 @@ describe('the upstream witness', () => {
     const divergence = witness.relay.status().divergence!;
     expect(divergence).toMatchObject({ subject: LIVE_SUBJECT, upstreamSeq: upstreamHead, upstreamHash: before.entries.at(-1)!.hash, localSeq: localHead.headSeq, localHash: localHead.headHash });
     // What the desk and the wall read.
-    await waitFor(() => restored.journal.status().upstream.configured && restored.journal.status().upstream.divergence !== undefined, 5_000, 'the status to carry it');
+    await waitFor(
+      () => {
+        const up = restored.journal.status().upstream;
+        return up.configured && up.divergence !== undefined;
+      },
+      5_000,
+      'the status to carry it',
+    );
 
     // More entries, and a network drop: re-checked on the reconnect, still nothing published over upstream's history.
     await notes(restored.journal, 30, 'more');
