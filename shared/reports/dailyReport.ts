@@ -8,6 +8,20 @@ import { entrySummary, summaryContext, type SummarySource } from '../journal/sum
 /** Kinds that count as incidents for the zero report; features add theirs. */
 export const incidentKinds = new Set<string>(['alert.raised']);
 
+/**
+ * What anchors the day on paper: the journal's head and its latest signed
+ * checkpoint when the report was made, and the fingerprint of the key that
+ * signs it. A later rewrite, cut or older copy of the journal cannot match them.
+ */
+export interface DailyReportAnchor {
+  readonly headSeq: number;
+  readonly headHash: string;
+  /** The latest journal.checkpoint entry: its own seq, and the entry and hash it signs. */
+  readonly checkpoint?: { readonly seq: number; readonly upToSeq: number; readonly headHash: string };
+  /** keyFingerprint of the console's pinned journal key. */
+  readonly keyFingerprint?: string;
+}
+
 export interface DailyReportInput {
   readonly siteName: string;
   readonly date: string;
@@ -18,6 +32,7 @@ export interface DailyReportInput {
   readonly names: Readonly<Record<string, string>>;
   /** Names for the content column (alert types, zones, people); alerts raised that day are known from the entries. */
   readonly source?: SummarySource;
+  readonly anchor?: DailyReportAnchor;
 }
 
 export function isZeroReport(entries: readonly JournalEntry[]): boolean {
@@ -29,10 +44,28 @@ export function isZeroReport(entries: readonly JournalEntry[]): boolean {
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+function anchorSection(anchor: DailyReportAnchor, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  const cp = anchor.checkpoint;
+  return `<h2>${escape(t('report.anchor'))}</h2>
+<div data-report-anchor="true" data-head-seq="${anchor.headSeq}"${cp ? ` data-checkpoint-seq="${cp.seq}"` : ''}>
+<p class="meta">${escape(t('report.journalHead', { seq: anchor.headSeq }))}</p>
+<p class="hash">${escape(t('report.headHash'))}: ${escape(anchor.headHash)}</p>
+${
+  cp
+    ? `<p class="meta">${escape(t('report.checkpoint', { seq: cp.seq, upTo: cp.upToSeq }))}</p>
+<p class="hash">${escape(t('report.checkpointHash'))}: ${escape(cp.headHash)}</p>`
+    : `<p class="meta">${escape(t('report.noCheckpoint'))}</p>`
+}
+${anchor.keyFingerprint ? `<p class="hash">${escape(t('report.signingKey'))}: ${escape(anchor.keyFingerprint)}</p>` : ''}
+<p class="meta">${escape(t('report.anchorNote'))}</p>
+</div>`;
+}
+
 /**
  * The printable daily duty report (值班日报) as a self-contained HTML page:
  * who held the desk, incidents (or the zero report, 零报告), patrols,
- * notes, corrections, and the journal range it covers with its hashes.
+ * notes, corrections, the journal range it covers with its hashes, and
+ * the journal's head and latest signed checkpoint (the paper witness).
  */
 export function renderDailyReport(input: DailyReportInput, locale: Locale): string {
   const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(locale, key, params);
@@ -82,6 +115,7 @@ ${table(rows(['note', 'correction']))}
 <h2>${escape(t('report.integrity'))}</h2>
 <p class="meta">${escape(t('report.range', { count: input.entries.length, first: first?.seq ?? '-', last: last?.seq ?? '-', drills }))}</p>
 ${last ? `<p class="hash">${escape(t('report.headHash'))}: ${escape(last.hash)}</p>` : ''}
+${input.anchor ? anchorSection(input.anchor, t) : ''}
 <p class="meta">${escape(t('report.signature'))}: ____________________ &nbsp;&nbsp; ${escape(t('report.reviewer'))}: ____________________</p>
 </body></html>
 `;
