@@ -1,5 +1,11 @@
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type createDOMPurifyType from 'dompurify';
+import type * as JsdomModule from 'jsdom';
+import { createRequire } from 'node:module';
+
+type CreateDOMPurify = typeof createDOMPurifyType;
+// jsdom is loaded on the first SVG import, not at start-up: it is about half a
+// second of module loading a console starting up should not wait for.
+const load = createRequire(import.meta.url);
 
 /** An image reference kept in a plan: a fragment of the plan itself, or an embedded raster image. */
 const SAFE_REF = /^\s*(#|data:image\/(png|jpe?g|gif|webp);)/i;
@@ -7,12 +13,14 @@ const SAFE_REF = /^\s*(#|data:image\/(png|jpe?g|gif|webp);)/i;
 const EXTERNAL_URL = /url\(\s*(?!['"]?#)[^)]*\)/gi;
 const IMPORT = /@import\b[^;]*;?/gi;
 
-let purifier: ReturnType<typeof createDOMPurify> | undefined;
+let purifier: ReturnType<CreateDOMPurify> | undefined;
 let serializer: { serializeToString(node: Node): string } | undefined;
 
-function setUp(): { purify: ReturnType<typeof createDOMPurify>; xml: { serializeToString(node: Node): string } } {
+function setUp(): { purify: ReturnType<CreateDOMPurify>; xml: { serializeToString(node: Node): string } } {
   if (!purifier || !serializer) {
     // DOMPurify needs a DOM; jsdom gives it one under plain Node (the core never runs in a page).
+    const { JSDOM } = load('jsdom') as typeof JsdomModule;
+    const createDOMPurify = load('dompurify') as CreateDOMPurify;
     const { window } = new JSDOM('');
     const purify = createDOMPurify(window);
     // DOMPurify's lists are lower case, and an XML parse keeps SVG's camelCase

@@ -253,4 +253,28 @@ describe('quick_check at start and after an I/O error', () => {
     });
     expect(keptFiles(dataDir)).toHaveLength(1);
   });
+
+  it('damaged pages only quick_check reads (an index, not the chain): found by the page check beside the writer', async () => {
+    const { journal, dataDir } = await openTestJournal({ checkpointEvery: 1000 });
+    for (let i = 0; i < 30; i++) await journal.appendMany(Array.from({ length: 100 }, (_, k) => ({ kind: 'note', payload: { text: `note ${i * 100 + k}` } })), { actor: 'duty-liu' });
+    await journal.close();
+    const file = join(dataDir, 'journal', 'journal.sqlite');
+    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+    // The oldest leaf of the occurred-at index: the chain walk reads only the entries table, and new entries go to the newest leaf.
+    const db = new Database(file, { readonly: true });
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    const leaves = db.prepare("SELECT pageno FROM dbstat WHERE name = 'entries_occurred' AND pagetype = 'leaf' ORDER BY path").pluck().all() as number[];
+    db.close();
+    expect(leaves.length).toBeGreaterThan(2);
+    const bytes = readFileSync(file);
+    const at = (leaves[0]! - 1) * pageSize;
+    for (let i = at; i < at + pageSize; i++) bytes[i] = (i * 31) & 0xff;
+    writeFileSync(file, bytes);
+    await withJournal(dataDir, async ({ journal: reopened }) => {
+      await waitFor(() => (reopened.status().detail ?? '').includes('quick_check'), 10_000, 'the page check to find it');
+      expect(reopened.status().detail).toContain(file);
+      await reopened.append({ kind: 'note', payload: { text: 'after' } }, { actor: 'duty-liu' });
+    });
+    expect(keptFiles(dataDir)).toHaveLength(1);
+  });
 });
