@@ -17,7 +17,7 @@ import { resolveBusConnection } from './bus/busOptions';
 import { DrillService } from './drills/drillService';
 import { createAssetRouter, type AssetRouter } from './http/assets';
 import { buildCsp } from './http/csp';
-import { loadOrCreateIdentity, type Identity } from './identity';
+import { identityFile, loadOrCreateIdentity, type Identity } from './identity';
 import type { WorkerEntry } from './journal/client';
 import { JournalService, journalPaths } from './journal/service';
 import { CameraSimulator } from './media/simulator';
@@ -34,6 +34,9 @@ import { viewChanges } from './state/viewChanges';
 import { FoldFile } from './state/foldFile';
 import { CommandCentre } from './sync/commandCentre';
 import { PeerReplicator } from './sync/peerReplicator';
+import { ConsoleEnrolment } from './sync/enrolment';
+import { KeptApartStore } from './sync/keptApart';
+import { SealPublisher, sealSigner } from './sync/seals';
 import { PresenceTracker } from './sync/presence';
 import { JournalRelay } from './sync/relay';
 import { systemClock, type Clock } from './support/clock';
@@ -155,6 +158,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     relay = new JournalRelay({ journal, link, site: site.site.id, consoleId: identity.consoleId, clock, random: options.random, log: log.child({ part: 'relay' }), replicas: bus.replicas });
     await relay.start();
     // The site's other consoles: copies of their journals merged into our state, and who is present.
+    // Only enrolled consoles' signed entries count (sync/signedCopies.ts); ours are signed for them as we append.
+    const enrolment = new ConsoleEnrolment(site.site);
+    const keptApart = enrolment.open ? undefined : new KeptApartStore(dataDir, site.site.id, log.child({ part: 'peers' }));
+    const signer = sealSigner(journalPaths(dataDir).keyFile, identityFile(dataDir), log.child({ part: 'seals' }));
+    if (signer) {
+      const status = journal.status();
+      new SealPublisher({ link, site: site.site.id, consoleId: identity.consoleId, signer, head: { seq: status.headSeq, hash: status.headHash }, onAppended: (l) => journal.onAppended(l), log: log.child({ part: 'seals' }) }).start();
+    }
     replicator = new PeerReplicator({
       journal,
       link,
@@ -163,6 +174,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clock,
       log: log.child({ part: 'peers' }),
       onEntries: (entries, more) => state.apply(entries, { more }),
+      enrolment,
+      ...(keptApart ? { keptApart } : {}),
     });
     await replicator.start();
     const replicatorRef = replicator;
@@ -176,6 +189,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       headSeq: () => journal.status().headSeq,
       held: () => replicatorRef.heldHeads(),
       problemOf: (id) => replicatorRef.problemOf(id) ?? state.peerProblem(id),
+      trustOf: (id) => {
+        const kept = keptApart?.summary(id);
+        const unsigned = replicatorRef.unsignedOf(id);
+        return { ...(enrolment.enrolled(id) ? {} : { unknown: true }), ...(kept ? { keptApart: kept } : {}), ...(unsigned > 0 ? { unsigned } : {}) };
+      },
+      keptApartIds: () => keptApart?.consoles() ?? [],
       onChange: (peers) => events.emit('onPeers', peers),
     });
     presence.start();

@@ -16,6 +16,20 @@ export const PeerStatusSchema = z.strictObject({
   behind: z.number().int().nonnegative(),
   /** A copy that failed its checks (tampered, rewritten): named so an officer can act. */
   problem: z.string().optional(),
+  /** Not one of the site's enrolled consoles (site file `consoles`): nothing it publishes is folded. */
+  unknown: z.boolean().optional(),
+  /** Entries received under this console's name that do not count (unknown console, not signed by its enrolled key): stored apart, never folded. */
+  keptApart: z
+    .strictObject({
+      count: z.number().int().positive(),
+      /** Why the latest was kept apart. */
+      reason: z.string(),
+      /** The key its journal claims (journal.segment), as a fingerprint, so a supervisor can compare it with the console's own before enrolling it. */
+      claimedKey: z.string().optional(),
+    })
+    .optional(),
+  /** Entries held back until a signature by the console's enrolled key covers them (normally for a moment). */
+  unsigned: z.number().int().positive().optional(),
 });
 export type PeerStatus = z.infer<typeof PeerStatusSchema>;
 
@@ -28,3 +42,18 @@ export const PresenceSchema = z.strictObject({
   at: z.number(),
 });
 export type Presence = z.infer<typeof PresenceSchema>;
+
+/**
+ * A console's signed head, published on wp.<site>.seal.<console> after its
+ * appends and on request (wp.<site>.seal-request): the checkpoint statement
+ * (`checkpointStatement`) of its newest entry, signed with its journal key.
+ * It covers that entry and, through the hash chain, every one before it.
+ */
+export const SealSchema = z.strictObject({
+  site: z.string(),
+  console: z.string(),
+  seq: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  signature: z.string().max(200),
+});
+export type Seal = z.infer<typeof SealSchema>;

@@ -6,8 +6,12 @@ import type { NatsLink } from '../bus/natsLink';
 import type { JournalService } from '../journal/service';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
-import { JOURNAL_HEADERS, journalStreamName } from './subjects';
+import { isSubjectOf, JOURNAL_HEADERS, journalStreamName, sealRequestSubject, sealSubject } from './subjects';
 import { logFailure } from '../support/background';
+import { SealSchema } from '../../../shared/sync/peers';
+import type { ConsoleEnrolment } from './enrolment';
+import type { KeptApartStore } from './keptApart';
+import { SignedCopies, type KeptRow } from './signedCopies';
 
 /** During a catch-up, stream messages stored together (at most this many, or this many entries). */
 const GATHER_MESSAGES = 64;
@@ -34,6 +38,13 @@ export class PeerReplicator {
   private readonly held = new Map<string, number>();
   /** Where in the site's stream this console has read to (per site: a command centre reads several). */
   private readonly streamSeqKey: string;
+  /** Set when the site enrols its consoles: entries wait for a signature by the enrolled key (signedCopies.ts). */
+  private readonly signed: SignedCopies | undefined;
+  /** The newest stream message read (the stored position may stay behind it while entries wait for a signature). */
+  private readTo = 0;
+  /** Stores and settles one at a time: the consumer and arriving seals both store. */
+  private serial: Promise<void> = Promise.resolve();
+  private sealSub: { unsubscribe(): void } | undefined;
 
   constructor(
     private readonly deps: {
@@ -45,18 +56,61 @@ export class PeerReplicator {
       log: Log;
       /** New peer entries, stored and checked, for the site state; `more` says whether the stream has more right behind them. */
       onEntries: (entries: readonly JournalEntry[], more: boolean) => void;
+      /** Which consoles count; absent or open: every peer's entries count as they arrive. */
+      enrolment?: ConsoleEnrolment;
+      /** Where entries that do not count are kept (required with an enrolment that is not open). */
+      keptApart?: KeptApartStore;
     },
   ) {
     this.streamSeqKey = `peers.streamSeq.${deps.site}`;
+    this.signed = deps.enrolment && !deps.enrolment.open && deps.keptApart ? new SignedCopies(deps.enrolment) : undefined;
+  }
+
+  /** Entries of this console waiting for a signature by its enrolled key. */
+  unsignedOf(consoleId: string): number {
+    return this.signed?.unsigned(consoleId) ?? 0;
+  }
+
+  private inOrder(work: () => Promise<void>): Promise<void> {
+    const next = this.serial.then(work);
+    this.serial = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Signed heads of the site's consoles (plain NATS); a new connection asks everyone for theirs. */
+  private listenForSeals(nc: NatsConnection): void {
+    const signed = this.signed;
+    if (!signed) return;
+    this.sealSub?.unsubscribe();
+    this.sealSub = nc.subscribe(sealSubject(this.deps.site, '*'), {
+      callback: (err, msg) => {
+        if (err) return;
+        const parsed = SealSchema.safeParse(safeJson(msg.string()));
+        if (!parsed.success || parsed.data.site !== this.deps.site || msg.subject !== sealSubject(this.deps.site, parsed.data.console)) return;
+        const seal = parsed.data;
+        if (!signed.seal(seal.console, seal.seq, seal.hash, seal.signature)) {
+          if (this.deps.enrolment?.keyOf(seal.console) !== undefined) this.deps.log.warn('seal not signed by the enrolled key; ignored', { console: seal.console, seq: seal.seq });
+          return;
+        }
+        void this.inOrder(() => this.settle(false)).catch(logFailure(this.deps.log, 'peer replication: storing signed entries failed; they are stored with the next message'));
+      },
+    });
+    try {
+      nc.publish(sealRequestSubject(this.deps.site), '');
+    } catch (err) {
+      this.deps.log.debug('seal request failed', { error: String(err) });
+    }
   }
 
   async start(): Promise<void> {
     for (const h of await this.deps.journal.peerHeads(this.deps.site)) this.held.set(h.console, h.seq);
     this.deps.link.onChange((state, nc) => {
+      if (state.state === 'connected' && nc) this.listenForSeals(nc);
       if (state.state === 'connected' && nc) void this.consume(nc).catch(logFailure(this.deps.log, 'peer replication: the consumer failed; it restarts on the next connection'));
       else this.halt();
     });
     const nc = this.deps.link.connection();
+    if (nc) this.listenForSeals(nc);
     if (nc) void this.consume(nc).catch(logFailure(this.deps.log, 'peer replication: the consumer failed; it restarts on the next connection'));
   }
 
@@ -96,13 +150,18 @@ export class PeerReplicator {
           for await (const m of messages) {
             if (generation !== this.generation) break;
             watchdog.touch();
-            for (const e of this.parse(m.subject, m.seq, m.headers?.get(JOURNAL_HEADERS.console) ?? '', m.string())) gathered.push(e);
+            const consoleId = m.headers?.get(JOURNAL_HEADERS.console) ?? '';
+            const entries = this.parse(m.subject, m.seq, consoleId, m.string());
+            if (this.signed && entries.length > 0) this.keepApart(this.signed.admit(consoleId, isSubjectOf(m.subject, this.deps.site, consoleId), entries, m.seq));
+            else for (const e of entries) gathered.push(e);
+            this.readTo = Math.max(this.readTo, m.seq);
             count += 1;
             // The stream holds more right behind this one (a catch-up): store many small messages in one
             // transaction and hand them on together. The last message, or a full batch, is stored at once.
             const more = m.info.pending > 0;
             if (more && count < GATHER_MESSAGES && gathered.length < GATHER_ENTRIES) continue;
-            await this.store(gathered, m.seq, more);
+            const batch = gathered;
+            await this.inOrder(() => (this.signed ? this.settle(more, m.seq) : this.store(batch, m.seq, more)));
             gathered = [];
             count = 0;
           }
@@ -140,7 +199,7 @@ export class PeerReplicator {
       void (async () => {
         try {
           const info = await (await jetstreamManager(nc)).streams.info(journalStreamName(this.deps.site));
-          const stored = Number((await this.deps.journal.getMeta(this.streamSeqKey)) ?? '0');
+          const stored = Math.max(this.readTo, Number((await this.deps.journal.getMeta(this.streamSeqKey)) ?? '0'));
           if (info.state.last_seq > stored) {
             this.deps.log.warn('peer replication stalled; recreating the consumer', { stored, streamLast: info.state.last_seq });
             messages.stop();
@@ -196,10 +255,46 @@ export class PeerReplicator {
     this.deps.log.warn('peer entry payload refused by its kind', { console: entry.console, seq: entry.seq, kind: entry.kind, problem });
   }
 
+  private keepApart(rows: readonly KeptRow[]): void {
+    if (rows.length === 0) return;
+    this.deps.keptApart?.keep(rows, this.deps.clock.now());
+    for (const r of rows) this.unfit.delete(r.entry.id);
+  }
+
+  /**
+   * Enrolled consoles: stores what a verified signature now covers, keeps
+   * apart what it proves forged, and moves the stored stream position up to
+   * `streamSeq` but never past a message still holding a waiting entry (a
+   * restart reads those again).
+   */
+  private async settle(more: boolean, streamSeq?: number): Promise<void> {
+    const signed = this.signed;
+    if (!signed) return;
+    const ready: JournalEntry[] = [];
+    const recheck: JournalEntry[] = [];
+    for (const consoleId of signed.consolesWaiting()) {
+      const out = signed.settle(consoleId, this.held.get(consoleId) ?? 0);
+      ready.push(...out.ready);
+      this.keepApart(out.kept);
+      recheck.push(...out.held.map((c) => c.entry));
+    }
+    if (recheck.length > 0) {
+      // Already held places: the same entry again (a re-read), or another one under that console's name.
+      const result = await this.deps.journal.storePeers(recheck);
+      const differs = new Set(result.problems.map((p) => `${p.console}|${p.seq}`));
+      this.keepApart(recheck.filter((e) => differs.has(`${e.console}|${e.seq}`)).map((entry) => ({ entry, streamSeq: 0, reason: 'not signed by the enrolled key: differs from the signed copy held' })));
+    }
+    const oldest = signed.oldestStreamSeq();
+    const stored = Number((await this.deps.journal.getMeta(this.streamSeqKey)) ?? '0');
+    const target = Math.max(stored, Math.min(streamSeq ?? this.readTo, oldest === undefined ? Number.POSITIVE_INFINITY : oldest - 1));
+    await this.store(ready, target, more, target !== stored || streamSeq !== undefined);
+  }
+
   /** Stores entries and the stream position they reach in one transaction, then hands the new ones on (those that fit their kind). */
-  private async store(entries: readonly JournalEntry[], streamSeq: number, more: boolean): Promise<void> {
+  private async store(entries: readonly JournalEntry[], streamSeq: number, more: boolean, writePosition = true): Promise<void> {
     const meta = { key: this.streamSeqKey, value: String(streamSeq) };
-    const result = await this.deps.journal.storePeers(entries, meta);
+    if (entries.length === 0 && !writePosition) return;
+    const result = await this.deps.journal.storePeers(entries, writePosition ? meta : undefined);
     for (const p of result.problems) {
       this.problems.set(p.console, `entry #${p.seq}: ${p.problem}`);
       this.deps.log.error('peer journal copy failed its check', { ...p });
@@ -208,13 +303,16 @@ export class PeerReplicator {
     let fit = result.stored;
     if (this.unfit.size > 0) {
       fit = result.stored.filter((e) => !this.unfit.has(e.id));
-      this.unfit.clear();
+      // Waiting entries (enrolled consoles) keep their mark until they are stored.
+      if (this.signed) for (const e of result.stored) this.unfit.delete(e.id);
+      else this.unfit.clear();
     }
     if (result.stored.length > 0 || !more) this.deps.onEntries(fit, more);
   }
 
   stop(): void {
     this.stopped = true;
+    this.sealSub?.unsubscribe();
     this.halt();
   }
 }

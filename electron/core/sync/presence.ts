@@ -32,6 +32,9 @@ export class PresenceTracker {
       headSeq: () => number;
       held: () => ReadonlyMap<string, number>;
       problemOf: (consoleId: string) => string | undefined;
+      /** How far a console counts (enrolment), and the consoles known only by what was kept apart. */
+      trustOf?: (consoleId: string) => Pick<PeerStatus, 'unknown' | 'keptApart' | 'unsigned'>;
+      keptApartIds?: () => readonly string[];
       onChange: (peers: PeerStatus[]) => void;
     },
   ) {}
@@ -79,7 +82,8 @@ export class PresenceTracker {
   peers(): PeerStatus[] {
     const now = this.deps.clock.now();
     const held = this.deps.held();
-    const ids = new Set([...this.seen.keys(), ...held.keys()]);
+    const ids = new Set([...this.seen.keys(), ...held.keys(), ...(this.deps.keptApartIds?.() ?? [])]);
+    ids.delete(this.deps.consoleId);
     return [...ids].sort().map((id) => {
       const p = this.seen.get(id);
       const have = held.get(id) ?? 0;
@@ -94,6 +98,7 @@ export class PresenceTracker {
         held: have,
         behind: Math.max(0, theirHead - have),
         ...(problem ? { problem } : {}),
+        ...this.deps.trustOf?.(id),
       };
     });
   }

@@ -22,3 +22,18 @@ export const JOURNAL_HEADERS = {
   lastSeq: 'Wp-Last-Seq',
   count: 'Wp-Count',
 } as const;
+
+/** Where a console publishes its signed head (shared/sync/peers.ts `SealSchema`), plain NATS. */
+export function sealSubject(site: string, consoleId: string): string {
+  return `wp.${site}.seal.${consoleId}`;
+}
+
+/** Asks every console of the site to publish its signed head again (a console that just connected). */
+export function sealRequestSubject(site: string): string {
+  return `wp.${site}.seal-request`;
+}
+
+/** Whether a journal message's subject is the named console's own (live or drill). */
+export function isSubjectOf(subject: string, site: string, consoleId: string): boolean {
+  return subject === `wp.${site}.journal.${consoleId}` || subject === `wp.${site}.drill.${consoleId}`;
+}

@@ -1,0 +1,102 @@
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { existsSync } from 'node:fs';
+import { checkpointStatement, type JournalEntry } from '../../../shared/journal/entry';
+import type { Seal } from '../../../shared/sync/peers';
+import type { NatsLink } from '../bus/natsLink';
+import { readIdentity } from '../identity';
+import { loadOrCreateSigner, type Signer } from '../journal/signer';
+import type { Log } from '../support/log';
+import { sealRequestSubject, sealSubject } from './subjects';
+
+/**
+ * The journal key, when it is the one this console's identity pins: seals are
+ * signed with the same key as checkpoints, so a peer checks both against the
+ * one key the site enrolled. None (no seals; peers then wait for the next
+ * checkpoint) when the key file is missing or not the pinned one — the journal
+ * itself refuses appends then.
+ */
+export function sealSigner(keyFile: string, identityFile: string, log: Log): Signer | undefined {
+  try {
+    const pinned = readIdentity(identityFile)?.journalKey;
+    if (!existsSync(keyFile) || pinned === undefined) return undefined;
+    const signer = loadOrCreateSigner(keyFile);
+    if (signer.publicKey === pinned) return signer;
+    log.warn('journal key is not the pinned one: no signed heads published', { keyFile });
+  } catch (err) {
+    log.warn('journal key unreadable: no signed heads published', { error: (err as Error).message });
+  }
+  return undefined;
+}
+
+/**
+ * Publishes this console's signed head (shared/sync/peers.ts `SealSchema`)
+ * right after its appends, on (re)connect and when another console asks, so
+ * the site's other consoles can count our entries within a moment instead of
+ * waiting for the next checkpoint (every 1,000 entries or 10 minutes).
+ */
+export class SealPublisher {
+  private head: { seq: number; hash: string };
+  private scheduled = false;
+  private sub: Subscription | undefined;
+
+  constructor(
+    private readonly deps: {
+      link: NatsLink;
+      site: string;
+      consoleId: string;
+      signer: Signer;
+      head: { seq: number; hash: string };
+      onAppended: (listener: (entries: readonly JournalEntry[]) => void) => unknown;
+      log: Log;
+    },
+  ) {
+    this.head = deps.head;
+  }
+
+  start(): void {
+    this.deps.onAppended((entries) => {
+      const last = entries[entries.length - 1];
+      if (last && last.seq > this.head.seq) {
+        this.head = { seq: last.seq, hash: last.hash };
+        this.schedule();
+      }
+    });
+    this.deps.link.onChange((state, nc) => {
+      if (state.state === 'connected' && nc) this.subscribe(nc);
+    });
+    const nc = this.deps.link.connection();
+    if (nc) this.subscribe(nc);
+  }
+
+  private subscribe(nc: NatsConnection): void {
+    this.sub?.unsubscribe();
+    this.sub = nc.subscribe(sealRequestSubject(this.deps.site), { callback: () => this.schedule() });
+    this.schedule();
+  }
+
+  /** One publish per turn of the event loop, however many appends committed in it. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.publish();
+    });
+  }
+
+  private publish(): void {
+    const nc = this.deps.link.connection();
+    if (!nc || this.head.seq === 0) return;
+    const { seq, hash } = this.head;
+    const seal: Seal = { site: this.deps.site, console: this.deps.consoleId, seq, hash, signature: this.deps.signer.sign(checkpointStatement(this.deps.site, this.deps.consoleId, seq, hash)) };
+    try {
+      nc.publish(sealSubject(this.deps.site, this.deps.consoleId), JSON.stringify(seal));
+    } catch (err) {
+      this.deps.log.debug('seal publish failed', { error: String(err) });
+    }
+  }
+
+  stop(): void {
+    this.sub?.unsubscribe();
+  }
+}
