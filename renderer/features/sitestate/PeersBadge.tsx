@@ -7,18 +7,35 @@ export function PeersBadge() {
   const bus = useConsole((s) => s.bootstrap?.site.bus);
   const t = useT();
   if (!bus) return null;
-  const present = peers.filter((p) => p.present).length;
+  const counted = peers.filter((p) => p.unknown !== true);
+  const present = counted.filter((p) => p.present).length;
   const behind = peers.reduce((n, p) => n + p.behind, 0);
   const trouble = peers.some((p) => p.problem !== undefined);
-  const tone = trouble ? 'bad' : present < peers.length ? 'warn' : 'ok';
+  // A console the site has not enrolled, or entries under an enrolled one's name it did not sign: someone on the bus poses as a console.
+  const unknown = peers.filter((p) => p.unknown === true).length;
+  const forged = peers.some((p) => p.keptApart !== undefined);
+  const tone = trouble || unknown > 0 || forged ? 'bad' : present < counted.length ? 'warn' : 'ok';
   const title = peers
-    .map((p) => `${p.console} (${p.station ? t(`station.${p.station}`) : '?'}): ${p.present ? t('peers.present') : t('peers.absent')}, ${t('peers.behind', { count: p.behind })}${p.problem ? ` — ${p.problem}` : ''}`)
+    .map((p) => {
+      const head = `${p.console} (${p.station ? t(`station.${p.station}`) : '?'}): `;
+      const kept = p.keptApart
+        ? ` — ${t('peers.keptApart', { count: p.keptApart.count, reason: p.keptApart.reason })}${p.keptApart.claimedKey ? `, ${t('peers.claimedKey', { key: p.keptApart.claimedKey })}` : ''}`
+        : '';
+      if (p.unknown) return `${head}${t('peers.unknown')}${kept}`;
+      return `${head}${p.present ? t('peers.present') : t('peers.absent')}, ${t('peers.behind', { count: p.behind })}${p.problem ? ` — ${p.problem}` : ''}${kept}`;
+    })
     .join('\n');
   return (
     <span className={`integrity integrity--${tone} integrity--compact`} data-testid="peers-badge" title={title}>
-      {t('peers.summary', { present, total: peers.length })}
+      {t('peers.summary', { present, total: counted.length })}
       {behind > 0 && <> · {t('peers.behind', { count: behind })}</>}
       {trouble && <> · {t('peers.problem')}</>}
+      {unknown > 0 && (
+        <span data-testid="peers-unknown">
+          {' · '}
+          {t('peers.unknownCount', { count: unknown })}
+        </span>
+      )}
     </span>
   );
 }
