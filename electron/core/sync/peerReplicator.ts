@@ -8,6 +8,7 @@ import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { isSubjectOf, JOURNAL_HEADERS, journalStreamName, sealRequestSubject, sealSubject } from './subjects';
 import { logFailure } from '../support/background';
+import type { PeerWitness } from './peerWitness';
 import { SealSchema } from '../../../shared/sync/peers';
 import type { ConsoleEnrolment } from './enrolment';
 import type { KeptApartStore } from './keptApart';
@@ -56,6 +57,8 @@ export class PeerReplicator {
       log: Log;
       /** New peer entries, stored and checked, for the site state; `more` says whether the stream has more right behind them. */
       onEntries: (entries: readonly JournalEntry[], more: boolean) => void;
+      /** Compares what peers send with what was witnessed of their journals (peerWitness.ts); a divergent peer's entries are kept apart. */
+      witness?: PeerWitness;
       /** Which consoles count; absent or open: every peer's entries count as they arrive. */
       enrolment?: ConsoleEnrolment;
       /** Where entries that do not count are kept (required with an enrolment that is not open). */
@@ -120,7 +123,7 @@ export class PeerReplicator {
   }
 
   problemOf(consoleId: string): string | undefined {
-    return this.problems.get(consoleId);
+    return this.deps.witness?.problemOf(consoleId) ?? this.problems.get(consoleId);
   }
 
   private halt(): void {
@@ -294,15 +297,17 @@ export class PeerReplicator {
   private async store(entries: readonly JournalEntry[], streamSeq: number, more: boolean, writePosition = true): Promise<void> {
     const meta = { key: this.streamSeqKey, value: String(streamSeq) };
     if (entries.length === 0 && !writePosition) return;
-    const result = await this.deps.journal.storePeers(entries, writePosition ? meta : undefined);
+    const screened = this.deps.witness?.screen(entries) ?? entries;
+    const result = await this.deps.journal.storePeers(screened, writePosition ? meta : undefined);
     for (const p of result.problems) {
       this.problems.set(p.console, `entry #${p.seq}: ${p.problem}`);
       this.deps.log.error('peer journal copy failed its check', { ...p });
     }
     for (const e of result.stored) this.held.set(e.console, Math.max(this.held.get(e.console) ?? 0, e.seq));
-    let fit = result.stored;
+    const counted = this.deps.witness?.observe(screened, result) ?? result.stored;
+    let fit = counted;
     if (this.unfit.size > 0) {
-      fit = result.stored.filter((e) => !this.unfit.has(e.id));
+      fit = counted.filter((e) => !this.unfit.has(e.id));
       // Waiting entries (enrolled consoles) keep their mark until they are stored.
       if (this.signed) for (const e of result.stored) this.unfit.delete(e.id);
       else this.unfit.clear();
