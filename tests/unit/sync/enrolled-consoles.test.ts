@@ -150,5 +150,15 @@ describe('only the site’s enrolled consoles count', () => {
       const own = await core.journal.entriesAfter(0, 10_000);
       expect(own.some((e) => JSON.stringify(e.payload).includes('fake-red-1'))).toBe(false);
     }
+
+    // A restart of desk B reads the stream again: the fold still leaves the rogue out, and what was kept apart is kept once.
+    await b.close();
+    const b2 = await startConsole(site, 'desk', dirB.dataDir);
+    cleanups.push(() => b2.close());
+    await waitFor(() => alertList(b2.state.current().alerts).length === 1, 10_000, 'the restarted desk to fold the genuine alarm');
+    await waitFor(async () => (await peersOf(b2)).find((p) => p.console === madeUp)?.keptApart?.count === 3, 10_000, 'the kept-apart entries read back');
+    expect(alertById(b2.state.current().alerts, alarm.id)?.status).toBe(statusBefore);
+    expect(alertById(b2.state.current().alerts, 'fake-red-1')).toBeUndefined();
+    expect((await peersOf(b2)).find((p) => p.console === dirA.id)?.keptApart?.count).toBe(4);
   });
 });
