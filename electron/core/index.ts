@@ -36,6 +36,7 @@ import { CommandCentre } from './sync/commandCentre';
 import { PeerReplicator } from './sync/peerReplicator';
 import { ConsoleEnrolment } from './sync/enrolment';
 import { KeptApartStore } from './sync/keptApart';
+import { PeerWitness } from './sync/peerWitness';
 import { SealPublisher, sealSigner } from './sync/seals';
 import { PresenceTracker } from './sync/presence';
 import { JournalRelay } from './sync/relay';
@@ -161,6 +162,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Only enrolled consoles' signed entries count (sync/signedCopies.ts); ours are signed for them as we append.
     const enrolment = new ConsoleEnrolment(site.site);
     const keptApart = enrolment.open ? undefined : new KeptApartStore(dataDir, site.site.id, log.child({ part: 'peers' }));
+    // The site's consoles witness each other's journals: a peer contradicting what was witnessed is divergent, kept apart.
+    const witness = new PeerWitness({ dataDir, site: site.site.id, log: log.child({ part: 'peer-witness' }), now: () => clock.now() });
     const signer = sealSigner(journalPaths(dataDir).keyFile, identityFile(dataDir), log.child({ part: 'seals' }));
     if (signer) {
       const status = journal.status();
@@ -176,6 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       onEntries: (entries, more) => state.apply(entries, { more }),
       enrolment,
       ...(keptApart ? { keptApart } : {}),
+      witness,
     });
     await replicator.start();
     const replicatorRef = replicator;
@@ -192,7 +196,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       trustOf: (id) => {
         const kept = keptApart?.summary(id);
         const unsigned = replicatorRef.unsignedOf(id);
-        return { ...(enrolment.enrolled(id) ? {} : { unknown: true }), ...(kept ? { keptApart: kept } : {}), ...(unsigned > 0 ? { unsigned } : {}) };
+        const d = witness.divergenceOf(id);
+        const divergence = d ? { divergence: { seq: d.seq, heldHash: d.heldHash, receivedHash: d.receivedHash } } : {};
+        return { ...(enrolment.enrolled(id) ? {} : { unknown: true }), ...(kept ? { keptApart: kept } : {}), ...(unsigned > 0 ? { unsigned } : {}), ...divergence };
       },
       keptApartIds: () => keptApart?.consoles() ?? [],
       onChange: (peers) => events.emit('onPeers', peers),

@@ -28,6 +28,11 @@ export const PeerStatusSchema = z.strictObject({
       claimedKey: z.string().optional(),
     })
     .optional(),
+  /**
+   * Its journal contradicts what this console already witnessed of it (sync/peerWitness.ts): at `seq` it sent
+   * `receivedHash` where `heldHash` was witnessed ('' when only the stored copy knows it). Its entries are kept apart, not folded.
+   */
+  divergence: z.strictObject({ seq: z.number().int().nonnegative(), heldHash: z.string(), receivedHash: z.string() }).optional(),
   /** Entries held back until a signature by the console's enrolled key covers them (normally for a moment). */
   unsigned: z.number().int().positive().optional(),
 });

@@ -33,7 +33,7 @@ export class PresenceTracker {
       held: () => ReadonlyMap<string, number>;
       problemOf: (consoleId: string) => string | undefined;
       /** How far a console counts (enrolment), and the consoles known only by what was kept apart. */
-      trustOf?: (consoleId: string) => Pick<PeerStatus, 'unknown' | 'keptApart' | 'unsigned'>;
+      trustOf?: (consoleId: string) => Pick<PeerStatus, 'unknown' | 'keptApart' | 'unsigned' | 'divergence'>;
       keptApartIds?: () => readonly string[];
       onChange: (peers: PeerStatus[]) => void;
     },
