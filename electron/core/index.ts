@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
-import { ConsoleError } from '../../shared/errors';
 import { journalKinds, type AlertRef } from '../../shared/journal/kinds';
 import { searchableKinds, type SummarySource } from '../../shared/journal/summary';
 import { alertById } from '../../shared/state/alertsDomain';
@@ -42,6 +41,7 @@ import { PresenceTracker } from './sync/presence';
 import { JournalRelay } from './sync/relay';
 import { systemClock, type Clock } from './support/clock';
 import { makeTreePrivate, mkdirPrivate } from './support/privateFiles';
+import { writeError } from './support/atomicFile';
 import { EventHub } from './support/events';
 import { createLog, type Log } from './support/log';
 
@@ -107,7 +107,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Folders 0700, files 0600: also what an older version or another umask left (support/privateFiles.ts).
     makeTreePrivate(dataDir);
   } catch (err) {
-    throw new ConsoleError('unavailable', `cannot create data folder ${dataDir}: ${(err as Error).message}`);
+    // Typed (a full disk is `storage-full`), so the shells print the reason, not a stack trace.
+    throw writeError(err, 'the data folder', dataDir);
   }
   const identity = loadOrCreateIdentity(dataDir, () => clock.now());
   const settings = new SettingsStore(dataDir, log, () => clock.now());

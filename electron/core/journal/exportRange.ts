@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../../../shared/journal/canonical';
 import { rowToEntry, type JournalRow } from './chain';
-import { mkdirPrivate } from '../support/privateFiles';
+import { AtomicFile, buildDirAtomic, writeFileAtomic } from '../support/atomicFile';
 
 export interface ExportManifest {
   readonly format: 'watchpost-journal-export/1';
@@ -34,58 +33,54 @@ export function exportRange(
   pageAfter: (afterSeq: number, limit: number) => JournalRow[],
   options: { from: number; to: number; dir: string; site: string; console: string; now: number },
 ): ExportManifest {
-  mkdirPrivate(options.dir);
-  const file = join(options.dir, 'entries.jsonl');
-  const fd = openSync(file, 'w', 0o600);
-  const hash = createHash('sha256');
-  let count = 0;
-  let first: JournalRow | undefined;
-  let last: JournalRow | undefined;
-  try {
-    let after = 0;
-    for (;;) {
-      const rows = pageAfter(after, 5000);
-      if (rows.length === 0) break;
-      const lines: string[] = [];
-      for (const row of rows) {
-        after = row.seq;
-        if (row.occurred_at < options.from || row.occurred_at >= options.to) continue;
-        first ??= row;
-        last = row;
-        count += 1;
-        lines.push(canonicalJson(rowToEntry(row)));
+  // Built in a temp folder renamed into place when complete: a full disk leaves no partial export (support/atomicFile.ts).
+  return buildDirAtomic(options.dir, 'the journal export', (dir) => {
+    const entries = new AtomicFile(join(dir, 'entries.jsonl'), 'the journal export');
+    const hash = createHash('sha256');
+    let count = 0;
+    let first: JournalRow | undefined;
+    let last: JournalRow | undefined;
+    try {
+      let after = 0;
+      for (;;) {
+        const rows = pageAfter(after, 5000);
+        if (rows.length === 0) break;
+        const lines: string[] = [];
+        for (const row of rows) {
+          after = row.seq;
+          if (row.occurred_at < options.from || row.occurred_at >= options.to) continue;
+          first ??= row;
+          last = row;
+          count += 1;
+          lines.push(canonicalJson(rowToEntry(row)));
+        }
+        if (lines.length > 0) {
+          const chunk = `${lines.join('\n')}\n`;
+          hash.update(chunk, 'utf8');
+          entries.write(chunk);
+        }
       }
-      if (lines.length > 0) {
-        const chunk = `${lines.join('\n')}\n`;
-        hash.update(chunk, 'utf8');
-        writeSync(fd, chunk);
-      }
+      entries.commit();
+    } catch (err) {
+      entries.abort();
+      throw err;
     }
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  const manifest: ExportManifest = {
-    format: 'watchpost-journal-export/1',
-    site: options.site,
-    console: options.console,
-    from: options.from,
-    to: options.to,
-    createdAt: options.now,
-    entries: count,
-    firstSeq: first?.seq,
-    lastSeq: last?.seq,
-    anchorHash: first?.prev_hash,
-    headHash: last?.hash,
-    fileSha256: hash.digest('hex'),
-    file: 'entries.jsonl',
-  };
-  const manifestFd = openSync(join(options.dir, 'manifest.json'), 'w', 0o600);
-  try {
-    writeSync(manifestFd, `${JSON.stringify(manifest, null, 2)}\n`);
-    fsyncSync(manifestFd);
-  } finally {
-    closeSync(manifestFd);
-  }
-  return manifest;
+    const manifest: ExportManifest = {
+      format: 'watchpost-journal-export/1',
+      site: options.site,
+      console: options.console,
+      from: options.from,
+      to: options.to,
+      createdAt: options.now,
+      entries: count,
+      firstSeq: first?.seq,
+      lastSeq: last?.seq,
+      anchorHash: first?.prev_hash,
+      headHash: last?.hash,
+      fileSha256: hash.digest('hex'),
+      file: 'entries.jsonl',
+    };
+    writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, 'the journal export');
+    return manifest;
+  });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
 import { applyPlanEdit, type ImportedImage } from '../../../shared/plans/apply';
@@ -8,7 +8,7 @@ import { SiteFileSchema } from '../../../shared/site/schema';
 import type { SiteView } from '../../../shared/site/view';
 import { toFieldIssues } from '../../../shared/validation';
 import type { JournalService } from '../journal/service';
-import { writeFileAtomic } from '../support/atomicFile';
+import { writeError, writeFileAtomic } from '../support/atomicFile';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { loadSite, type LoadedSite } from './loadSite';
@@ -35,8 +35,14 @@ export function loadEditableSite(siteFile: string, dataDir: string): LoadedSite 
     const edited = sha256(readFileSync(copyFile)) !== marker.copyHash;
     if (edited || marker.originHash === originHash) return loadSite(copyFile);
   }
-  copyDemo(original.dir, copyDir);
-  writeFileSync(markerFile, JSON.stringify({ originHash, copyHash: sha256(readFileSync(copyFile)) }));
+  try {
+    copyDemo(original.dir, copyDir);
+    writeFileAtomic(markerFile, JSON.stringify({ originHash, copyHash: sha256(readFileSync(copyFile)) }), 'the copy of the demo site');
+  } catch (err) {
+    // A full disk: no half copy stays behind (the next start copies again), and the error is typed.
+    rmSync(copyDir, { recursive: true, force: true });
+    throw writeError(err, 'the copy of the demo site', copyDir);
+  }
   return loadSite(copyFile);
 }
 
@@ -99,7 +105,12 @@ export class SiteEditor {
       const stamp = new Date(this.deps.clock.now()).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
       const rel = `floors/${edit.floor}-${stamp}.${ext}`;
       imageFile = resolve(this.deps.site.dir, rel);
-      writeBytesAtomic(imageFile, bytes);
+      try {
+        mkdirSync(dirname(imageFile), { recursive: true });
+      } catch (err) {
+        throw writeError(err, 'the floor plan', imageFile);
+      }
+      writeFileAtomic(imageFile, bytes, 'the floor plan');
       image = { path: rel, ...size };
     }
     try {
@@ -110,7 +121,7 @@ export class SiteEditor {
         const first = issues[0];
         throw new ConsoleError('invalid-argument', `the site would be invalid: ${first ? `${first.path}: ${first.message}` : 'invalid'}`, issues);
       }
-      writeFileAtomic(file, `${JSON.stringify(applied.site, null, 2)}\n`);
+      writeFileAtomic(file, `${JSON.stringify(applied.site, null, 2)}\n`, 'the site file');
       this.current = buildSiteView(parsed.data);
       this.deps.log.info('site plan changed', { floor: applied.floor, what: applied.what, actor });
       await this.deps.journal.append(
@@ -186,28 +197,6 @@ function checked(widthPx: number, heightPx: number): { widthPx: number; heightPx
 
 function badImage(message: string): ConsoleError {
   return new ConsoleError('invalid-argument', `plan image refused: ${message}`, [{ path: 'dataBase64', message }]);
-}
-
-/** Binary sibling of writeFileAtomic: temp file, fsync, rename. */
-function writeBytesAtomic(path: string, bytes: Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o644);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw err;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, path);
-  } catch (err) {
-    unlinkSync(temp);
-    throw err;
-  }
 }
 
 function sha256(bytes: Buffer): string {

@@ -1,5 +1,6 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { writeError } from './atomicFile';
 
 /**
  * The data folder holds the journal, the signing key, identity, settings,
@@ -12,8 +13,20 @@ import { dirname, join, resolve } from 'node:path';
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
-/** mkdir -p with 0700 for every folder it creates, and 0700 for the folder itself if it already existed. */
+/**
+ * mkdir -p with 0700 for every folder it creates, and 0700 for the folder
+ * itself if it already existed. A failure is typed (`storage-full` on a full
+ * disk, support/atomicFile.ts `writeError`), naming the folder.
+ */
 export function mkdirPrivate(dir: string): void {
+  try {
+    mkdirPrivateOrThrow(dir);
+  } catch (err) {
+    throw writeError(err, 'the folder', dir);
+  }
+}
+
+function mkdirPrivateOrThrow(dir: string): void {
   const first = mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = resolve(dir);
   if (first !== undefined) {
