@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { errorText } from '../../ui/errorText';
+import { PeerWitnessBanner } from './PeerWitnessBanner';
 import { UpstreamBanner } from './UpstreamBanner';
 
-/** The journal's trouble, where every view (desk and wall) can see it: its own file's, and an upstream that differs. */
+/** The journal's trouble, where every view (desk and wall) can see it: its own file's, an upstream that differs, and peers that contradict what was witnessed. */
 export function JournalBanner(props: { interactive: boolean }) {
   return (
     <>
       <ChainBanner interactive={props.interactive} />
       <UpstreamBanner />
+      <PeerWitnessBanner />
     </>
   );
 }

@@ -11,10 +11,11 @@ export function PeersBadge() {
   const present = counted.filter((p) => p.present).length;
   const behind = peers.reduce((n, p) => n + p.behind, 0);
   const trouble = peers.some((p) => p.problem !== undefined);
+  const divergent = peers.some((p) => p.divergence !== undefined);
   // A console the site has not enrolled, or entries under an enrolled one's name it did not sign: someone on the bus poses as a console.
   const unknown = peers.filter((p) => p.unknown === true).length;
   const forged = peers.some((p) => p.keptApart !== undefined);
-  const tone = trouble || unknown > 0 || forged ? 'bad' : present < counted.length ? 'warn' : 'ok';
+  const tone = trouble || divergent || unknown > 0 || forged ? 'bad' : present < counted.length ? 'warn' : 'ok';
   const title = peers
     .map((p) => {
       const head = `${p.console} (${p.station ? t(`station.${p.station}`) : '?'}): `;
@@ -29,7 +30,7 @@ export function PeersBadge() {
     <span className={`integrity integrity--${tone} integrity--compact`} data-testid="peers-badge" title={title}>
       {t('peers.summary', { present, total: counted.length })}
       {behind > 0 && <> · {t('peers.behind', { count: behind })}</>}
-      {trouble && <> · {t('peers.problem')}</>}
+      {divergent ? <> · {t('peers.divergent')}</> : trouble && <> · {t('peers.problem')}</>}
       {unknown > 0 && (
         <span data-testid="peers-unknown">
           {' · '}
