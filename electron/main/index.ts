@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core';
 import { parseConsoleArgs, type ConsoleOptions } from '../core/options';
 import { APP_FOLDER } from '../core/paths';
 import { installLastResort } from '../core/support/lastResort';
+import { debugSwitchesIn, refuseDebugLaunch } from './debugSwitches';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenWebContents, restrictPermissions } from './security';
@@ -32,6 +33,11 @@ try {
   if (!process.env.WATCHPOST_DATA_DIR && !args.some((a) => a.startsWith('--data-dir'))) {
     options = { ...options, dataDir: app.getPath('userData') };
   }
+  // A wall station refuses debugging switches (packaged builds also have the Node ones fused off).
+  const debug = debugSwitchesIn(process.argv, process.env, (name) => app.commandLine.hasSwitch(name));
+  const refusal = refuseDebugLaunch(options.station, debug);
+  if (refusal) throw new ConsoleError('invalid-argument', refusal);
+  if (debug.length > 0) process.stderr.write(`watchpost: warning: started with debugging switches (${debug.join(', ')})\n`);
 } catch (err) {
   fatal(err);
 }
