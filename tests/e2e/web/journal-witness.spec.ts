@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { startHost } from '../../support/hostProcess';
+import { tempDir } from '../../support/paths';
+import { expect, test } from './fixtures';
+import { JournalPage } from './pages/JournalPage';
+
+// Issue 13 §2: a rewrite of the journal file under a running console is shown on the desk AND the wall.
+
+test('a rewrite under a running console: the full walk finds it and both the desk and the wall show the banner', async ({ browser }) => {
+  const dataDir = tempDir('rewrite-e2e');
+  const host = await startHost({ dataDir });
+  const desk = await browser.newPage();
+  const wall = await browser.newPage();
+  try {
+    const api = host.api();
+    for (let i = 0; i < 20; i++) await api.appendEntry({ kind: 'note', payload: { text: `夜班记录 ${i}` } });
+    expect((await api.verifyJournal()).state).toBe('ok');
+    const journal = new JournalPage(desk);
+    await journal.open(host.urlFor('desk/journal'));
+    await wall.goto(host.urlFor('wall/1'));
+    await expect(wall.getByTestId('wall-view')).toBeVisible();
+    await expect(wall.getByTestId('journal-banner')).toHaveCount(0);
+
+    // Rewritten in the file while the console runs (another process's connection).
+    const db = new Database(join(dataDir, 'journal', 'journal.sqlite'));
+    db.exec(`DROP TRIGGER entries_no_update; UPDATE entries SET payload = '{"text":"什么也没发生"}' WHERE seq = 8;`);
+    db.close();
+    // The same walk from #1 the background schedule runs every 4 minutes, asked for now.
+    const status = await api.verifyJournal();
+    expect(['broken', 'recovered']).toContain(status.state);
+
+    for (const page of [desk, wall]) {
+      const banner = page.getByTestId('journal-banner');
+      await expect(banner).toHaveAttribute('data-state', 'recovered');
+      await expect(banner).toContainText('entry #8');
+      await expect(page.getByTestId('integrity-chain').first()).toContainText('断链后新分段');
+    }
+    // Only the desk acknowledges; the wall shows it without controls.
+    await expect(wall.getByTestId('journal-banner').getByRole('button')).toHaveCount(0);
+    await expect(desk.getByTestId('journal-banner').getByRole('button', { name: '知悉' })).toBeVisible();
+  } finally {
+    await desk.close();
+    await wall.close();
+    await host.stop();
+  }
+});
