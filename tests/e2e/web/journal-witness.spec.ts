@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ConsoleApi } from '../../../shared/contract';
 import { startHost } from '../../support/hostProcess';
+import { NatsServer } from '../../support/natsServer';
 import { tempDir } from '../../support/paths';
+import { copyDemoSite } from '../../support/siteCopy';
 import { expect, test } from './fixtures';
 import { JournalPage } from './pages/JournalPage';
 
@@ -43,5 +47,58 @@ test('a rewrite under a running console: the full walk finds it and both the des
     await desk.close();
     await wall.close();
     await host.stop();
+  }
+});
+
+async function published(api: ConsoleApi): Promise<void> {
+  await expect
+    .poll(async () => {
+      const up = (await api.getJournalStatus()).upstream;
+      return up.configured && up.state === 'connected' && up.behind === 0;
+    }, { timeout: 30_000 })
+    .toBe(true);
+}
+
+test('an older copy of the data folder restored while upstream holds more: the desk and the wall show the divergence, not "behind 0"', async ({ browser }) => {
+  const nats = await NatsServer.start();
+  const site = copyDemoSite((s) => {
+    s.bus = { servers: [nats.url] };
+  });
+  const dataDir = tempDir('diverge-e2e');
+  const backup = tempDir('diverge-e2e-backup');
+  try {
+    const first = await startHost({ site, dataDir });
+    for (let i = 0; i < 3; i++) await first.api().appendEntry({ kind: 'note', payload: { text: `早班记录 ${i}` } });
+    await published(first.api());
+    await first.stop();
+    cpSync(dataDir, backup, { recursive: true });
+    const second = await startHost({ site, dataDir });
+    for (let i = 0; i < 10; i++) await second.api().appendEntry({ kind: 'note', payload: { text: `晚班记录 ${i}` } });
+    await published(second.api());
+    const upstreamHead = (await second.api().getJournalStatus()).headSeq;
+    await second.stop();
+
+    const restored = await startHost({ site, dataDir: backup });
+    const desk = await browser.newPage();
+    const wall = await browser.newPage();
+    try {
+      await desk.goto(restored.urlFor('desk/journal'));
+      await wall.goto(restored.urlFor('wall/1'));
+      for (const page of [desk, wall]) {
+        const banner = page.getByTestId('upstream-banner');
+        await expect(banner).toBeVisible({ timeout: 30_000 });
+        await expect(banner).toHaveAttribute('data-upstream-seq', String(upstreamHead));
+        await expect(banner).toContainText('上级副本与本机日志的历史不一致');
+        await expect(page.getByTestId('integrity-upstream').first()).toContainText(`上级记录在 #${upstreamHead} 处不一致`);
+      }
+      const up = (await restored.api().getJournalStatus()).upstream;
+      expect(up.configured && up.divergence?.upstreamSeq).toBe(upstreamHead);
+    } finally {
+      await desk.close();
+      await wall.close();
+      await restored.stop();
+    }
+  } finally {
+    await nats.stop();
   }
 });
