@@ -10,6 +10,7 @@ import { alertHandlers } from './api/alertHandlers';
 import { AlertService } from './alerts/alertService';
 import { journalHandlers } from './api/journalHandlers';
 import { wallHandlers } from './api/wallHandlers';
+import { syncHandlers } from './api/syncHandlers';
 import { rosterHandlers } from './api/rosterHandlers';
 import { NatsLink } from './bus/natsLink';
 import { resolveBusConnection } from './bus/busOptions';
@@ -287,6 +288,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...alertHandlers(ctx),
     ...siteHandlers(ctx),
     ...wallHandlers(ctx),
+    ...syncHandlers(ctx),
     ...rosterHandlers(ctx),
   };
 

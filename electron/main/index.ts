@@ -1,4 +1,4 @@
-import { app, dialog } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConsoleError } from '../../shared/errors';
@@ -8,6 +8,7 @@ import { APP_FOLDER } from '../core/paths';
 import { installLastResort } from '../core/support/lastResort';
 import { debugSwitchesIn, refuseDebugLaunch } from './debugSwitches';
 import { registerIpc } from './ipc';
+import { chooseReplaySource } from './replayDialog';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenWebContents, restrictPermissions } from './security';
 import { installMenu, openWindow, planWindows } from './windows';
@@ -61,7 +62,14 @@ app.whenReady().then(async () => {
   installLastResort(started.log);
   restrictPermissions();
   serveAppProtocol(started.assets);
-  registerIpc(started);
+  registerIpc(started, {
+    // The replay open dialog: what the user chooses there (and only that, outside the data folder) openReplay may open.
+    chooseReplaySource: () =>
+      chooseReplaySource((dialogOptions) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        return parent ? dialog.showOpenDialog(parent, dialogOptions) : dialog.showOpenDialog(dialogOptions);
+      }, started.replayPaths),
+  });
   installMenu(options.station);
   const preload = join(here, '..', 'preload', 'index.cjs');
   for (const plan of planWindows(options.station, options)) openWindow(plan, preload, started.log);

@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelOf, consoleContract, eventNamesOf, methodNamesOf } from '../../shared/contract';
+import { channelOf, consoleContract, eventNamesOf, methodNamesOf, type ConsoleHandlers } from '../../shared/contract';
 import { createDispatcher } from '../../shared/contract/dispatch';
 import type { Core } from '../core';
 import { isAppUrl } from './origin';
@@ -10,8 +10,9 @@ import { isAppUrl } from './origin';
  * from any frame that is not the console's own top-level page is refused.
  * Events go to every console window.
  */
-export function registerIpc(core: Core): () => void {
-  const dispatch = createDispatcher(consoleContract, core.handlers, core.log);
+export function registerIpc(core: Core, shellHandlers: Partial<ConsoleHandlers> = {}): () => void {
+  // What only the desktop shell can do (the open dialog) replaces the core's answer for it.
+  const dispatch = createDispatcher(consoleContract, { ...core.handlers, ...shellHandlers }, core.log);
   const methods = methodNamesOf(consoleContract);
   for (const name of methods) {
     ipcMain.handle(channelOf(name), async (event: IpcMainInvokeEvent, ...args: unknown[]) => {

@@ -8,6 +8,7 @@ import { OperatorSchema, SettingsSchema } from '../settings';
 import type { SiteView } from '../site/view';
 import type { SiteState } from '../state';
 import { PeerStatusSchema } from '../sync/peers';
+import { EnrollConsoleSchema } from '../sync/kinds';
 import { SiteSummarySchema } from '../command/siteSummary';
 import { PlanEditSchema } from '../plans/edit';
 import type { DrillScenario } from '../drill/scenario';
@@ -144,6 +145,11 @@ export const consoleContract = {
 
   /** Journals replay can open: the live one, kept segments, exported bundles. */
   listReplaySources: method(z.tuple([]), z.array(z.custom<ReplaySourceInfo>())),
+  /**
+   * Desktop app only: the open dialog for a journal file (.sqlite) or an exported bundle (its manifest.json);
+   * what the user chose may then be opened with openReplay. null when cancelled; `unavailable` in a browser.
+   */
+  chooseReplaySource: method(z.tuple([]), ReplaySourceSchema.nullable()),
   /** Opens a journal for replay (read-only; works with no network). */
   openReplay: method(z.tuple([ReplaySourceSchema]), z.custom<ReplayInfo>()),
   /** The site state at time t on an open replay's timeline. */
@@ -169,6 +175,8 @@ export const consoleContract = {
 
   /** The site's other consoles on the bus: present, and how far behind our copy of their journal is. */
   getPeers: method(z.tuple([]), z.array(PeerStatusSchema)),
+  /** A supervisor enrols a console by its journal key (journaled as console.enrolled); its signed entries count from then on. */
+  enrollConsole: method(z.tuple([EnrollConsoleSchema]), z.array(PeerStatusSchema)),
   /** A command-centre desk: the sites it watches (empty on an ordinary console). */
   getCommandCentre: method(z.tuple([]), z.array(SiteSummarySchema)),
   /** Alert handling and the duty level (shared/alerts/contract.ts). */

@@ -179,6 +179,7 @@ export const en = {
   'replay.kind.bundle': 'Exported bundle',
   'replay.pathPlaceholder': 'Path of a journal file (.sqlite) or an export folder',
   'replay.open': 'Open',
+  'replay.choose': 'Choose a file…',
   'replay.opening': 'Opening and checking the journal…',
   'replay.verified': 'Verified: {count} entries',
   'replay.unverified': 'NOT VERIFIED: {problem}',

@@ -174,6 +174,7 @@ export const zhCN: Messages = {
   'replay.kind.bundle': '导出包',
   'replay.pathPlaceholder': '日志文件（.sqlite）或导出文件夹的路径',
   'replay.open': '打开',
+  'replay.choose': '选择文件…',
   'replay.opening': '正在打开并校验日志…',
   'replay.verified': '已校验：{count} 条记录',
   'replay.unverified': '未通过校验：{problem}',

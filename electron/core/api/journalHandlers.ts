@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ConsoleHandlers } from '../../../shared/contract';
+import { ConsoleError } from '../../../shared/errors';
 import type { EntryDraft, Mode } from '../../../shared/journal/entry';
 import { writeDailyReport } from '../reports/dailyReport';
 import { currentActor, type CoreContext } from './context';
@@ -9,7 +10,7 @@ type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 /** The duty journal: entries, queries, integrity, exports and the daily report. */
 export function journalHandlers(
   ctx: CoreContext,
-): Group<'appendEntry' | 'queryJournal' | 'getJournalStatus' | 'verifyJournal' | 'startNewJournalSegment' | 'exportJournal' | 'dailyReport' | 'getSiteState' | 'getPeers' | 'getCommandCentre'> {
+): Group<'appendEntry' | 'queryJournal' | 'getJournalStatus' | 'verifyJournal' | 'startNewJournalSegment' | 'exportJournal' | 'dailyReport' | 'getSiteState' | 'getPeers' | 'getCommandCentre' | 'chooseReplaySource'> {
   return {
     appendEntry: async ({ idempotencyKey, kind, payload, ref }) => {
       // The console stamps the entry's time (the writer, from the injected clock) and its mode; the contract refuses both from a client.
@@ -50,6 +51,10 @@ export function journalHandlers(
     getSiteState: async () => ctx.state.snapshot(),
     getPeers: async () => ctx.peers(),
     getCommandCentre: async () => ctx.commandCentre(),
+    // The desktop shell serves this with its open dialog (electron/main/replayDialog.ts); a browser has none.
+    chooseReplaySource: async () => {
+      throw new ConsoleError('unavailable', "the open dialog is in the desktop app; here, open a journal from the data folder's list");
+    },
   };
 }
 

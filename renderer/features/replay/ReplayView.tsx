@@ -120,6 +120,23 @@ export function ReplayView() {
             <button type="submit" className="button" disabled={opening || path.trim() === ''}>
               {t('replay.open')}
             </button>
+            {bootstrap?.shell === 'electron' && (
+              // The desktop app's open dialog: a file chosen there may be opened from anywhere on the machine.
+              <button
+                type="button"
+                className="button"
+                disabled={opening}
+                data-testid="replay-choose"
+                onClick={() => {
+                  api.chooseReplaySource().then(
+                    (source) => (source ? open(source) : undefined),
+                    (err: unknown) => setError(errorText(err)),
+                  );
+                }}
+              >
+                {t('replay.choose')}
+              </button>
+            )}
           </form>
           {opening && <p className="muted">{t('replay.opening')}</p>}
           {error && <p className="field__error" role="alert">{error}</p>}
