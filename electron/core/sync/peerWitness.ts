@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { JournalEntry } from '../../../shared/journal/entry';
@@ -10,6 +10,8 @@ import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
 
 /** Hashes of the newest entries witnessed per console kept in memory (older ones are answered by the checkpoints). */
 const RECENT_HASHES = 10_000;
+/** The kept-apart file stops growing here (a divergent peer keeps publishing); what follows stays on the bus stream, counted. */
+const MAX_APART_BYTES = 64 * 1024 * 1024;
 
 /** A peer whose new entries contradict what this console already witnessed of its journal. */
 export interface PeerDivergence {
@@ -64,6 +66,9 @@ export class PeerWitness {
   private readonly apartFile: string;
   private readonly consoles = new Map<string, Witnessed>();
   private dirty = false;
+  private apartBytes = 0;
+  /** Entries not written because the kept-apart file is full. */
+  notKept = 0;
 
   constructor(private readonly deps: { dataDir: string; site: string; log: Log; now: () => number }) {
     const dir = join(deps.dataDir, 'peers');
@@ -71,6 +76,7 @@ export class PeerWitness {
     this.stateFile = join(dir, `witness-${deps.site}.json`);
     this.apartFile = join(dir, `divergent-${deps.site}.jsonl`);
     if (existsSync(this.stateFile)) this.load();
+    if (existsSync(this.apartFile)) this.apartBytes = statSync(this.apartFile).size;
   }
 
   private load(): void {
@@ -231,7 +237,14 @@ export class PeerWitness {
       const d = this.divergenceOf(entry.console);
       text += `${JSON.stringify({ receivedAt, reason: d ? `divergent at #${d.seq}` : 'divergent', entry })}\n`;
     }
+    if (this.apartBytes + text.length > MAX_APART_BYTES) {
+      if (this.notKept === 0) this.deps.log.error('peer witness: the kept-apart file is full; further divergent entries stay on the bus stream only', { file: this.apartFile });
+      this.notKept += entries.length;
+      if (this.dirty) this.save();
+      return;
+    }
     appendFileSync(this.apartFile, text, { mode: 0o600 });
+    this.apartBytes += Buffer.byteLength(text);
     chmodPrivate(this.apartFile);
     const fd = openSync(this.apartFile, 'r');
     try {
