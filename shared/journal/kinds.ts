@@ -4,6 +4,7 @@ import { alertKinds } from '../alerts/kinds';
 import { rosterKinds } from '../roster/kinds';
 import { planKinds } from '../plans/kinds';
 import { wallKinds } from '../wall/kinds';
+import { syncKinds } from '../sync/kinds';
 import { toFieldIssues } from '../validation';
 import type { JournalEntry } from './entry';
 import { kind, type KindLabel, type KindSpec } from './kindSpec';
@@ -107,6 +108,7 @@ export const journalKinds = {
   ...planKinds,
   // The camera wall (shared/wall/kinds.ts).
   ...wallKinds,
+  ...syncKinds,
   // Contact roster and comms checks (shared/roster/kinds.ts).
   ...rosterKinds,
 } satisfies Record<string, KindSpec<unknown>>;

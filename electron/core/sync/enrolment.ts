@@ -12,7 +12,7 @@ import { verifySignature } from '../journal/signer';
  */
 export class ConsoleEnrolment {
   private readonly site: string;
-  private readonly keys: ReadonlyMap<string, string>;
+  private readonly keys: Map<string, string>;
   readonly open: boolean;
 
   constructor(site: { readonly id: string; readonly consoles?: readonly EnrolledConsole[] | undefined; readonly bus?: Pick<BusConfig, 'servers'> | undefined }) {
@@ -35,4 +35,23 @@ export class ConsoleEnrolment {
   keyOf(consoleId: string): string | undefined {
     return this.keys.get(consoleId);
   }
+
+  /**
+   * A console enrolled at a desk (a `console.enrolled` entry, ours or a
+   * counted peer's). Returns whether it changed anything. The site file's
+   * list wins: an enrolment naming another key for a listed console is refused.
+   */
+  enroll(consoleId: string, publicKey: string): boolean {
+    const held = this.keys.get(consoleId);
+    if (held !== undefined) return false;
+    this.keys.set(consoleId, publicKey);
+    return true;
+  }
+}
+
+/** The enrolment a `console.enrolled` entry carries, if it is one with the fields it needs. */
+export function enrolmentIn(entry: { readonly kind: string; readonly payload: unknown }): { consoleId: string; publicKey: string } | undefined {
+  if (entry.kind !== 'console.enrolled' || typeof entry.payload !== 'object' || entry.payload === null) return undefined;
+  const { consoleId, publicKey } = entry.payload as { consoleId?: unknown; publicKey?: unknown };
+  return typeof consoleId === 'string' && typeof publicKey === 'string' ? { consoleId, publicKey } : undefined;
 }

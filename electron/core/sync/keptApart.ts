@@ -38,8 +38,9 @@ export class KeptApartStore {
     for (const line of text.split('\n')) {
       if (line === '') continue;
       try {
-        const row = JSON.parse(line) as { reason: string; entry: JournalEntry };
-        this.count(row.entry, row.reason);
+        const row = JSON.parse(line) as { reason: string; entry: JournalEntry } | { released: string };
+        if ('released' in row) this.forget(row.released);
+        else this.count(row.entry, row.reason);
       } catch {
         // A line cut by a crash mid-write: the entry is still on the bus and is kept again when read.
       }
@@ -70,6 +71,40 @@ export class KeptApartStore {
       this.log.error('kept-apart file full: further entries are counted, not stored (they stay on the bus stream)', { file: this.file });
       return;
     }
+    this.append(text);
+  }
+
+  private forget(consoleId: string): void {
+    this.byConsole.delete(consoleId);
+    for (const key of this.seen) if (key.startsWith(`${consoleId}|`)) this.seen.delete(key);
+  }
+
+  /**
+   * A console enrolled since: its entries kept so far, to be judged again
+   * (they count once its key's signature covers them). A marker line says
+   * they were handed back, so they no longer show as kept apart.
+   */
+  release(consoleId: string): { entry: JournalEntry; streamSeq: number }[] {
+    if (!this.byConsole.has(consoleId)) return [];
+    const rows: { entry: JournalEntry; streamSeq: number }[] = [];
+    if (existsSync(this.file)) {
+      for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+        if (line === '') continue;
+        try {
+          const row = JSON.parse(line) as { entry?: JournalEntry; streamSeq?: number; released?: string };
+          if (row.released === consoleId) rows.length = 0;
+          else if (row.entry?.console === consoleId) rows.push({ entry: row.entry, streamSeq: row.streamSeq ?? 0 });
+        } catch {
+          // a cut line: see load()
+        }
+      }
+    }
+    this.forget(consoleId);
+    this.append(`${JSON.stringify({ released: consoleId })}\n`);
+    return rows;
+  }
+
+  private append(text: string): void {
     appendFileSync(this.file, text, { mode: 0o600 });
     chmodPrivate(this.file);
     const fd = openSync(this.file, 'r');

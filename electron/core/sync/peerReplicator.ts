@@ -10,7 +10,7 @@ import { isSubjectOf, JOURNAL_HEADERS, journalStreamName, sealRequestSubject, se
 import { logFailure } from '../support/background';
 import type { PeerWitness } from './peerWitness';
 import { SealSchema } from '../../../shared/sync/peers';
-import type { ConsoleEnrolment } from './enrolment';
+import { enrolmentIn, type ConsoleEnrolment } from './enrolment';
 import type { KeptApartStore } from './keptApart';
 import { SignedCopies, type KeptRow } from './signedCopies';
 
@@ -105,7 +105,54 @@ export class PeerReplicator {
     }
   }
 
+  /** Where the enrolments learned from peers' journals are kept between runs (our own are read from our journal). */
+  private get learnedKey(): string {
+    return `peers.enrolled.${this.deps.site}`;
+  }
+
+  /** Consoles enrolled at a desk: ours from our own journal, the peers' as learned, then every new one as it is appended or folded. */
+  private async loadEnrolments(): Promise<void> {
+    const enrolment = this.deps.enrolment;
+    if (!enrolment || !this.signed) return;
+    const own = await this.deps.journal.query({ kinds: ['console.enrolled'], limit: 500 });
+    const learned = safeJson((await this.deps.journal.getMeta(this.learnedKey)) ?? '[]');
+    const all = [...own.entries.map(enrolmentIn), ...(Array.isArray(learned) ? learned.map((p: unknown) => enrolmentIn({ kind: 'console.enrolled', payload: p })) : [])];
+    for (const e of all) if (e) enrolment.enroll(e.consoleId, e.publicKey);
+    this.deps.journal.onAppended((entries) => {
+      for (const e of entries) {
+        const found = enrolmentIn(e);
+        if (found) void this.inOrder(() => this.enrolled(found, false)).catch(logFailure(this.deps.log, 'peer replication: taking in an enrolled console failed'));
+      }
+    });
+  }
+
+  /**
+   * A console enrolled at a desk (ours, or a counted peer's entry): what was
+   * kept apart under its id is judged again — it counts once its key's
+   * signature covers it — and every console is asked for its signed head.
+   */
+  private async enrolled(found: { consoleId: string; publicKey: string }, fromPeer: boolean): Promise<void> {
+    const signed = this.signed;
+    if (!signed || !this.deps.enrolment?.enroll(found.consoleId, found.publicKey)) return;
+    this.deps.log.info('console enrolled', { console: found.consoleId, fromPeer });
+    if (fromPeer) {
+      const learned = safeJson((await this.deps.journal.getMeta(this.learnedKey)) ?? '[]');
+      const list = [...(Array.isArray(learned) ? learned : []), found];
+      await this.deps.journal.storePeers([], { key: this.learnedKey, value: JSON.stringify(list) });
+    }
+    const rows = this.deps.keptApart?.release(found.consoleId) ?? [];
+    for (const r of rows) this.keepApart(signed.admit(found.consoleId, true, [r.entry], r.streamSeq));
+    const nc = this.deps.link.connection();
+    try {
+      nc?.publish(sealRequestSubject(this.deps.site), '');
+    } catch (err) {
+      this.deps.log.debug('seal request failed', { error: String(err) });
+    }
+    await this.settle(false);
+  }
+
   async start(): Promise<void> {
+    await this.loadEnrolments();
     for (const h of await this.deps.journal.peerHeads(this.deps.site)) this.held.set(h.console, h.seq);
     this.deps.link.onChange((state, nc) => {
       if (state.state === 'connected' && nc) this.listenForSeals(nc);
@@ -313,6 +360,13 @@ export class PeerReplicator {
       else this.unfit.clear();
     }
     if (result.stored.length > 0 || !more) this.deps.onEntries(fit, more);
+    if (this.signed) {
+      for (const e of fit) {
+        const found = enrolmentIn(e);
+        // Queued behind this store: it runs inside the serial chain already.
+        if (found) void this.inOrder(() => this.enrolled(found, true)).catch(logFailure(this.deps.log, 'peer replication: taking in an enrolled console failed'));
+      }
+    }
   }
 
   stop(): void {

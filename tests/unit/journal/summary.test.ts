@@ -24,6 +24,7 @@ const hash = 'ab'.repeat(32);
 const samples: { readonly [K in JournalKind]: readonly z.input<(typeof journalKinds)[K]['payload']>[] } = {
   'journal.segment': [{ reason: 'new', publicKey: 'pk' }, { reason: 'after-break', publicKey: 'pk', previous: { file: 'j.sqlite', lastGoodSeq: 4, lastGoodHash: hash, problem: 'hash mismatch' } }],
   'journal.checkpoint': [{ upToSeq: 10, headHash: hash, signature: 'sig' }],
+  'console.enrolled': [{ consoleId: 'c-deskcccccccc', publicKey: `MCowBQYDK2VwAyEA${'A'.repeat(43)}=`, name: '值班台 C', reason: '密钥已在该台屏幕上核对' }],
   note: [{ text: '例行巡查，一切正常', tags: ['巡查'] }],
   patrol: [{ route: 'North fence', zones: ['perimeter-n', 'gate'], finding: 'issue', text: 'mesh cut' }],
   handover: [{ outgoing: 'duty-liu', incoming: 'duty-sun', summary: '夜班平稳', openItems: ['东侧围栏待修'] }],

@@ -161,4 +161,49 @@ describe('only the site’s enrolled consoles count', () => {
     expect(alertById(b2.state.current().alerts, 'fake-red-1')).toBeUndefined();
     expect((await peersOf(b2)).find((p) => p.console === dirA.id)?.keptApart?.count).toBe(4);
   });
+
+  it('a console enrolled at a desk by a supervisor counts from then on, there and at the site’s other consoles, after a restart too', async () => {
+    const nats = await NatsServer.start();
+    cleanups.push(() => nats.stop());
+    const dirA = enrolledConsoleDir('c-deskaaaaaaaa');
+    const dirB = enrolledConsoleDir('c-deskbbbbbbbb');
+    const dirC = enrolledConsoleDir('c-deskcccccccc');
+    const site = siteOnBus([nats.url], [dirA, dirB]);
+    const start = async (dataDir: string): Promise<Core> => {
+      const core = await startConsole(site, 'desk', dataDir);
+      cleanups.push(() => core.close());
+      return core;
+    };
+    const a = await start(dirA.dataDir);
+    const b = await start(dirB.dataDir);
+    const c = await start(dirC.dataDir);
+    const handover = (incoming: string) => ({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming, summary: `to ${incoming}` } });
+
+    await c.journal.append(handover('duty-sun'), { actor: 'duty-liu' });
+    await waitFor(async () => (await peersOf(a)).find((p) => p.console === dirC.id)?.keptApart !== undefined, 10_000, 'desk A to keep the unenrolled console apart');
+    expect((await peersOf(a)).find((p) => p.console === dirC.id)?.unknown).toBe(true);
+    expect(a.state.current().duty.onDuty?.officer).not.toBe('duty-sun');
+
+    const enrol = { consoleId: dirC.id, publicKey: dirC.publicKey, name: 'Desk C', reason: 'key read off its own screen by duty-liu' };
+    await a.handlers.setOperator('op-he');
+    await expect(a.handlers.enrollConsole(enrol)).rejects.toThrow(/needs a supervisor/);
+    await a.handlers.setOperator('duty-liu');
+    await expect(a.handlers.enrollConsole({ ...enrol, consoleId: dirB.id })).rejects.toThrow(/enrolled in the site file with another key/);
+    await a.handlers.enrollConsole(enrol);
+
+    // What C had written before counts now, at A and (through A's signed journal) at B.
+    await waitFor(() => [a, b].every((x) => x.state.current().duty.onDuty?.officer === 'duty-sun'), 10_000, 'C’s handover folded at A and B');
+    const peerC = (await peersOf(a)).find((p) => p.console === dirC.id);
+    expect(peerC?.unknown).toBeUndefined();
+    expect(peerC?.keptApart).toBeUndefined();
+    const logged = (await a.journal.query({ kinds: ['console.enrolled'] })).entries;
+    expect(logged.map((e) => [e.actor, (e.payload as { reason: string }).reason])).toEqual([['duty-liu', enrol.reason]]);
+
+    // B remembers what it learned from A's journal across a restart.
+    await b.close();
+    const b2 = await start(dirB.dataDir);
+    await c.journal.append(handover('op-he'), { actor: 'duty-sun' });
+    await waitFor(() => b2.state.current().duty.onDuty?.officer === 'op-he', 10_000, 'C’s next entry at the restarted desk B');
+    expect((await peersOf(b2)).find((p) => p.console === dirC.id)?.unknown).toBeUndefined();
+  });
 });
