@@ -1,7 +1,14 @@
+import { jetstream } from '@nats-io/jetstream';
+import { connect, headers } from '@nats-io/transport-node';
 import Database from 'better-sqlite3';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleApi } from '../../../shared/contract';
+import { canonicalJson } from '../../../shared/journal/canonical';
+import type { JournalEntry } from '../../../shared/journal/entry';
+import type { JournalService } from '../../../electron/core/journal/service';
+import { JOURNAL_HEADERS, journalSubject } from '../../../electron/core/sync/subjects';
+import { openTestJournal } from '../../support/journal';
 import { startHost } from '../../support/hostProcess';
 import { NatsServer } from '../../support/natsServer';
 import { tempDir } from '../../support/paths';
@@ -99,6 +106,64 @@ test('an older copy of the data folder restored while upstream holds more: the d
       await restored.stop();
     }
   } finally {
+    await nats.stop();
+  }
+});
+
+/** Publishes a journal's entries on its console's subject, as that console's relay would. */
+async function publishAs(url: string, siteId: string, consoleId: string, entries: readonly JournalEntry[]): Promise<void> {
+  const nc = await connect({ servers: url });
+  try {
+    const h = headers();
+    h.set(JOURNAL_HEADERS.console, consoleId);
+    h.set(JOURNAL_HEADERS.mode, 'LIVE');
+    h.set(JOURNAL_HEADERS.firstSeq, String(entries[0]!.seq));
+    h.set(JOURNAL_HEADERS.lastSeq, String(entries.at(-1)!.seq));
+    h.set(JOURNAL_HEADERS.count, String(entries.length));
+    await jetstream(nc).publish(journalSubject(siteId, consoleId, 'LIVE'), entries.map((e) => canonicalJson(e)).join('\n'), { headers: h });
+  } finally {
+    await nc.close();
+  }
+}
+
+test('a peer console that starts its history again at #1 is named as divergent on the desk and the wall', async ({ browser }) => {
+  const nats = await NatsServer.start();
+  const site = copyDemoSite((s) => {
+    s.bus = { servers: [nats.url] };
+  });
+  const siteId = (JSON.parse(readFileSync(site, 'utf8')) as { id: string }).id;
+  const peerId = 'c-peerwitness01';
+  const host = await startHost({ site });
+  const journals: JournalService[] = [];
+  const desk = await browser.newPage();
+  const wall = await browser.newPage();
+  try {
+    const first = (await openTestJournal({ consoleId: peerId, site: siteId })).journal;
+    journals.push(first);
+    await first.append({ kind: 'note', payload: { text: 'peer note' } }, { actor: 'duty-liu' });
+    const witnessed = await first.entriesAfter(0, 100);
+    await publishAs(nats.url, siteId, peerId, witnessed);
+    await expect.poll(async () => (await host.api().getPeers()).find((p) => p.console === peerId)?.held ?? 0, { timeout: 30_000 }).toBe(witnessed.at(-1)!.seq);
+
+    const again = (await openTestJournal({ consoleId: peerId, site: siteId })).journal;
+    journals.push(again);
+    for (let i = 0; i < 3; i++) await again.append({ kind: 'note', payload: { text: `other ${i}` } }, { actor: 'duty-liu' });
+    await publishAs(nats.url, siteId, peerId, await again.entriesAfter(0, 100));
+
+    await desk.goto(host.urlFor('desk/journal'));
+    await wall.goto(host.urlFor('wall/1'));
+    for (const page of [desk, wall]) {
+      const banner = page.getByTestId('peer-witness-banner');
+      await expect(banner).toBeVisible({ timeout: 30_000 });
+      await expect(banner.locator(`[data-console="${peerId}"]`)).toHaveAttribute('data-seq', '1');
+      await expect(banner).toContainText(`控制台 ${peerId} 发来的 #1 哈希为 ${(await again.entriesAfter(0, 1))[0]!.hash.slice(0, 16)}`);
+      await expect(banner).toContainText(witnessed[0]!.hash.slice(0, 16));
+    }
+  } finally {
+    await desk.close();
+    await wall.close();
+    for (const j of journals) await j.close();
+    await host.stop();
     await nats.stop();
   }
 });
