@@ -227,6 +227,33 @@ export default tseslint.config(
     },
   },
   {
+    // One clock (shared/time/format.ts): times reach the operator in the site's zone and the app's language,
+    // never the PC's. Bare date formatting is refused wherever text for people is made.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx', 'shared/**/*.ts', 'electron/core/**/*.ts'],
+    ignores: ['shared/time/format.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]",
+          message: "format times with shared/time/format.ts (the site's zone and the app's language), never the PC's zone",
+        },
+        {
+          selector: "CallExpression[callee.property.name='toLocaleString'][arguments.length=0]",
+          message: "a bare toLocaleString() uses the PC's zone and language: use shared/time/format.ts, or pass the locale",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(toString|toDateString|toTimeString|toUTCString)$/][callee.object.type='NewExpression'][callee.object.callee.name='Date']",
+          message: "a Date as text is in the PC's zone or in UTC: use shared/time/format.ts",
+        },
+        {
+          selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+          message: 'date formatters live in shared/time/format.ts (one clock for every screen, print and file name)',
+        },
+      ],
+    },
+  },
+  {
     // Slices are pure state: they must run under Node in unit tests.
     files: ['renderer/**/*Slice.ts', 'renderer/app/store.ts'],
     rules: { 'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'] },

@@ -1,5 +1,6 @@
 import { localize, type Locale } from '../../shared/i18n';
 import type { SiteView } from '../../shared/site/view';
+import { formatInstant } from '../../shared/time/format';
 
 /** Display name for an actor: the roster name when it is a roster id. */
 export function actorName(site: SiteView | undefined, actor: string, locale: Locale): string {
@@ -7,14 +8,7 @@ export function actorName(site: SiteView | undefined, actor: string, locale: Loc
   return person ? localize(person.name, locale) : actor;
 }
 
-/** A time of day (hh:mm:ss, 24 h) in the site's time zone, with the month and day when asked. */
+/** A time of day (hh:mm:ss, 24 h) in the site's time zone, with the month and day when asked (shared/time/format.ts). */
 export function formatTime(ms: number, locale: Locale, timeZone: string | undefined, withDate: boolean): string {
-  return new Intl.DateTimeFormat(locale, {
-    ...(timeZone ? { timeZone } : {}),
-    ...(withDate ? { month: '2-digit', day: '2-digit' } : {}),
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(ms);
+  return formatInstant(ms, { locale, timeZone }, withDate ? 'dayTime' : 'time');
 }

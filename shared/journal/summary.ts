@@ -1,3 +1,4 @@
+import { formatDuration, formatInstant } from '../time/format';
 import { locales, translate, type Locale } from '../i18n';
 import { localize, type LocalizedText } from '../i18n/locale';
 import type { JournalEntry } from './entry';
@@ -82,18 +83,6 @@ function peopleOf(people: readonly Named[]): Map<string, LocalizedText> {
   return index;
 }
 
-/** A span of seconds in words: "1 h 30 min", "1小时30分". */
-function duration(sec: number, lang: Locale): string {
-  const h = Math.floor(sec / 3600);
-  const m = Math.floor((sec % 3600) / 60);
-  const s = Math.round(sec % 60);
-  const en = lang === 'en';
-  const parts: string[] = [];
-  if (h > 0) parts.push(en ? `${h} h` : `${h}小时`);
-  if (m > 0) parts.push(en ? `${m} min` : `${m}分`);
-  if (s > 0 || parts.length === 0) parts.push(en ? `${s} s` : `${s}秒`);
-  return parts.join(en ? ' ' : '');
-}
 
 /**
  * Resolves ids to names in one language, from the site, the roster in force
@@ -106,14 +95,7 @@ export function summaryContext(source: SummarySource, lang: Locale): SummaryCont
     const text = map?.get(id);
     return text === undefined ? id : localize(text, lang) || id;
   };
-  const timeFormat = new Intl.DateTimeFormat(lang, {
-    ...(source.site ? { timeZone: source.site.timezone } : {}),
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const timeCtx = { locale: lang, timeZone: source.site?.timezone };
   const alert = (alertId: string): AlertRef | undefined => source.alert?.(alertId);
   const ctx: SummaryContext = {
     lang,
@@ -134,8 +116,8 @@ export function summaryContext(source: SummarySource, lang: Locale): SummaryCont
       if (!a) return alertId;
       return a.zone ? `${ctx.alertType(a.type)} · ${ctx.zone(a.zone)}` : ctx.alertType(a.type);
     },
-    duration: (sec) => duration(sec, lang),
-    time: (ms) => timeFormat.format(ms),
+    duration: (sec) => formatDuration(sec * 1000, lang),
+    time: (ms) => formatInstant(ms, timeCtx, 'dayMinute'),
   };
   return ctx;
 }

@@ -2,6 +2,7 @@ import { translate, type Locale, type MessageKey } from '../i18n';
 import { isKind, kindLabels } from '../journal/kinds';
 import type { JournalEntry } from '../journal/entry';
 import { localize } from '../i18n/locale';
+import { formatInstant } from '../time/format';
 import type { AlertRef } from '../journal/kinds';
 import { entrySummary, summaryContext, type SummarySource } from '../journal/summary';
 
@@ -71,7 +72,7 @@ export function renderDailyReport(input: DailyReportInput, locale: Locale): stri
   const t = (key: MessageKey, params?: Record<string, string | number>): string => translate(locale, key, params);
   const live = input.entries.filter((e) => e.mode === 'LIVE');
   const time = (ms: number): string =>
-    new Intl.DateTimeFormat(locale, { timeZone: input.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+    formatInstant(ms, { locale, timeZone: input.timeZone }, 'minute');
   const who = (actor: string): string => input.names[actor] ?? actor;
   const rows = (kinds: readonly string[]): JournalEntry[] => live.filter((e) => kinds.includes(e.kind));
   const raised = new Map<string, AlertRef>();
@@ -103,7 +104,7 @@ export function renderDailyReport(input: DailyReportInput, locale: Locale): stri
   @page { size: A4; margin: 15mm; } @media print { body { margin: 0; } }
 </style></head><body>
 <h1>${escape(t('report.title'))} · ${escape(input.siteName)}</h1>
-<div class="meta">${escape(t('report.date'))}: ${escape(input.date)} (${escape(input.timeZone)}) · ${escape(t('report.generated'))}: ${escape(new Date(input.generatedAt).toISOString())} · ${escape(t('report.console'))}: ${escape(input.consoleId)}</div>
+<div class="meta">${escape(t('report.date'))}: ${escape(input.date)} (${escape(input.timeZone)}) · ${escape(t('report.generated'))}: ${escape(formatInstant(input.generatedAt, { locale, timeZone: input.timeZone }, 'dateTime'))} · ${escape(t('report.console'))}: ${escape(input.consoleId)}</div>
 <h2>${escape(t('report.incidents'))}</h2>
 ${zero ? `<p class="zero" data-zero-report="true">${escape(t('report.zero'))}</p>` : table(incidents)}
 <h2>${escape(t('report.handovers'))}</h2>

@@ -2,6 +2,7 @@ import type { DrillScenario } from '../drill/scenario';
 import { stepIntervals, type DrillScore, type InjectScore } from '../drill/scoring';
 import { translate, type Locale, type MessageKey } from '../i18n';
 import { localize } from '../i18n/locale';
+import { formatInstant } from '../time/format';
 
 export interface DrillEvaluation {
   readonly strengths: readonly string[];
@@ -68,7 +69,7 @@ export function renderDrillReport(input: DrillReportInput, locale: Locale): stri
   const when = (ms: number | null): string =>
     ms === null
       ? '—'
-      : new Intl.DateTimeFormat(locale, { timeZone: input.timeZone, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(ms);
+      : formatInstant(ms, { locale, timeZone: input.timeZone }, 'dateTime');
   const who = (actor: string | null): string => (actor ? (input.names[actor] ?? actor) : '—');
   const actionName = (a: string): string => t(`aar.action.${a}` as MessageKey);
   const result = (pass: boolean): string => `<b class="${pass ? 'pass' : 'fail'}">${escape(t(pass ? 'aar.pass' : 'aar.fail'))}</b>`;
@@ -147,7 +148,7 @@ ${chart(score, (s, a) => `${s.injectId} · ${actionName(a)}`)}
 ${evaluation}
 <h2>${escape(t('aar.observations'))}</h2>
 ${observations}
-<p class="meta">${escape(t('aar.source'))}: ${escape(input.source)} · ${escape(t('aar.generated'))}: ${escape(new Date(input.generatedAt).toISOString())}</p>
+<p class="meta">${escape(t('aar.source'))}: ${escape(input.source)} · ${escape(t('aar.generated'))}: ${escape(formatInstant(input.generatedAt, { locale, timeZone: input.timeZone }, 'dateTime'))}</p>
 </body></html>
 `;
 }

@@ -3,6 +3,7 @@ import { localize, type LocalizedText } from '../i18n/locale';
 import type { ContactRoute, Roster } from '../site/roster';
 import { orderedLadder } from './schedule';
 import { slotsBetween } from './shifts';
+import { formatInstant } from '../time/format';
 
 export interface PrintInput {
   readonly siteName: LocalizedText;
@@ -58,8 +59,8 @@ function route(r: ContactRoute): string {
 export function renderRosterHtml(input: PrintInput): string {
   const { roster, timeZone } = input;
   const people = new Map(roster.people.map((p) => [p.id, p]));
-  const time = (ms: number): string =>
-    new Intl.DateTimeFormat('zh-CN', { timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  // The print is bilingual; its times in Chinese form, in the site's zone.
+  const time = (ms: number): string => formatInstant(ms, { locale: 'zh-CN', timeZone }, 'dayMinute');
   const shiftRows = slotsBetween(roster, timeZone, input.generatedAt, input.generatedAt + 7 * 86_400_000)
     .map(
       (s) =>
@@ -81,7 +82,7 @@ export function renderRosterHtml(input: PrintInput): string {
         `<tr><td>${escape(e.label)}</td><td>${escape([e.radioId, e.number, e.network].filter(Boolean).join(' · '))}</td><td>${name(people.get(e.keeper)?.name ?? e.keeper)}</td><td>${escape(e.simExpiry ?? '')}</td></tr>`,
     )
     .join('');
-  const printed = new Intl.DateTimeFormat('zh-CN', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(input.generatedAt);
+  const printed = formatInstant(input.generatedAt, { locale: 'zh-CN', timeZone }, 'dateTime');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${name(input.siteName)} — ${both('roster.printReady')}</title>
 <style>

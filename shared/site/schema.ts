@@ -7,6 +7,7 @@ import { SitePathSchema, StreamSourceSchema } from './streams';
 import { checkSiteReferences } from './references';
 import { AlertSourcesSchema } from '../alerts/siteConfig';
 import { WallSiteSchema } from '../wall/layouts';
+import { isTimeZone } from '../time/format';
 
 export const SITE_FORMAT = 'watchpost-site/1';
 
@@ -223,14 +224,6 @@ export const CommandCentreSchema = z.strictObject({
  * A zone the runtime knows. An unknown one (`Mars/Olympus`) passed before and
  * then every comms check threw when it formatted a time: refuse the file instead.
  */
-function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat(undefined, { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const SiteFileSchema = z
   .strictObject({

@@ -1,21 +1,11 @@
+import { zoneOffsetMs } from './format';
+
 /**
  * Calendar days in a site's time zone, with no library: Intl tells the
  * offset at an instant, and two passes settle it across DST changes.
  */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  return zoneOffsetMs(instant, timeZone);
 }
 
 /** The instant local midnight starts `date` (YYYY-MM-DD) in `timeZone`. */

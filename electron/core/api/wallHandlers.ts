@@ -70,7 +70,7 @@ export function wallHandlers(
         if (!lift || (lift.until !== undefined && lift.until <= now)) throw invalid('unmasked', `mask ${i + 1} of camera "${id}" is not lifted`);
       }
       const png = decodePng(pngBase64);
-      const stored = storeSnapshot(ctx.dataDir, id, now, png);
+      const stored = storeSnapshot(ctx.dataDir, id, now, png, ctx.siteEditor.view().timezone);
       try {
         const entry = await ctx.journal.append(
           { kind: 'wall.snapshot', payload: { camera: id, file: stored.file, sha256: stored.sha256, at: now, unmasked } },

@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { join } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
 import { mkdirPrivate } from '../support/privateFiles';
+import { fileStamp } from '../../../shared/time/format';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -28,11 +29,12 @@ export function decodePng(base64: string): Uint8Array {
  * fsync, rename): a crash leaves either the whole picture or nothing, never
  * half a file the journal points at.
  */
-export function storeSnapshot(dataDir: string, camera: string, at: number, png: Uint8Array): StoredSnapshot {
+export function storeSnapshot(dataDir: string, camera: string, at: number, png: Uint8Array, timeZone: string): StoredSnapshot {
   const dir = join(dataDir, 'snapshots');
   const sha256 = createHash('sha256').update(png).digest('hex');
   const safeCamera = camera.replace(/[^A-Za-z0-9_-]/g, '_');
-  const name = `${safeCamera}-${new Date(at).toISOString().replace(/[:.]/g, '-')}-${sha256.slice(0, 8)}.png`;
+  // Named by the site's wall time, as the operator saw it on the clock (shared/time/format.ts).
+  const name = `${safeCamera}-${fileStamp(at, timeZone)}-${sha256.slice(0, 8)}.png`;
   const final = join(dir, name);
   const temp = `${final}.tmp`;
   try {

@@ -1,7 +1,6 @@
 import type { Countdown } from '../../../shared/alerts/targets';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
 import type { AlertView } from '../../../shared/state/alertsDomain';
-import { formatDuration } from './queue';
 
 export type DetailAction = 'ack' | 'assign' | 'note' | 'dispatch' | 'on-scene' | 'report' | 'resolve' | 'false-alarm' | 'escalate';
 
@@ -15,6 +14,8 @@ export interface AlertDetailProps {
   readonly cameraName: (id: string) => string;
   readonly actorName: (actor: string) => string;
   readonly time: (ms: number) => string;
+  /** A span in the app's language (shared/time/format.ts). */
+  readonly duration: (ms: number) => string;
   readonly readOnly: boolean;
   readonly t: (key: MessageKey, params?: MessageParams) => string;
   readonly onAction: (action: DetailAction) => void;
@@ -32,8 +33,8 @@ const actions: { action: DetailAction; key: MessageKey; hotkey?: string }[] = [
   { action: 'escalate', key: 'alerts.action.escalate', hotkey: 'E' },
 ];
 
-function countdownText(c: Countdown, t: AlertDetailProps['t']): string {
-  const time = formatDuration(c.remainingMs);
+function countdownText(c: Countdown, t: AlertDetailProps['t'], duration: AlertDetailProps['duration']): string {
+  const time = duration(c.remainingMs);
   if (c.doneAt !== undefined) return c.overdue ? t('alerts.doneLate', { time }) : t('alerts.doneIn', { time });
   return c.overdue ? t('alerts.overdue', { time }) : t('alerts.due', { time });
 }
@@ -81,7 +82,7 @@ export function AlertDetail(props: AlertDetailProps) {
       <ul className="alerts__countdowns" data-testid="alert-countdowns">
         {props.countdowns.map((c) => (
           <li key={c.step} data-step={c.step} className={c.overdue ? 'is-overdue' : c.doneAt !== undefined ? 'is-done' : ''}>
-            <span>{t(`alerts.step.${c.step}`)}</span> <span>{countdownText(c, t)}</span>
+            <span>{t(`alerts.step.${c.step}`)}</span> <span>{countdownText(c, t, props.duration)}</span>
           </li>
         ))}
       </ul>

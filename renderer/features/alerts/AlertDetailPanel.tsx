@@ -34,6 +34,7 @@ export function AlertDetailPanel(props: {
       }}
       actorName={(a) => actorName(site, a, locale)}
       time={names.time}
+      duration={names.duration}
       readOnly={props.readOnly}
       t={t}
       onAction={(action) => props.onAction(action, alert.id)}

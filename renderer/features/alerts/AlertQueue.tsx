@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import type { AlertView } from '../../../shared/state/alertsDomain';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
-import { formatDuration } from './queue';
 
 export interface AlertQueueProps {
   readonly rows: readonly AlertView[];
@@ -10,6 +9,7 @@ export interface AlertQueueProps {
   readonly now: number;
   readonly typeName: (code: string) => string;
   readonly zoneName: (id: string | undefined) => string;
+  readonly duration: (ms: number) => string;
   readonly t: (key: MessageKey, params?: MessageParams) => string;
   readonly onSelect: (id: string) => void;
 }
@@ -45,7 +45,7 @@ export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
             </td>
             <td>{props.typeName(a.type)}</td>
             <td>{props.zoneName(a.zone)}</td>
-            <td className="alerts__age">{formatDuration(props.now - a.raisedAt)}</td>
+            <td className="alerts__age">{props.duration(props.now - a.raisedAt)}</td>
             <td className={`alerts__status st-${a.status}`}>{t(`alerts.status.${a.status}`)}</td>
           </tr>
         ))}

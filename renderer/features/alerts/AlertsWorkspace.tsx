@@ -85,7 +85,7 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
           {latest !== undefined && <span className="muted alerts__latest" data-testid="alert-latest">{t('alerts.latest', { id: latest })}</span>}
         </h2>
         <p className="muted alerts__keys">{t('alerts.keys')}</p>
-        <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} t={t} onSelect={setSelected} />
+        <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} duration={names.duration} t={t} onSelect={setSelected} />
       </section>
       <section className="panel alerts__side">
         <h2 className="panel__title">{t('alerts.detail')}</h2>

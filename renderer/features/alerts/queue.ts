@@ -25,14 +25,6 @@ export function moveSelection(rows: readonly AlertView[], selected: string | und
   return rows[Math.max(0, Math.min(rows.length - 1, index + delta))]?.id;
 }
 
-/** "1 h 05 min", "3 min 20 s", "12 s". */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(Math.abs(ms) / 1000));
-  if (s >= 3600) return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
-  if (s >= 60) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${s} s`;
-}
-
 export type KeyAction = 'up' | 'down' | 'ack' | 'assign' | 'note' | 'dispatch' | 'resolve' | 'false-alarm' | 'escalate';
 
 /** The queue's keyboard map. */

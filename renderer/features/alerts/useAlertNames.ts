@@ -3,12 +3,15 @@ import { resolveTargets, type ResolvedTargets } from '../../../shared/alerts/tar
 import type { Severity } from '../../../shared/domain/severity';
 import { localize, type Locale } from '../../../shared/i18n';
 import type { SiteView } from '../../../shared/site/view';
+import { formatDuration } from '../../../shared/time/format';
 import { formatTime } from '../../ui/format';
 
 export interface AlertNames {
   typeName(code: string): string;
   zoneName(id: string | undefined): string;
   time(ms: number): string;
+  /** A span in the app's language ("3 min 20 s" / "3分20秒"). */
+  duration(ms: number): string;
   hourLabel(hour: number): string;
   targetsOf(severity: Severity, type?: string): ResolvedTargets | undefined;
 }
@@ -32,11 +35,12 @@ export function useAlertNames(site: SiteView | undefined, locale: Locale): Alert
     [site, locale],
   );
   const time = useCallback((ms: number) => formatTime(ms, locale, tz, false), [locale, tz]);
+  const duration = useCallback((ms: number) => formatDuration(ms, locale), [locale]);
   const hourLabel = useCallback((hour: number) => formatTime(hour, locale, tz, false).slice(0, 5), [locale, tz]);
   const targetsOf = useCallback(
     (severity: Severity, type?: string) =>
       site ? resolveTargets(site.responseTargets, severity, site.alertTypes.find((x) => x.code === type)) : undefined,
     [site],
   );
-  return { typeName, zoneName, time, hourLabel, targetsOf };
+  return { typeName, zoneName, time, duration, hourLabel, targetsOf };
 }

@@ -1,10 +1,13 @@
 import { TIME_WINDOWS } from '../../../shared/heatmap/timeWindow';
+import { formatInstant } from '../../../shared/time/format';
 import { useT } from '../../i18n/useT';
+import { useTimeContext } from '../../ui/useTimeContext';
 import type { HeatTimeline } from './useHeatTimeline';
 
 /** Window length buttons, the window-end slider and play / live controls. */
 export function TimeWindow(props: { timeline: HeatTimeline; span: { start: number; end: number }; count: number }) {
   const t = useT();
+  const time = useTimeContext();
   const { timeline, span } = props;
   const stepMs = Math.max(1_000, Math.round((span.end - span.start) / 1_000));
   return (
@@ -47,7 +50,7 @@ export function TimeWindow(props: { timeline: HeatTimeline; span: { start: numbe
           {t('heat.live')}
         </button>
         <time dateTime={new Date(timeline.end).toISOString()} className="timewindow__end">
-          {new Date(timeline.end).toLocaleString()}
+          {formatInstant(timeline.end, time, 'dayMinute')}
         </time>
         <span className="timewindow__count" data-testid="heat-count">
           {t('heat.inWindow', { count: props.count })}

@@ -1,15 +1,10 @@
 import { useState } from 'react';
 import type { DailyReport, ExportResult } from '../../../shared/contract';
+import { formatInstant, fromZonedInput, toZonedInput } from '../../../shared/time/format';
 import { dateIn } from '../../../shared/time/zonedDay';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { errorText } from '../../ui/errorText';
-
-function toInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** Export a time range (JSONL + manifest), the printable daily report, and re-verification. */
 export function JournalTools() {
@@ -18,8 +13,12 @@ export function JournalTools() {
   const dailyReport = useConsole((s) => s.dailyReport);
   const verify = useConsole((s) => s.verifyJournal);
   const timeZone = useConsole((s) => s.bootstrap?.site.timezone ?? 'UTC');
-  const [from, setFrom] = useState(() => toInput(Date.now() - 24 * 3_600_000));
-  const [to, setTo] = useState(() => toInput(Date.now() + 60_000));
+  const locale = useConsole((s) => s.settings.locale);
+  // The fields show and mean the site's wall time, whatever the PC's zone.
+  const [from, setFrom] = useState(() => toZonedInput(Date.now() - 24 * 3_600_000, timeZone));
+  // Empty "to" is "now" when the export runs: entries written since the page opened are not left out.
+  const [to, setTo] = useState('');
+  const [range, setRange] = useState<{ from: number; to: number } | undefined>();
   const [date, setDate] = useState(() => dateIn(Date.now(), timeZone));
   const [exported, setExported] = useState<ExportResult | undefined>();
   const [report, setReport] = useState<DailyReport | undefined>();
@@ -42,8 +41,18 @@ export function JournalTools() {
         </label>
         <label className="field field--inline">
           {t('journal.export.to')} <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} name="exportTo" />
+          {to === '' ? <span className="muted">{t('journal.export.now')}</span> : null}
         </label>
-        <button type="button" className="button" data-testid="export-button" onClick={() => void run(async () => setExported(await exportJournal(new Date(from).getTime(), new Date(to).getTime())))}>
+        <button type="button" className="button" data-testid="export-button" onClick={() =>
+            void run(async () => {
+              const fromMs = fromZonedInput(from, timeZone);
+              const toMs = to === '' ? Date.now() : fromZonedInput(to, timeZone);
+              if (fromMs === undefined || toMs === undefined) throw new Error(t('journal.export.badRange'));
+              setExported(await exportJournal(fromMs, toMs));
+              setRange({ from: fromMs, to: toMs });
+            })
+          }
+        >
           {t('journal.export.button')}
         </button>
         <label className="field field--inline">
@@ -60,6 +69,7 @@ export function JournalTools() {
       {exported && (
         <div className="journal-tools__result" data-testid="export-result">
           {t('journal.export.done', { count: exported.entries, dir: exported.dir })}{' '}
+          {range ? <span data-testid="export-range">{t('journal.export.range', { from: formatInstant(range.from, { locale, timeZone }, 'dateTime'), to: formatInstant(range.to, { locale, timeZone }, 'dateTime') })}</span> : null}{' '}
           <a href={exported.entriesUrl} download>
             entries.jsonl
           </a>{' '}

@@ -120,7 +120,7 @@ export function ReplayView() {
             <button type="submit" className="button" disabled={opening || path.trim() === ''}>
               {t('replay.open')}
             </button>
-            {bootstrap?.shell === 'electron' && (
+            {bootstrap?.console.shell === 'electron' && (
               // The desktop app's open dialog: a file chosen there may be opened from anywhere on the machine.
               <button
                 type="button"

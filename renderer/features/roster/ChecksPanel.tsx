@@ -4,7 +4,7 @@ import type { Roster } from '../../../shared/site/roster';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { nameOf } from './names';
-import { formatSpan } from './rosterView';
+import { formatCountdown } from '../../../shared/time/format';
 
 /** Every check for every subject, worst first, with a live countdown. */
 export function ChecksPanel(props: { roster: Roster; states: readonly DueState[]; now: number }) {
@@ -26,7 +26,7 @@ export function ChecksPanel(props: { roster: Roster; states: readonly DueState[]
               <td>{nameOf(props.roster, s.device ?? s.person, locale)}</td>
               <td className="roster__stage">{t(`roster.stage.${s.stage}`)}</td>
               <td className="roster__count">
-                {s.stage === 'overdue' ? t('roster.overdueFor', { time: formatSpan(props.now - s.overdueAt) }) : t('roster.dueIn', { time: formatSpan(s.dueAt - props.now) })}
+                {s.stage === 'overdue' ? t('roster.overdueFor', { time: formatCountdown(props.now - s.overdueAt, locale) }) : t('roster.dueIn', { time: formatCountdown(s.dueAt - props.now, locale) })}
               </td>
             </tr>
           ))}

@@ -42,12 +42,3 @@ export function nextToCall(rollcall: RollCall): string | undefined {
   return rollcall.people.find((p) => rollcall.answers[p] === undefined);
 }
 
-/** "1:05:09" or "4:09": a countdown that reads at a glance. */
-export function formatSpan(ms: number): string {
-  const total = Math.max(0, Math.floor(Math.abs(ms) / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
-}

@@ -3,7 +3,8 @@ import type { JournalEntry } from '../../../shared/journal/entry';
 import { foldEntries, initialSiteState } from '../../../shared/state';
 import { makeEntry } from '../../support/entries';
 import { perHour, responseTimes } from '../../../renderer/features/alerts/charts';
-import { formatDuration, keyAction, moveSelection, openQueue } from '../../../renderer/features/alerts/queue';
+import { keyAction, moveSelection, openQueue } from '../../../renderer/features/alerts/queue';
+import { formatDuration } from '../../../shared/time/format';
 
 const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
 const entry = (kind: string, payload: Record<string, unknown>, at: number, actor = 'system'): JournalEntry =>
@@ -45,8 +46,8 @@ describe('alert queue view', () => {
       'escalate',
       undefined,
     ]);
-    expect(formatDuration(3_723_000)).toBe('1 h 02 min');
-    expect(formatDuration(-65_000)).toBe('1 min 05 s');
+    expect(formatDuration(3_723_000, 'en')).toBe('1 h 02 min');
+    expect(formatDuration(-65_000, 'en')).toBe('1 min 05 s');
   });
 
   it('feeds the charts: per-hour counts by severity and type, acknowledgement time against target', () => {

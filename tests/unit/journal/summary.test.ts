@@ -135,7 +135,7 @@ describe('kind summaries', () => {
     const zh = summaryContext(source, 'zh-CN');
     expect(entrySummary({ kind: 'comms.attempt', payload: samples['comms.attempt'][0] }, zh)).toBe('联络 孙丽，对讲机 CH1：无应答 [在岗人员对讲机点验]');
     expect(entrySummary({ kind: 'rollcall.answer', payload: samples['rollcall.answer'][0] }, summaryContext(source, 'en'))).toBe('Sun Li: Bad signal');
-    expect(entrySummary({ kind: 'wall.mask-lifted', payload: samples['wall.mask-lifted'][0] }, zh)).toBe('大堂 隐私遮挡 1 解除，至 11/21 11:00：警情核实');
+    expect(entrySummary({ kind: 'wall.mask-lifted', payload: samples['wall.mask-lifted'][0] }, zh)).toBe('大堂 隐私遮挡 1 解除，至 11月21日 11:00：警情核实');
   });
 
   it('falls back to the id when the site does not know it, and to nothing for an unknown kind', () => {

@@ -61,6 +61,23 @@ describe('lint keeps the layers', () => {
     }
   });
 
+  it("refuses bare date formatting outside the one clock (shared/time/format.ts)", async () => {
+    const code = [
+      'const at = Date.UTC(2026, 11, 2);',
+      'export const a = new Date(at).toLocaleString();',
+      "export const b = new Date(at).toLocaleTimeString('en', { hour12: false });",
+      'export const c = new Date(at).toString();',
+      "export const d = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' }).format(at);",
+      "export const e = (12345).toLocaleString('en-US');",
+      '',
+    ].join('\n');
+    for (const file of ['renderer/features/x/y.tsx', 'shared/x.ts', 'electron/core/x.ts']) {
+      const messages = await lint(file, code);
+      expect(messages.filter((m) => m.rule === 'no-restricted-syntax').map((m) => m.line)).toEqual([2, 3, 4, 5]);
+    }
+    expect((await lint('shared/time/format.ts', code)).filter((m) => m.rule === 'no-restricted-syntax')).toEqual([]);
+  });
+
   it('refuses Math.random in the core and in shared/', async () => {
     for (const file of ['electron/core/x.ts', 'shared/x.ts']) {
       const messages = await lint(file, 'export const jitter = (): number => 0.8 + Math.random() * 0.4;\n');
