@@ -263,6 +263,9 @@ class SubjectRelay {
     if (upstream.journalSeq === 0 || upstream.hash === undefined) return undefined;
     const [local] = await this.deps.journal.entriesAfter(upstream.journalSeq - 1, 1);
     if (local?.seq === upstream.journalSeq && local.hash === upstream.hash) return undefined;
+    // A new segment after a local break (the old file kept under segments/) starts right after the recorded head
+    // and links to it: when that head is upstream's last entry, the histories agree.
+    if (local?.seq === upstream.journalSeq + 1 && local.prevHash === upstream.hash) return undefined;
     const head = this.deps.journal.status();
     const at = this.deps.clock.now();
     const base = { subject: this.subject, upstreamSeq: upstream.journalSeq, upstreamHash: upstream.hash, at };

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { cpSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/journal/canonical';
@@ -132,6 +132,33 @@ describe('the upstream witness', () => {
     await waitFor(() => rig.relay.status().state === 'connected' && (rig.relay.status().divergence?.at ?? 0) > firstFound, 20_000, 'the re-check');
     const after = await readUpstream(server.url, 'test-site', LIVE_SUBJECT);
     expect(after.entries).toEqual(before.entries);
+  });
+
+  it('a deleted journal caught locally goes on in a new segment linking to the recorded head: no divergence, publishing resumes', async () => {
+    const server = await NatsServer.start();
+    cleanups.push(() => server.stop());
+    const first = await open();
+    const rig = await startRelay(first.journal, server.url);
+    await notes(first.journal, 12, 'before');
+    await waitFor(() => rig.relay.status().behind === 0 && rig.relay.status().state === 'connected', 20_000, 'everything published');
+    await rig.stop();
+    await first.journal.close();
+    const before = await readUpstream(server.url, 'test-site', LIVE_SUBJECT);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(first.dataDir, 'journal', `journal.sqlite${suffix}`), { force: true });
+
+    const again = await open(first.dataDir);
+    cleanups.push(() => again.journal.close());
+    await waitFor(() => again.journal.status().headSeq > 0 && (again.journal.status().detail ?? '').includes('new segment'), 10_000, 'the new segment');
+    const [segment] = await again.journal.entriesAfter(0, 1);
+    expect(segment?.seq).toBe(before.entries.at(-1)!.seq + 1);
+    const witness = await startRelay(again.journal, server.url);
+    cleanups.push(() => witness.stop());
+    await notes(again.journal, 4, 'after');
+    await waitFor(() => witness.relay.status().behind === 0 && witness.relay.status().state === 'connected', 20_000, 'publishing resumed');
+    expect(witness.relay.status().divergence).toBeUndefined();
+    const after = await readUpstream(server.url, 'test-site', LIVE_SUBJECT);
+    expect(after.entries.slice(0, before.entries.length)).toEqual(before.entries);
+    expect(after.entries.at(-1)!.seq).toBe(again.journal.status().headSeq);
   });
 
   it('a normal reconnect after a network drop agrees with upstream and resumes exactly once', async () => {
