@@ -37,7 +37,7 @@ import { PeerReplicator } from './sync/peerReplicator';
 import { ConsoleEnrolment } from './sync/enrolment';
 import { KeptApartStore } from './sync/keptApart';
 import { PeerWitness } from './sync/peerWitness';
-import { SealPublisher, sealSigner } from './sync/seals';
+import { keyFilePem, SealPublisher, sealSigner } from './sync/seals';
 import { PresenceTracker } from './sync/presence';
 import { JournalRelay } from './sync/relay';
 import { systemClock, type Clock } from './support/clock';
@@ -166,7 +166,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const keptApart = enrolment.open ? undefined : new KeptApartStore(dataDir, site.site.id, log.child({ part: 'peers' }));
     // The site's consoles witness each other's journals: a peer contradicting what was witnessed is divergent, kept apart.
     const witness = new PeerWitness({ dataDir, site: site.site.id, log: log.child({ part: 'peer-witness' }), now: () => clock.now() });
-    const signer = sealSigner(journalPaths(dataDir).keyFile, identityFile(dataDir), log.child({ part: 'seals' }));
+    const signer = await sealSigner(keyFilePem(journalPaths(dataDir).keyFile), identityFile(dataDir), log.child({ part: 'seals' }));
     if (signer) {
       const status = journal.status();
       new SealPublisher({ link, site: site.site.id, consoleId: identity.consoleId, signer, head: { seq: status.headSeq, hash: status.headHash }, onAppended: (l) => journal.onAppended(l), log: log.child({ part: 'seals' }) }).start();

@@ -1,31 +1,45 @@
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { existsSync } from 'node:fs';
+import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { checkpointStatement, type JournalEntry } from '../../../shared/journal/entry';
 import type { Seal } from '../../../shared/sync/peers';
 import type { NatsLink } from '../bus/natsLink';
 import { readIdentity } from '../identity';
-import { loadOrCreateSigner, type Signer } from '../journal/signer';
 import type { Log } from '../support/log';
 import { sealRequestSubject, sealSubject } from './subjects';
 
+/** Signs seals: the journal's own key, so a peer checks seals and checkpoints against the one key the site enrolled. */
+export interface SealSigner {
+  readonly publicKey: string;
+  sign(statement: string): string;
+}
+
+/** The journal key as a PEM from the plain key file (host mode, tests); the desktop app passes its key store's load instead. */
+export function keyFilePem(keyFile: string): () => Promise<string | undefined> {
+  return async () => (existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined);
+}
+
 /**
- * The journal key, when it is the one this console's identity pins: seals are
- * signed with the same key as checkpoints, so a peer checks both against the
- * one key the site enrolled. None (no seals; peers then wait for the next
- * checkpoint) when the key file is missing or not the pinned one — the journal
- * itself refuses appends then.
+ * The journal key, when it is the one this console's identity pins. None
+ * (no seals; peers then wait for the next checkpoint) when there is no key or
+ * it is not the pinned one — the journal itself refuses appends then.
  */
-export function sealSigner(keyFile: string, identityFile: string, log: Log): Signer | undefined {
+export async function sealSigner(loadPem: () => Promise<string | undefined>, identityFile: string, log: Log): Promise<SealSigner | undefined> {
   try {
     const pinned = readIdentity(identityFile)?.journalKey;
-    if (!existsSync(keyFile) || pinned === undefined) return undefined;
-    const signer = loadOrCreateSigner(keyFile);
-    if (signer.publicKey === pinned) return signer;
-    log.warn('journal key is not the pinned one: no signed heads published', { keyFile });
+    const pem = await loadPem();
+    if (pem === undefined || pinned === undefined) return undefined;
+    const privateKey = createPrivateKey(pem);
+    const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
+    if (publicKey !== pinned) {
+      log.warn('journal key is not the pinned one: no signed heads published');
+      return undefined;
+    }
+    return { publicKey, sign: (statement) => sign(null, Buffer.from(statement, 'utf8'), privateKey).toString('base64') };
   } catch (err) {
-    log.warn('journal key unreadable: no signed heads published', { error: (err as Error).message });
+    log.warn('journal key unreadable: no signed heads published', { error: err instanceof Error ? err.message : String(err) });
+    return undefined;
   }
-  return undefined;
 }
 
 /**
@@ -44,7 +58,7 @@ export class SealPublisher {
       link: NatsLink;
       site: string;
       consoleId: string;
-      signer: Signer;
+      signer: SealSigner;
       head: { seq: number; hash: string };
       onAppended: (listener: (entries: readonly JournalEntry[]) => void) => unknown;
       log: Log;
