@@ -2,7 +2,7 @@ import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { formatTime } from '../../ui/format';
 
-/** "Verified to #N" and the upstream copy: connected, offline since T, behind by N. */
+/** "Verified to #N" and the upstream copy: connected, offline since T, behind by N, or a different history upstream. */
 export function IntegrityBadge(props: { compact?: boolean }) {
   const status = useConsole((s) => s.journalStatus);
   const locale = useConsole((s) => s.settings.locale);
@@ -23,10 +23,10 @@ export function IntegrityBadge(props: { compact?: boolean }) {
     : up.divergence
       ? t('journal.upstream.diverged', { seq: up.divergence.upstreamSeq })
       : up.state === 'connected'
-      ? up.behind > 0
-        ? t('journal.upstream.catchingUp', { count: up.behind })
-        : t('journal.upstream.synced', { seq: up.lastAck?.seq ?? 0, time: up.lastAck ? formatTime(up.lastAck.at, locale, tz, false) : '-' })
-      : t('journal.upstream.offline', { time: up.since ? formatTime(up.since, locale, tz, false) : '-', count: up.behind });
+        ? up.behind > 0
+          ? t('journal.upstream.catchingUp', { count: up.behind })
+          : t('journal.upstream.synced', { seq: up.lastAck?.seq ?? 0, time: up.lastAck ? formatTime(up.lastAck.at, locale, tz, false) : '-' })
+        : t('journal.upstream.offline', { time: up.since ? formatTime(up.since, locale, tz, false) : '-', count: up.behind });
   const tone = status.state !== 'ok' || (up.configured && up.divergence) ? 'bad' : up.configured && up.state !== 'connected' ? 'warn' : 'ok';
   return (
     <span className={`integrity integrity--${tone}${props.compact ? ' integrity--compact' : ''}`} data-testid="integrity-badge" title={status.file}>
