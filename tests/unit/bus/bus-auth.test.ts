@@ -8,8 +8,13 @@ import { NatsLink, type LinkState } from '../../../electron/core/bus/natsLink';
 import { systemClock } from '../../../electron/core/support/clock';
 import { createMemoryLog } from '../../../electron/core/support/log';
 import { BusSchema, type BusConfig } from '../../../shared/site/schema';
+import { existsSync } from 'node:fs';
+import { ConsoleError } from '../../../shared/errors';
+import { loadSite } from '../../../electron/core/site/loadSite';
 import { NatsServer } from '../../support/natsServer';
 import { tempDir } from '../../support/paths';
+import { copyDemoSite } from '../../support/siteCopy';
+import { startConsole } from '../../support/siteConsoles';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -119,5 +124,35 @@ describe('a plaintext bus off this machine', () => {
     expect(issues({ servers: ['nats://127.0.0.1:4222'], tokenFile: 't', nkeySeedFile: 'n' })).toEqual([expect.stringMatching(/^nkeySeedFile: give one way/)]);
     expect(issues({ servers: ['nats://127.0.0.1:4222'], tokenFile: '/etc/token' })).toEqual([expect.stringMatching(/^tokenFile: must be a relative path/)]);
     expect(issues({ servers: ['nats://127.0.0.1:4222'], tokenFile: 'data:../x' })).toEqual([expect.stringMatching(/^tokenFile: must be a relative path/)]);
+  });
+});
+
+describe('the site file', () => {
+  it('with a remote plaintext bus and no credentials is refused at load, the server named', () => {
+    const file = copyDemoSite((site) => {
+      site.bus = { servers: ['nats://10.20.30.40:4222'] };
+    });
+    let err: unknown;
+    try {
+      loadSite(file);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConsoleError);
+    expect((err as ConsoleError).issues).toEqual([{ path: 'bus.servers[0]', message: expect.stringMatching(/remote bus in plaintext with no credentials.*allowPlaintext: true/) as unknown }]);
+    const allowed = copyDemoSite((site) => {
+      site.bus = { servers: ['nats://10.20.30.40:4222'], allowPlaintext: true };
+    });
+    expect(loadSite(allowed).site.bus?.allowPlaintext).toBe(true);
+  });
+
+  it('naming a secret file that is missing stops the console before its identity or journal is made', async () => {
+    const file = copyDemoSite((site) => {
+      site.bus = { servers: ['nats://127.0.0.1:4222'], user: { name: 'desk', passwordFile: 'secrets/desk.pass' } };
+    });
+    const dataDir = join(tempDir('bus-data'), 'data');
+    await expect(startConsole(file, 'desk', dataDir)).rejects.toThrow(/^bus\.user\.passwordFile: .*secrets\/desk\.pass is not found$/);
+    expect(existsSync(join(dataDir, 'console.json'))).toBe(false);
+    expect(existsSync(join(dataDir, 'journal'))).toBe(false);
   });
 });
