@@ -43,6 +43,7 @@ import { JournalRelay } from './sync/relay';
 import { systemClock, type Clock } from './support/clock';
 import { makeTreePrivate, mkdirPrivate } from './support/privateFiles';
 import { writeError } from './support/atomicFile';
+import type { KeyVault } from './support/keyVault';
 import { EventHub } from './support/events';
 import { createLog, type Log } from './support/log';
 
@@ -63,6 +64,8 @@ export interface CoreOptions {
   readonly connectOrigins?: readonly string[];
   /** Journal tuning for tests and benchmarks. */
   readonly journal?: { readonly checkpointEvery?: number; readonly checkpointIntervalMs?: number; readonly maxPageCount?: number };
+  /** Where the journal signing key is kept: the OS keystore in the desktop app (support/keyVault.ts); default the 0600 key file. */
+  readonly keyVault?: KeyVault;
 }
 
 export interface Core {
@@ -128,6 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     log: log.child({ part: 'journal' }),
     ...options.journal,
+    ...(options.keyVault ? { keyVault: options.keyVault } : {}),
   });
   // The fold is saved beside the journal (never instead of it): a restart folds only what came after.
   const foldFile = new FoldFile(join(dataDir, 'state', 'site-state.json'), { site: site.site.id, includeOwn: true, version: options.version }, log.child({ part: 'state' }));

@@ -7,7 +7,9 @@ import { parseConsoleArgs, type ConsoleOptions } from '../core/options';
 import { APP_FOLDER } from '../core/paths';
 import { installLastResort } from '../core/support/lastResort';
 import { debugSwitchesIn, refuseDebugLaunch } from './debugSwitches';
+import { journalPaths } from '../core/journal/service';
 import { registerIpc } from './ipc';
+import { journalKeyVault } from './keystore';
 import { chooseReplaySource } from './replayDialog';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenWebContents, restrictPermissions } from './security';
@@ -55,6 +57,8 @@ app.whenReady().then(async () => {
     shell: 'electron',
     version: app.getVersion(),
     random: Math.random,
+    // The journal signing key sealed by the OS keystore where one protects it (keystore.ts).
+    keyVault: await journalKeyVault(journalPaths(options.dataDir).keyFile),
   });
   core = started;
   // As in host mode: a throw nothing else caught is logged and the console keeps running

@@ -9,6 +9,10 @@ import type { AppendOutcome, BreakKind, Head, JournalStore, PeerStoreResult, Seg
 export interface WorkerInit {
   readonly file: string;
   readonly keyFile: string;
+  /** The signing key itself when the service loaded it from a KeyVault (support/keyVault.ts); else the worker reads `keyFile`. */
+  readonly privateKeyPem?: string;
+  /** Where that key is kept, for messages. */
+  readonly keyWhere?: string;
   readonly site: string;
   readonly consoleId: string;
   readonly now: number;

@@ -19,6 +19,7 @@ import { quickCheckInThread } from './quickCheck';
 import { damagedError } from './store';
 import { verifyJournalFile } from './verify';
 import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
+import { openSigningKey, type KeyVault } from '../support/keyVault';
 
 export interface JournalPaths {
   readonly file: string;
@@ -52,6 +53,12 @@ export interface JournalServiceOptions {
   readonly maxPageCount?: number;
   /** WorkerInit.fullVerifyEveryMs: the whole chain is walked again this long after the last walk (default 4 min). */
   readonly fullVerifyEveryMs?: number;
+  /**
+   * Where the signing key is kept (support/keyVault.ts): the OS keystore in the
+   * desktop app; a plain key file at `paths.keyFile` is moved into it. Without
+   * one the worker keeps the key in `paths.keyFile` (0600).
+   */
+  readonly keyVault?: KeyVault;
 }
 
 export interface AppendContext {
@@ -116,9 +123,11 @@ export class JournalService {
     const { paths } = this.options;
     mkdirPrivate(join(paths.file, '..'));
     const identity = readIdentity(paths.identityFile);
+    const key = await this.signingKey();
     const init: WorkerInit = {
       file: paths.file,
       keyFile: paths.keyFile,
+      ...(key ? { privateKeyPem: key, keyWhere: this.options.keyVault?.where ?? paths.keyFile } : {}),
       site: this.options.site,
       consoleId: this.options.consoleId,
       now: this.options.clock.now(),
@@ -188,6 +197,15 @@ export class JournalService {
           this.recovering = undefined;
         });
     });
+  }
+
+  /** The key from the vault (moving a plain key file into it once), or undefined: the worker reads the key file. */
+  private async signingKey(): Promise<string | undefined> {
+    const vault = this.options.keyVault;
+    if (!vault || vault.plainFile === this.options.paths.keyFile) return undefined;
+    const { pem, migrated } = await openSigningKey(vault, this.options.paths.keyFile);
+    if (migrated) this.options.log.info('journal signing key moved into the keystore; the plain key file is removed', { from: this.options.paths.keyFile, to: vault.where });
+    return pem;
   }
 
   private recordIdentity(patch: Parameters<typeof updateIdentity>[2]): void {

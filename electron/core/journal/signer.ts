@@ -16,19 +16,26 @@ export interface Signer {
 }
 
 export function loadOrCreateSigner(keyFile: string): Signer {
+  if (existsSync(keyFile)) return signerFromPem(readFileSync(keyFile, 'utf8'), keyFile);
+  mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+  const privateKey = generateKeyPairSync('ed25519').privateKey;
+  writeFileAtomic(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'the journal signing key');
+  return signerOf(privateKey);
+}
+
+/** A signer for a key loaded elsewhere (support/keyVault.ts: the OS keystore); `where` names it in errors. */
+export function signerFromPem(pem: string, where: string): Signer {
   let privateKey: KeyObject;
-  if (existsSync(keyFile)) {
-    try {
-      privateKey = createPrivateKey(readFileSync(keyFile, 'utf8'));
-    } catch (err) {
-      throw new ConsoleError('integrity', `journal signing key ${keyFile} is unreadable (${(err as Error).message}); restore it from a backup`);
-    }
-    if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConsoleError('integrity', `journal signing key ${keyFile} is not an Ed25519 key`);
-  } else {
-    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
-    privateKey = generateKeyPairSync('ed25519').privateKey;
-    writeFileAtomic(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  try {
+    privateKey = createPrivateKey(pem);
+  } catch (err) {
+    throw new ConsoleError('integrity', `journal signing key ${where} is unreadable (${(err as Error).message}); restore it from a backup`);
   }
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConsoleError('integrity', `journal signing key ${where} is not an Ed25519 key`);
+  return signerOf(privateKey);
+}
+
+function signerOf(privateKey: KeyObject): Signer {
   const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64');
   return {
     publicKey,

@@ -4,7 +4,7 @@ import { ConsoleError } from '../../../shared/errors';
 import { serveWorker } from '../support/workerRpc';
 import { exportRange } from './exportRange';
 import type { FullWalk, JournalWorkerApi, VerificationProgress, WorkerEvent, WorkerInit, WorkerStatus } from './protocol';
-import { keyFingerprint, loadOrCreateSigner, type Signer } from './signer';
+import { keyFingerprint, loadOrCreateSigner, signerFromPem, type Signer } from './signer';
 import { fromColumns, outcomesToColumns, type OutcomeColumns } from './batch';
 import { serveQuickCheck } from './quickCheck';
 import { JournalStore, type PreparedDraft } from './store';
@@ -33,10 +33,10 @@ const nowish = (): number => init.now + Math.round(performance.now() - startedAt
 let store: JournalStore;
 let signer: Signer;
 try {
-  signer = loadOrCreateSigner(init.keyFile);
+  signer = init.privateKeyPem !== undefined ? signerFromPem(init.privateKeyPem, init.keyWhere ?? init.keyFile) : loadOrCreateSigner(init.keyFile);
   const untrusted =
     init.pinnedKey !== undefined && signer.publicKey !== init.pinnedKey
-      ? `journal signing key ${init.keyFile} is not this console's key: expected ${keyFingerprint(init.pinnedKey)} (pinned in the identity file), found ${keyFingerprint(signer.publicKey)}. Restore the original key file, or start a new journal segment with a supervisor`
+      ? `journal signing key ${init.keyWhere ?? init.keyFile} is not this console's key: expected ${keyFingerprint(init.pinnedKey)} (pinned in the identity file), found ${keyFingerprint(signer.publicKey)}. Restore the original key file, or start a new journal segment with a supervisor`
       : undefined;
   const fileWasMissing = !existsSync(init.file);
   store = JournalStore.open(
