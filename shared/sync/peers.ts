@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { StationSchema } from '../contract/stations';
 
+/** Why entries under a console's name were kept apart: not enrolled; on another console's subject; content not matching its hash; another entry signed at its place; too many waiting unsigned. */
+export const keptApartWhy = ['not-enrolled', 'foreign-subject', 'bad-hash', 'not-signed', 'too-many-unsigned'] as const;
+export const KeptApartWhySchema = z.enum(keptApartWhy);
+export type KeptApartWhy = z.infer<typeof KeptApartWhySchema>;
+
 /** Another console of this site, as this console sees it on the site bus. */
 export const PeerStatusSchema = z.strictObject({
   console: z.string(),
@@ -23,7 +28,7 @@ export const PeerStatusSchema = z.strictObject({
     .strictObject({
       count: z.number().int().positive(),
       /** Why the latest was kept apart. */
-      reason: z.string(),
+      why: KeptApartWhySchema,
       /** The key its journal claims (journal.segment), as a fingerprint, so a supervisor can compare it with the console's own before enrolling it. */
       claimedKey: z.string().optional(),
     })

@@ -1,6 +1,7 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEntry } from '../../../shared/journal/entry';
+import { KeptApartWhySchema, type KeptApartWhy } from '../../../shared/sync/peers';
 import { keyFingerprint } from '../journal/signer';
 import type { Log } from '../support/log';
 import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
@@ -8,13 +9,13 @@ import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
 /** The file stops growing here (a flood from the bus must not fill the disk); further entries are only counted. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-export type KeptApartSummary = { count: number; reason: string; claimedKey?: string };
+export type KeptApartSummary = { count: number; why: KeptApartWhy; claimedKey?: string };
 
 /**
  * Entries from the site bus that do not count — from a console the site has
  * not enrolled, or under an enrolled console's name but not signed by its
  * key — stored so nothing is lost, never folded: one JSON line each in
- * `<data>/peers/kept-apart-<site>.jsonl` ({ receivedAt, streamSeq, reason,
+ * `<data>/peers/kept-apart-<site>.jsonl` ({ receivedAt, streamSeq, why, reason,
  * entry }), flushed before the stream position passes them. Not the journal,
  * and not its peer copies (which the site state folds).
  */
@@ -38,32 +39,32 @@ export class KeptApartStore {
     for (const line of text.split('\n')) {
       if (line === '') continue;
       try {
-        const row = JSON.parse(line) as { reason: string; entry: JournalEntry } | { released: string };
+        const row = JSON.parse(line) as { why?: unknown; entry: JournalEntry } | { released: string };
         if ('released' in row) this.forget(row.released);
-        else this.count(row.entry, row.reason);
+        else this.count(row.entry, KeptApartWhySchema.catch('not-signed').parse(row.why));
       } catch {
         // A line cut by a crash mid-write: the entry is still on the bus and is kept again when read.
       }
     }
   }
 
-  private count(entry: JournalEntry, reason: string): boolean {
+  private count(entry: JournalEntry, why: KeptApartWhy): boolean {
     const key = `${entry.console}|${entry.seq}|${entry.hash}`;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     const prev = this.byConsole.get(entry.console);
     const claimed = claimedKey(entry) ?? prev?.claimedKey;
-    this.byConsole.set(entry.console, { count: (prev?.count ?? 0) + 1, reason, ...(claimed ? { claimedKey: claimed } : {}) });
+    this.byConsole.set(entry.console, { count: (prev?.count ?? 0) + 1, why, ...(claimed ? { claimedKey: claimed } : {}) });
     return true;
   }
 
   /** Keeps these entries apart (duplicates of ones already kept are skipped); flushed to disk before it returns. */
-  keep(rows: readonly { entry: JournalEntry; reason: string; streamSeq: number }[], receivedAt: number): void {
+  keep(rows: readonly { entry: JournalEntry; why: KeptApartWhy; reason: string; streamSeq: number }[], receivedAt: number): void {
     let text = '';
     for (const r of rows) {
-      if (!this.count(r.entry, r.reason)) continue;
+      if (!this.count(r.entry, r.why)) continue;
       this.log.warn('peer entry kept apart', { console: r.entry.console, seq: r.entry.seq, kind: r.entry.kind, reason: r.reason });
-      if (!this.full) text += `${JSON.stringify({ receivedAt, streamSeq: r.streamSeq, reason: r.reason, entry: r.entry })}\n`;
+      if (!this.full) text += `${JSON.stringify({ receivedAt, streamSeq: r.streamSeq, why: r.why, reason: r.reason, entry: r.entry })}\n`;
     }
     if (text === '') return;
     if (this.bytes + text.length > MAX_BYTES) {

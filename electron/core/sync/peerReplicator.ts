@@ -332,7 +332,7 @@ export class PeerReplicator {
       // Already held places: the same entry again (a re-read), or another one under that console's name.
       const result = await this.deps.journal.storePeers(recheck);
       const differs = new Set(result.problems.map((p) => `${p.console}|${p.seq}`));
-      this.keepApart(recheck.filter((e) => differs.has(`${e.console}|${e.seq}`)).map((entry) => ({ entry, streamSeq: 0, reason: 'not signed by the enrolled key: differs from the signed copy held' })));
+      this.keepApart(recheck.filter((e) => differs.has(`${e.console}|${e.seq}`)).map((entry) => ({ entry, streamSeq: 0, why: 'not-signed' as const, reason: 'not signed by the enrolled key: differs from the signed copy held' })));
     }
     const oldest = signed.oldestStreamSeq();
     const stored = Number((await this.deps.journal.getMeta(this.streamSeqKey)) ?? '0');

@@ -1,9 +1,10 @@
 import { canonicalJson } from '../../../shared/journal/canonical';
 import type { JournalEntry } from '../../../shared/journal/entry';
+import type { KeptApartWhy } from '../../../shared/sync/peers';
 import { entryHash } from '../journal/chain';
 import type { ConsoleEnrolment } from './enrolment';
 
-export type KeptRow = { entry: JournalEntry; reason: string; streamSeq: number };
+export type KeptRow = { entry: JournalEntry; why: KeptApartWhy; reason: string; streamSeq: number };
 type Candidate = { entry: JournalEntry; streamSeq: number };
 
 /** Unsigned entries held per enrolled console, at most; beyond it they are kept apart (a flood under a console's name). */
@@ -37,8 +38,8 @@ export class SignedCopies {
    * returns those kept apart now; the others wait for a signature.
    */
   admit(consoleId: string, onOwnSubject: boolean, entries: readonly JournalEntry[], streamSeq: number): KeptRow[] {
-    if (!this.enrolment.enrolled(consoleId)) return entries.map((entry) => ({ entry, streamSeq, reason: 'not a console this site has enrolled' }));
-    if (!onOwnSubject) return entries.map((entry) => ({ entry, streamSeq, reason: "published on another console's subject" }));
+    if (!this.enrolment.enrolled(consoleId)) return entries.map((entry) => ({ entry, streamSeq, why: 'not-enrolled' as const, reason: 'not a console this site has enrolled' }));
+    if (!onOwnSubject) return entries.map((entry) => ({ entry, streamSeq, why: 'foreign-subject' as const, reason: "published on another console's subject" }));
     const kept: KeptRow[] = [];
     let bySeq = this.pending.get(consoleId);
     if (!bySeq) this.pending.set(consoleId, (bySeq = new Map()));
@@ -46,7 +47,7 @@ export class SignedCopies {
       // Checked here, not only when stored: a forgery claiming a genuine entry's hash must not take its place.
       const { hash, payload, ...fields } = entry;
       if (entryHash(fields, canonicalJson(payload)) !== hash) {
-        kept.push({ entry, streamSeq, reason: 'content does not match its hash' });
+        kept.push({ entry, streamSeq, why: 'bad-hash', reason: 'content does not match its hash' });
         continue;
       }
       if (entry.kind === 'journal.checkpoint') this.checkpoint(entry);
@@ -54,7 +55,7 @@ export class SignedCopies {
       let at = bySeq.get(entry.seq);
       if (at?.has(entry.hash)) continue;
       if (count >= MAX_PENDING) {
-        kept.push({ entry, streamSeq, reason: `more than ${MAX_PENDING} entries not signed by the enrolled key` });
+        kept.push({ entry, streamSeq, why: 'too-many-unsigned', reason: `more than ${MAX_PENDING} entries not signed by the enrolled key` });
         continue;
       }
       if (!at) bySeq.set(entry.seq, (at = new Map()));
@@ -101,7 +102,7 @@ export class SignedCopies {
       const at = bySeq.get(head.seq);
       for (const [hash, c] of at ?? []) {
         if (hash === head.hash) continue;
-        out.kept.push({ entry: c.entry, streamSeq: c.streamSeq, reason: `not signed by the enrolled key: differs from #${head.seq} that console signed` });
+        out.kept.push({ entry: c.entry, streamSeq: c.streamSeq, why: 'not-signed', reason: `not signed by the enrolled key: differs from #${head.seq} that console signed` });
         at?.delete(hash);
         this.pendingCount.set(consoleId, (this.pendingCount.get(consoleId) ?? 0) - 1);
       }
@@ -123,7 +124,7 @@ export class SignedCopies {
       // Whatever else waits at these places is not what the console signed.
       for (const e of out.ready) {
         for (const c of bySeq.get(e.seq)?.values() ?? []) {
-          if (c.entry.hash !== e.hash) out.kept.push({ entry: c.entry, streamSeq: c.streamSeq, reason: `not signed by the enrolled key: differs from #${e.seq} that console signed` });
+          if (c.entry.hash !== e.hash) out.kept.push({ entry: c.entry, streamSeq: c.streamSeq, why: 'not-signed', reason: `not signed by the enrolled key: differs from #${e.seq} that console signed` });
         }
       }
       break;

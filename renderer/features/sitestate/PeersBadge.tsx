@@ -20,7 +20,7 @@ export function PeersBadge() {
     .map((p) => {
       const head = `${p.console} (${p.station ? t(`station.${p.station}`) : '?'}): `;
       const kept = p.keptApart
-        ? ` — ${t('peers.keptApart', { count: p.keptApart.count, reason: p.keptApart.reason })}${p.keptApart.claimedKey ? `, ${t('peers.claimedKey', { key: p.keptApart.claimedKey })}` : ''}`
+        ? ` — ${t('peers.keptApart', { count: p.keptApart.count, reason: t(`peers.why.${p.keptApart.why}`) })}${p.keptApart.claimedKey ? `, ${t('peers.claimedKey', { key: p.keptApart.claimedKey })}` : ''}`
         : '';
       if (p.unknown) return `${head}${t('peers.unknown')}${kept}`;
       return `${head}${p.present ? t('peers.present') : t('peers.absent')}, ${t('peers.behind', { count: p.behind })}${p.problem ? ` — ${p.problem}` : ''}${kept}`;

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, headers } from '@nats-io/transport-node';
+import { journalSubject, JOURNAL_HEADERS } from '../../../electron/core/sync/subjects';
+import { GENESIS_HASH, type JournalEntry } from '../../../shared/journal/entry';
+import { alertList } from '../../../shared/state/alertsDomain';
+import { makeEntry } from '../../support/entries';
+import { startHost } from '../../support/hostProcess';
+import { NatsServer } from '../../support/natsServer';
+import { waitFor } from '../../support/relayRig';
+import { enrolledConsoleDir, siteOnBus } from '../../support/siteConsoles';
+
+const SITE = 'demo-harbour-hotel';
+
+test.describe('a console the site has not enrolled (real nats-server, host process, Chromium)', () => {
+  test('is named on the desk as an unknown console and nothing it sends is folded', async ({ page }) => {
+    const nats = await NatsServer.start();
+    const dirA = enrolledConsoleDir('c-deskaaaaaaaa');
+    const host = await startHost({ site: siteOnBus([nats.url], [dirA]), dataDir: dirA.dataDir });
+    const nc = await connect({ servers: nats.url });
+    try {
+      await page.goto(host.urlFor('desk'));
+      const rogue = 'c-rogue0000001';
+      const entries: JournalEntry[] = [];
+      let prev = { seq: 0, hash: GENESIS_HASH };
+      for (const [kind, payload] of [
+        ['journal.segment', { reason: 'new', publicKey: dirA.publicKey }],
+        ['alert.raised', { alertId: 'fake-red-1', source: 'nats', type: 'unauthorised-exit', severity: 'red', zone: 'gate', cameras: [], occurredAt: Date.now(), mode: 'LIVE' }],
+      ] as const) {
+        const e = makeEntry({ site: SITE, console: rogue, seq: prev.seq + 1, prevHash: prev.hash, kind, payload, occurredAt: Date.now() });
+        entries.push(e);
+        prev = { seq: e.seq, hash: e.hash };
+      }
+      const h = headers();
+      h.set(JOURNAL_HEADERS.console, rogue);
+      h.set(JOURNAL_HEADERS.mode, 'LIVE');
+      h.set(JOURNAL_HEADERS.firstSeq, '1');
+      h.set(JOURNAL_HEADERS.lastSeq, String(entries.length));
+      h.set(JOURNAL_HEADERS.count, String(entries.length));
+      // The desk's relay makes the site's journal stream when it connects: publish once it is there.
+      await waitFor(
+        async () => {
+          try {
+            await jetstream(nc).publish(journalSubject(SITE, rogue, 'LIVE'), entries.map((e) => JSON.stringify(e)).join('\n'), { headers: h });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        15_000,
+        'the site journal stream',
+      );
+
+      const unknown = page.getByTestId('peers-unknown');
+      await expect(unknown).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByTestId('peers-badge')).toHaveAttribute('title', /c-rogue0000001.*非本站登记的控制台.*2 条记录另行保存.*未在本站登记.*其密钥 SHA256:/s);
+      // Even claiming desk A's own key in its segment, its alert is not on the desk.
+      const state = await host.api().getSiteState();
+      expect(alertList(state.state.alerts)).toHaveLength(0);
+    } finally {
+      await nc.close();
+      await host.stop();
+      await nats.stop();
+    }
+  });
+});
