@@ -63,6 +63,7 @@ export const methodAccess = {
   recordDeviceTest: 'changes',
   importRosterCsv: 'changes',
   exportRosterCsv: 'reads',
+  previewRosterCsv: 'reads',
   printRoster: 'reads',
 } as const satisfies Record<MethodNames<ConsoleContract>, 'reads' | 'changes'>;
 

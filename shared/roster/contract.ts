@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JournalEntry } from '../journal/entry';
 import { UUID7_PATTERN } from '../journal/uuid7';
+import type { LocalizedText } from '../i18n/locale';
 import type { Roster } from '../site/roster';
 import type { RollCall } from '../state/rosterDomain';
 import { method, event } from '../contract/define';
@@ -18,6 +19,24 @@ export const ImportResultSchema = z.discriminatedUnion('imported', [
   z.strictObject({ imported: z.literal(false), errors: z.array(CsvRowErrorSchema) }),
 ]);
 export type RosterImportResult = z.infer<typeof ImportResultSchema>;
+
+/** What an import would do, before it is applied: every problem at once, or the people it adds, removes and changes. */
+export const ImportPreviewSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    rows: z.number().int(),
+    sha256: z.string(),
+    added: z.array(z.string()),
+    removed: z.array(z.string()),
+    changed: z.array(z.string()),
+    unchanged: z.number().int(),
+    /** The names of the people added, removed or changed (from the file, or the roster for those removed). */
+    names: z.record(z.string(), z.custom<LocalizedText>()),
+    warnings: z.array(CsvRowErrorSchema),
+  }),
+  z.strictObject({ ok: z.literal(false), errors: z.array(CsvRowErrorSchema) }),
+]);
+export type RosterImportPreview = z.infer<typeof ImportPreviewSchema>;
 
 /** The roster's part of the console contract (spread into consoleContract). */
 export const rosterContract = {
@@ -39,6 +58,8 @@ export const rosterContract = {
   endRollCall: method(z.tuple([]), RollCallSummarySchema),
   recordDeviceTest: method(z.tuple([z.strictObject({ device: z.string().min(1).max(64), result: z.enum(['pass', 'fail']) })]), EntrySchema),
   /** Validates every row; with any bad row nothing is imported and every problem is listed. */
+  /** Checks a CSV and says what importing it would change; nothing is applied. */
+  previewRosterCsv: method(z.tuple([z.strictObject({ text: z.string().max(MAX_CSV_CHARS, 'the file is too large for a roster') })]), ImportPreviewSchema),
   importRosterCsv: method(z.tuple([z.strictObject({ text: z.string().max(MAX_CSV_CHARS, 'the file is too large for a roster') })]), ImportResultSchema),
   exportRosterCsv: method(z.tuple([]), z.strictObject({ csv: z.string() })),
   /** Writes the print-ready roster (HTML under reports/, printed to PDF by Chromium). */

@@ -7,7 +7,7 @@ type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 export function rosterHandlers(
   ctx: CoreContext,
 ): Group<
-  'getRoster' | 'logAttempt' | 'ackEscalation' | 'startRollCall' | 'answerRollCall' | 'endRollCall' | 'recordDeviceTest' | 'importRosterCsv' | 'exportRosterCsv' | 'printRoster'
+  'getRoster' | 'logAttempt' | 'ackEscalation' | 'startRollCall' | 'answerRollCall' | 'endRollCall' | 'recordDeviceTest' | 'importRosterCsv' | 'previewRosterCsv' | 'exportRosterCsv' | 'printRoster'
 > {
   return {
     getRoster: async () => ctx.roster.current(),
@@ -17,6 +17,7 @@ export function rosterHandlers(
     answerRollCall: async ({ person, result }) => ctx.roster.answerRollCall(person, result, currentActor(ctx)),
     endRollCall: async () => ctx.roster.endRollCall(currentActor(ctx)),
     recordDeviceTest: async ({ device, result }) => ctx.roster.recordTest(device, result, currentActor(ctx)),
+    previewRosterCsv: async ({ text }) => ctx.roster.previewCsv(text),
     importRosterCsv: async ({ text }) => ctx.roster.importCsv(text, currentActor(ctx)),
     exportRosterCsv: async () => ({ csv: ctx.roster.exportCsv() }),
     printRoster: async () => ctx.roster.print(),

@@ -5,6 +5,10 @@ import { z } from 'zod';
 import { ConsoleError } from '../../../shared/errors';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { exportRosterCsv, importRosterCsv, type CsvRowError } from '../../../shared/roster/csv';
+import { rosterChanges } from '../../../shared/roster/importChanges';
+import type { RosterImportPreview } from '../../../shared/roster/contract';
+import type { LocalizedText } from '../../../shared/i18n/locale';
+import { fileStamp } from '../../../shared/time/format';
 import type { AttemptResult, CommsAttempt, RollCallSummary } from '../../../shared/roster/kinds';
 import { renderRosterHtml } from '../../../shared/roster/print';
 import { dueStates, nextChange, pendingSteps, scheduleContext } from '../../../shared/roster/schedule';
@@ -241,6 +245,30 @@ export class RosterService {
     return this.deps.journal.append({ kind: 'equipment.tested', payload: { device, result } }, { actor });
   }
 
+  /** What importing this CSV would change (every problem, or the people added, removed and changed); nothing is applied. */
+  previewCsv(text: string): RosterImportPreview {
+    const parsed = importRosterCsv(text, this.deps.site.roster);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    const changes = rosterChanges(this.roster.people, parsed.people);
+    const named = new Map([...this.roster.people, ...parsed.people].map((p) => [p.id, p.name]));
+    const names: Record<string, LocalizedText> = {};
+    for (const id of [...changes.added, ...changes.removed, ...changes.changed]) {
+      const name = named.get(id);
+      if (name) names[id] = name;
+    }
+    return {
+      ok: true,
+      rows: parsed.rows,
+      sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      added: [...changes.added],
+      removed: [...changes.removed],
+      changed: [...changes.changed],
+      unchanged: changes.unchanged,
+      names,
+      warnings: parsed.warnings,
+    };
+  }
+
   /**
    * Imports people from CSV. Every row is validated first; with any bad row
    * nothing changes. A good file is written atomically over the previous
@@ -271,7 +299,7 @@ export class RosterService {
     const html = renderRosterHtml({ siteName: this.deps.site.name, roster: this.roster, timeZone: this.deps.site.timezone, consoleId: this.deps.consoleId, generatedAt: now });
     const dir = join(this.deps.dataDir, 'reports');
     mkdirPrivate(dir);
-    const name = `roster-${new Date(now).toISOString().replace(/[:.]/g, '-')}.html`;
+    const name = `roster-${fileStamp(now, this.deps.site.timezone)}.html`;
     const file = join(dir, name);
     writeFileAtomic(file, html);
     return { url: `reports/${name}`, file };

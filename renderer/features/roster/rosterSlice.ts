@@ -1,5 +1,5 @@
 import type { ConsoleApi } from '../../../shared/contract';
-import type { RosterImportResult } from '../../../shared/roster/contract';
+import type { RosterImportPreview, RosterImportResult } from '../../../shared/roster/contract';
 import type { AttemptResult } from '../../../shared/roster/kinds';
 import type { Roster } from '../../../shared/site/roster';
 import type { JournalEntry } from '../../../shared/journal/entry';
@@ -22,6 +22,8 @@ export interface RosterSlice {
   answerRollCall(person: string, result: AttemptResult): Promise<void>;
   endRollCall(): Promise<void>;
   recordDeviceTest(device: string, result: 'pass' | 'fail'): Promise<void>;
+  /** What importing would change (nothing applied). */
+  previewRosterCsv(text: string): Promise<RosterImportPreview | undefined>;
   importRosterCsv(text: string): Promise<RosterImportResult | undefined>;
   exportRosterCsv(): Promise<string | undefined>;
   /** The printable roster's URL. */
@@ -55,6 +57,7 @@ export const createRosterSlice: SliceCreator<RosterSlice> = (api) => (set) => {
     answerRollCall: (person, result) => quiet(run(() => api.answerRollCall({ person, result }))),
     endRollCall: () => quiet(run(() => api.endRollCall())),
     recordDeviceTest: (device, result) => quiet(run(() => api.recordDeviceTest({ device, result }))),
+    previewRosterCsv: (text) => run(() => api.previewRosterCsv({ text })),
     importRosterCsv: (text) => run(() => api.importRosterCsv({ text })),
     exportRosterCsv: async () => (await run(() => api.exportRosterCsv()))?.csv,
     printRoster: async () => (await run(() => api.printRoster()))?.url,

@@ -96,13 +96,42 @@ test.describe('contact roster and comms checks', () => {
     expect(await api.getRoster()).toEqual(before);
     expect((await api.queryJournal({ kinds: ['roster.imported'], limit: 5 })).entries).toHaveLength(0);
 
-    // The same file with the rows fixed imports.
+    // The same file with the rows fixed: first what it would change, nothing applied yet.
     const good = csv.trim().split('\r\n');
     good.push('runner-1,Runner One,传令员,logistics,logistics,site-chen,,primary,runner,,,,,,,Gate 1,一号门,');
     writeFileSync(file, good.join('\r\n'));
-    await roster.importCsv(file);
+    await roster.chooseCsv(file);
+    await expect(page.getByTestId('preview-added').locator('[data-person="runner-1"]')).toHaveText('传令员');
+    await expect(page.getByTestId('preview-removed')).toHaveCount(0);
+    expect(await api.getRoster()).toEqual(before);
+    await page.getByTestId('import-apply').click();
     await expect(page.getByTestId('import-ok')).toContainText(String(good.length - 1));
     await expect(roster.person('runner-1')).toContainText('一号门');
+  });
+
+  // Excel on Chinese Windows saves "CSV" in GBK: the names must come through, never as "����".
+  test('a CSV saved as GBK is converted with a notice, and its Chinese names import as they were', async ({ ownHost: host, page }) => {
+    const api = host.api();
+    const { csv } = await api.exportRosterCsv();
+    const lines = csv.trim().split('\r\n');
+    lines.push('runner-2,Runner Two,传令员二号,logistics,logistics,site-chen,,primary,runner,,,,,,,Gate 2,二号门,');
+    const dir = tempDir('csv-gbk');
+    const utf8 = join(dir, 'roster-utf8.csv');
+    const gbk = join(dir, 'roster-gbk.csv');
+    writeFileSync(utf8, lines.join('\r\n'));
+    writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', utf8]));
+    expect(readFileSync(gbk).includes(Buffer.from('传令员二号', 'utf8'))).toBe(false);
+
+    const roster = new RosterPage(page);
+    await roster.open(host.urlFor('desk/roster'));
+    await roster.chooseCsv(gbk);
+    await expect(page.getByTestId('import-converted')).toHaveAttribute('data-encoding', 'gb18030');
+    await expect(page.getByTestId('preview-added').locator('[data-person="runner-2"]')).toHaveText('传令员二号');
+    await page.getByTestId('import-apply').click();
+    await expect(page.getByTestId('import-ok')).toBeVisible();
+    const people = (await api.getRoster()).people;
+    expect(people.find((p) => p.id === 'runner-2')?.name).toEqual({ en: 'Runner Two', 'zh-CN': '传令员二号' });
+    expect(people.find((p) => p.id === 'duty-liu')?.name).toEqual(expect.objectContaining({ 'zh-CN': '刘洋' }));
   });
 
   test('the printable roster becomes a PDF containing shifts, ladders, channels and numbers', async ({ host, page }) => {

@@ -51,8 +51,17 @@ export class RosterPage {
     await this.page.keyboard.press(key);
   }
 
-  async importCsv(file: string): Promise<void> {
+  /** Chooses a CSV: its preview (or the problems) shows; nothing is applied yet. */
+  async chooseCsv(file: string): Promise<void> {
     await this.page.getByTestId('roster-import').setInputFiles(file);
+    await expect(this.page.getByTestId('import-preview').or(this.page.getByTestId('import-failed')).or(this.page.getByTestId('import-unreadable'))).toBeVisible();
+  }
+
+  /** Chooses a CSV and, when it previews cleanly, applies it. */
+  async importCsv(file: string): Promise<void> {
+    await this.chooseCsv(file);
+    const apply = this.page.getByTestId('import-apply');
+    if (await apply.isVisible()) await apply.click();
   }
 
   person(personId: string): Locator {
