@@ -170,7 +170,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const keptApart = enrolment.open ? undefined : new KeptApartStore(dataDir, site.site.id, log.child({ part: 'peers' }));
     // The site's consoles witness each other's journals: a peer contradicting what was witnessed is divergent, kept apart.
     const witness = new PeerWitness({ dataDir, site: site.site.id, log: log.child({ part: 'peer-witness' }), now: () => clock.now() });
-    const signer = await sealSigner(keyFilePem(journalPaths(dataDir).keyFile), identityFile(dataDir), log.child({ part: 'seals' }));
+    // The same key the journal signs with: from the desktop app's key store when it has one, else the key file.
+    const vault = options.keyVault;
+    const signer = await sealSigner(vault ? () => vault.load() : keyFilePem(journalPaths(dataDir).keyFile), identityFile(dataDir), log.child({ part: 'seals' }));
     if (signer) {
       const status = journal.status();
       new SealPublisher({ link, site: site.site.id, consoleId: identity.consoleId, signer, head: { seq: status.headSeq, hash: status.headHash }, onAppended: (l) => journal.onAppended(l), log: log.child({ part: 'seals' }) }).start();

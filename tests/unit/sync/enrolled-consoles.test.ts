@@ -2,7 +2,13 @@ import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../../electron/core';
+import { createMemoryLog } from '../../../electron/core/support/log';
+import { SealedFileVault } from '../../../electron/core/support/keyVault';
+import { sourceWorkers } from '../../support/journal';
+import { tempDir } from '../../support/paths';
 import { isSubjectOf, journalSubject, JOURNAL_HEADERS, sealSubject } from '../../../electron/core/sync/subjects';
 import { checkpointStatement, GENESIS_HASH, type JournalEntry } from '../../../shared/journal/entry';
 import type { PeerStatus } from '../../../shared/sync/peers';
@@ -205,5 +211,37 @@ describe('only the site’s enrolled consoles count', () => {
     await c.journal.append(handover('op-he'), { actor: 'duty-sun' });
     await waitFor(() => b2.state.current().duty.onDuty?.officer === 'op-he', 10_000, 'C’s next entry at the restarted desk B');
     expect((await peersOf(b2)).find((p) => p.console === dirC.id)?.unknown).toBeUndefined();
+  });
+
+  it('a desk whose key is in the key store (the desktop app) still signs its heads: its entries count at once', async () => {
+    const nats = await NatsServer.start();
+    cleanups.push(() => nats.stop());
+    const dirA = enrolledConsoleDir('c-deskaaaaaaaa');
+    const dirB = enrolledConsoleDir('c-deskbbbbbbbb');
+    const site = siteOnBus([nats.url], [dirA, dirB]);
+    const rendererDir = tempDir('renderer');
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
+    // A stand-in for the OS keystore: reversible, and not the plain key file (which the journal moves into it).
+    const cipher = { encrypt: async (plain: string) => new Uint8Array(Buffer.from(plain, 'utf8').reverse()), decrypt: async (sealed: Uint8Array) => Buffer.from(sealed).reverse().toString('utf8') };
+    const a = await createCore({
+      paths: { siteFile: site, dataDir: dirA.dataDir },
+      rendererDir,
+      workers: sourceWorkers,
+      station: 'desk',
+      shell: 'host',
+      version: 'test',
+      random: Math.random,
+      log: createMemoryLog(),
+      keyVault: new SealedFileVault(join(dirA.dataDir, 'keys', 'journal.sealed'), cipher, 'the test keystore'),
+    });
+    cleanups.push(() => a.close());
+    expect(existsSync(join(dirA.dataDir, 'keys', 'journal-ed25519.pem'))).toBe(false);
+    const b = await startConsole(site, 'desk', dirB.dataDir);
+    cleanups.push(() => b.close());
+    // The first append is followed by a checkpoint (none was due before); the second is covered only by a seal.
+    await a.journal.append({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming: 'duty-sun', summary: 'to duty-sun' } }, { actor: 'duty-liu' });
+    await waitFor(() => b.state.current().duty.onDuty?.officer === 'duty-sun', 10_000, 'desk A’s first handover at desk B');
+    await a.journal.append({ kind: 'handover', payload: { outgoing: 'duty-sun', incoming: 'op-he', summary: 'to op-he' } }, { actor: 'duty-sun' });
+    await waitFor(() => b.state.current().duty.onDuty?.officer === 'op-he', 10_000, 'desk A’s second handover at desk B, sealed with the key from the key store');
   });
 });
