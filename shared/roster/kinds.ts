@@ -36,6 +36,8 @@ export const RollCallSummarySchema = z.strictObject({
   noAnswer: z.number().int().nonnegative(),
   badSignal: z.number().int().nonnegative(),
   relayed: z.number().int().nonnegative(),
+  /** People the roll call never reached before it was ended (absent in entries written before it was counted). */
+  notCalled: z.number().int().nonnegative().optional(),
 });
 export type RollCallSummary = z.infer<typeof RollCallSummarySchema>;
 
@@ -114,10 +116,11 @@ export const rosterKinds = {
   'rollcall.ended': kind({
     label: { en: 'Roll call ended', 'zh-CN': '点名结束' },
     payload: z.strictObject({ rollcallId: z.string().min(1).max(64), summary: RollCallSummarySchema }),
-    text: (p) => `roll call ended answered ${p.summary.answered} no answer ${p.summary.noAnswer} bad signal ${p.summary.badSignal} relayed ${p.summary.relayed}`,
+    text: (p) => `roll call ended answered ${p.summary.answered} no answer ${p.summary.noAnswer} bad signal ${p.summary.badSignal} relayed ${p.summary.relayed} not called ${p.summary.notCalled ?? 0}`,
     summary: (p, c) => {
       const s = p.summary;
       const parts = [`${c.t('roster.result.answered')} ${s.answered}`, `${c.t('roster.result.no-answer')} ${s.noAnswer}`, `${c.t('roster.result.bad-signal')} ${s.badSignal}`, `${c.t('roster.result.relayed')} ${s.relayed}`];
+      if (s.notCalled) parts.push(`${c.t('roster.result.not-called')} ${s.notCalled}`);
       return c.say({ en: `Roll call ended: ${parts.join(', ')}`, 'zh-CN': `点名结束：${parts.join('，')}` });
     },
   }),

@@ -224,14 +224,19 @@ export class RosterService {
     return after;
   }
 
-  /** Ends the roll call; everyone not answered counts as no answer in the summary. */
+  /**
+   * Ends the roll call. Someone with no result recorded was never called
+   * (calling someone who does not answer is recorded as "no answer"), so a
+   * roll call ended early counts them as not called, not as silent.
+   */
   async endRollCall(actor: string): Promise<RollCallSummary> {
     const rollcall = this.deps.state.current().roster.rollcall;
     if (!rollcall) throw new ConsoleError('conflict', 'no roll call is running');
-    const summary: RollCallSummary = { answered: 0, noAnswer: 0, badSignal: 0, relayed: 0 };
+    const summary = { answered: 0, noAnswer: 0, badSignal: 0, relayed: 0, notCalled: 0 };
     for (const person of rollcall.people) {
-      const r = rollcall.answers[person] ?? 'no-answer';
-      if (r === 'answered') summary.answered++;
+      const r = rollcall.answers[person];
+      if (r === undefined) summary.notCalled++;
+      else if (r === 'answered') summary.answered++;
       else if (r === 'no-answer') summary.noAnswer++;
       else if (r === 'bad-signal') summary.badSignal++;
       else summary.relayed++;

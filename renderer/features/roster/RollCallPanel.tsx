@@ -62,7 +62,7 @@ export function RollCallPanel(props: { roster: Roster; onDuty: readonly string[]
         {rollcall && <ActiveRollCall rollcall={rollcall} calling={calling} roster={props.roster} onEnd={() => void endRollCall()} />}
         {!rollcall && last?.summary && (
           <p data-testid="rollcall-summary">
-            {t('roster.rollcallSummary', { channel: last.channel, ...last.summary })}
+            {t('roster.rollcallSummary', { channel: last.channel, ...last.summary, notCalled: last.summary.notCalled ?? 0 })}
           </p>
         )}
         {!rollcall && channels.length === 0 && <p className="muted">{t('roster.rollcallNone', { channel: '—' })}</p>}

@@ -86,7 +86,8 @@ describe('roster service', () => {
     await core.handlers.answerRollCall({ person: rc.people[0] as string, result: 'answered' });
     await core.handlers.answerRollCall({ person: rc.people[1] as string, result: 'bad-signal' });
     const summary = await core.handlers.endRollCall();
-    expect(summary).toEqual({ answered: 1, noAnswer: 1, badSignal: 1, relayed: 0 });
+    // Ended before the third was called: not called, not "no answer".
+    expect(summary).toEqual({ answered: 1, noAnswer: 0, badSignal: 1, relayed: 0, notCalled: 1 });
     expect(core.state.current().roster.rollcall).toBeUndefined();
     expect(core.state.current().roster.rollcalls.at(-1)?.summary).toEqual(summary);
     await expect(core.handlers.startRollCall({ channel: 'CH42' })).rejects.toMatchObject({ code: 'invalid-argument' });
