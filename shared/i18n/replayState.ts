@@ -16,6 +16,7 @@ export const replayStateEn = {
   'replayState.status.false-alarm': 'false alarm',
   'replayState.stage.ok': 'ok',
   'replayState.stage.warn': 'due soon',
+  'replayState.stage.failed': 'last call failed',
   'replayState.stage.overdue': 'overdue',
 };
 
@@ -36,5 +37,6 @@ export const replayStateZhCN: Record<keyof typeof replayStateEn, string> = {
   'replayState.status.false-alarm': '误报',
   'replayState.stage.ok': '正常',
   'replayState.stage.warn': '即将到期',
+  'replayState.stage.failed': '上次联络失败',
   'replayState.stage.overdue': '已超时',
 };

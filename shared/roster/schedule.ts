@@ -2,13 +2,14 @@ import { localize, type Locale } from '../i18n/locale';
 import type { CommsCheck, ContactRoute, Person, Roster } from '../site/roster';
 import { ladderRanks } from '../site/roster';
 import { deviceKey, escalationIdOf, subjectOf, type AttemptRecord, type RosterState, type SubjectComms } from '../state/rosterDomain';
-import type { CommsMethod } from './kinds';
+import type { AttemptResult, CommsMethod } from './kinds';
 import { isLegible } from './kinds';
 import { dutyAt, siteLastTest, type DutyNow } from './shifts';
 
 const MIN = 60_000;
 
-export type Stage = 'ok' | 'warn' | 'overdue';
+/** `failed`: the latest call for this check went unanswered (or was illegible) and it is not yet overdue. */
+export type Stage = 'ok' | 'warn' | 'failed' | 'overdue';
 
 export interface EscalationStep {
   readonly index: number;
@@ -47,6 +48,8 @@ export interface DueState {
   readonly warnAt: number;
   readonly overdueAt: number;
   readonly stage: Stage;
+  /** The latest call's result when it failed since the last contact (a check's state follows its latest result). */
+  readonly failed: AttemptResult | undefined;
   readonly escalation: EscalationView | undefined;
 }
 
@@ -76,10 +79,21 @@ export function routeText(route: ContactRoute, locale: Locale = 'en'): string {
  * satellite-phone check, which tests the phone and its SIM: only a call on
  * the satellite phone proves that. An attempt made for this very check always counts.
  */
-function counts(check: CommsCheck, a: AttemptRecord): boolean {
-  if (!isLegible(a.result)) return false;
+/** Whether an attempt is a call this check would count, whatever its result. */
+function callFor(check: CommsCheck, a: AttemptRecord): boolean {
   if (a.checkId === check.id) return true;
   return check.method !== 'satphone' || a.method === 'satphone';
+}
+
+function counts(check: CommsCheck, a: AttemptRecord): boolean {
+  return isLegible(a.result) && callFor(check, a);
+}
+
+/** The result of the latest call for this check after `after`, when it went unanswered or was illegible. */
+function failedSince(check: CommsCheck, subject: SubjectComms, after: number): AttemptResult | undefined {
+  let latest: AttemptRecord | undefined;
+  for (const a of subject.attempts) if (callFor(check, a) && a.at > after && (latest === undefined || a.at >= latest.at)) latest = a;
+  return latest && !isLegible(latest.result) ? latest.result : undefined;
 }
 
 function lastLegible(check: CommsCheck, subject: SubjectComms): number | undefined {
@@ -160,7 +174,8 @@ export function dueStateOf(
   const dueAt = from + check.everyMin * MIN;
   const warnAt = from + check.warnAfterMin * MIN;
   const overdueAt = from + check.overdueAfterMin * MIN;
-  const stage: Stage = now >= overdueAt ? 'overdue' : now >= warnAt ? 'warn' : 'ok';
+  const failed = subject.device === undefined ? failedSince(check, comms, lastContact ?? Number.NEGATIVE_INFINITY) : undefined;
+  const stage: Stage = now >= overdueAt ? 'overdue' : failed !== undefined ? 'failed' : now >= warnAt ? 'warn' : 'ok';
   let escalation: EscalationView | undefined;
   if (stage === 'overdue') {
     const key = `${check.id}|${subject.person}|${subject.device === undefined ? 'p' : 'd'}`;
@@ -176,7 +191,7 @@ export function dueStateOf(
     for (const s of steps) if (s.at <= now) current = s.index;
     escalation = { id: escalationIdOf(check.id, subject.key, overdueAt), steps, current, sent: same?.steps ?? [], acked: same?.acked };
   }
-  return { checkId: check.id, subject: subject.key, person: subject.person, device: subject.device, lastContact, since, dueAt, warnAt, overdueAt, stage, escalation };
+  return { checkId: check.id, subject: subject.key, person: subject.person, device: subject.device, lastContact, since, dueAt, warnAt, overdueAt, stage, failed, escalation };
 }
 
 /** Every check's state for every subject at `now`: pure, derived from the journal fold and the roster. */

@@ -24,7 +24,10 @@ export function ChecksPanel(props: { roster: Roster; states: readonly DueState[]
             <tr key={`${s.checkId}|${s.subject}`} className={`roster__check is-${s.stage}`} data-testid="check-row" data-check={s.checkId} data-subject={s.subject} data-stage={s.stage}>
               <td>{checkName(s.checkId)}</td>
               <td>{nameOf(props.roster, s.device ?? s.person, locale)}</td>
-              <td className="roster__stage">{t(`roster.stage.${s.stage}`)}</td>
+              <td className="roster__stage">
+                {t(`roster.stage.${s.stage}`)}
+                {s.failed !== undefined && <span className="muted"> · {t(`roster.result.${s.failed}`)}</span>}
+              </td>
               <td className="roster__count">
                 {s.stage === 'overdue' ? t('roster.overdueFor', { time: formatCountdown(props.now - s.overdueAt, locale) }) : t('roster.dueIn', { time: formatCountdown(s.dueAt - props.now, locale) })}
               </td>

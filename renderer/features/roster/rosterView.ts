@@ -33,7 +33,7 @@ export function routesForDisplay(ordered: readonly ContactRoute[], down: boolean
 
 /** Worst first, then soonest: what the officer must look at leads the list. */
 export function sortDue(states: readonly DueState[]): DueState[] {
-  const rank = { overdue: 0, warn: 1, ok: 2 } as const;
+  const rank = { overdue: 0, failed: 1, warn: 2, ok: 3 } as const;
   return [...states].sort((a, b) => rank[a.stage] - rank[b.stage] || a.overdueAt - b.overdueAt);
 }
 

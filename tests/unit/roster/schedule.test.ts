@@ -74,6 +74,19 @@ describe('comms check schedules', () => {
     expect(s.dueAt).toBe(t0 + 30 * MIN);
   });
 
+  it("a check's state follows its latest result: a failed call shows until a legible contact", () => {
+    const journal = [entry('note', t0, { text: 'start' }), attempt(t0 + 2 * MIN, 'answered')];
+    expect(alphaRadio(journal, t0 + 5 * MIN)).toMatchObject({ stage: 'ok', failed: undefined });
+    journal.push(attempt(t0 + 6 * MIN, 'no-answer'));
+    expect(alphaRadio(journal, t0 + 7 * MIN)).toMatchObject({ stage: 'failed', failed: 'no-answer' });
+    journal.push(attempt(t0 + 8 * MIN, 'bad-signal'));
+    expect(alphaRadio(journal, t0 + 9 * MIN)).toMatchObject({ stage: 'failed', failed: 'bad-signal' });
+    // Still the time that counts once it runs out: overdue, as from the last legible contact.
+    expect(alphaRadio(journal, t0 + 32 * MIN)).toMatchObject({ stage: 'overdue', overdueAt: t0 + 32 * MIN });
+    journal.push(attempt(t0 + 10 * MIN, 'answered'));
+    expect(alphaRadio(journal, t0 + 11 * MIN)).toMatchObject({ stage: 'ok', failed: undefined });
+  });
+
   it('a legible contact resets the timer; no-answer and bad signal do not', () => {
     const journal = [entry('note', t0, { text: 'start' }), attempt(t0 + 20 * MIN, 'no-answer'), attempt(t0 + 21 * MIN, 'bad-signal')];
     expect(alphaRadio(journal, t0 + 30 * MIN).stage).toBe('overdue');
