@@ -73,5 +73,7 @@ export function describeBusError(err: unknown): string {
     return `the bus refused this console's credentials (${message}): check bus.credentials, bus.user, bus.tokenFile or bus.nkeySeedFile in the site file`;
   }
   if (/certificate|self[- ]signed|tls|ssl|handshake/i.test(message)) return `TLS with the bus failed (${message}): check bus.tls and the server's certificate`;
+  // nats.js says only "timeout" when nothing came back, a server that drops a TLS handshake (no client certificate) included.
+  if (/^timeout$/i.test(message)) return 'the bus did not answer in time (timeout): check bus.servers, and bus.tls.cert and bus.tls.key if the server verifies clients';
   return message;
 }

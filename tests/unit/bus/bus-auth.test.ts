@@ -93,6 +93,29 @@ describe('the bus connection authenticates as nats-server asks', () => {
     expect((await linkState({ servers: [`tls://127.0.0.1:${nats.port}`], tokenFile: 'secrets/token' }, noCa, 'offline')).error).toMatch(/TLS with the bus failed|certificate/i);
   });
 
+  it('TLS with a client certificate the server verifies (mutual TLS), signed by the site CA', async () => {
+    const dir = tempDir('bus-mtls');
+    const at = (name: string): string => join(dir, name);
+    const ssl = (...args: string[]): void => {
+      execFileSync('openssl', args, { stdio: 'ignore' });
+    };
+    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+    ssl('req', '-x509', ...ec, '-days', '2', '-subj', '/CN=watchpost-test-ca', '-keyout', at('ca.key'), '-out', at('ca.crt'));
+    for (const [name, san] of [['server', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], ['desk', 'subjectAltName=DNS:desk']] as const) {
+      ssl('req', ...ec, '-subj', `/CN=${name}`, '-keyout', at(`${name}.key`), '-out', at(`${name}.csr`));
+      writeFileSync(at(`${name}.ext`), `${san}\n`);
+      ssl('x509', '-req', '-in', at(`${name}.csr`), '-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-CAcreateserial', '-days', '2', '-extfile', at(`${name}.ext`), '-out', at(`${name}.crt`));
+    }
+    const nats = await server(`tls { cert_file: "${at('server.crt')}", key_file: "${at('server.key')}", ca_file: "${at('ca.crt')}", verify: true }`);
+    const { readFileSync } = await import('node:fs');
+    const files = { 'tls/ca.crt': readFileSync(at('ca.crt'), 'utf8'), 'data:tls/desk.crt': readFileSync(at('desk.crt'), 'utf8'), 'data:tls/desk.key': readFileSync(at('desk.key'), 'utf8') };
+    const tls = { ca: 'tls/ca.crt', cert: 'data:tls/desk.crt', key: 'data:tls/desk.key' };
+    expect((await linkState({ servers: [`tls://127.0.0.1:${nats.port}`], tls }, folders(files), 'connected')).state).toBe('connected');
+    // Without a client certificate the server refuses the handshake: an offline state, not a crash.
+    const refused = await linkState({ servers: [`tls://127.0.0.1:${nats.port}`], tls: { ca: 'tls/ca.crt' } }, folders(files), 'offline');
+    expect(refused.error).toMatch(/did not answer in time.*bus\.tls\.cert/);
+  });
+
   it('a missing secret file stops the start with the field named', () => {
     const dirs = folders({});
     const config = BusSchema.parse({ servers: ['nats://127.0.0.1:4222'], nkeySeedFile: 'data:bus/desk.nk' });
