@@ -91,6 +91,8 @@ export class PeerReplicator {
         const parsed = SealSchema.safeParse(safeJson(msg.string()));
         if (!parsed.success || parsed.data.site !== this.deps.site || msg.subject !== sealSubject(this.deps.site, parsed.data.console)) return;
         const seal = parsed.data;
+        // Nothing to prove at or below what is held: skip the signature check (a flood of old seals costs nothing).
+        if (seal.seq <= (this.held.get(seal.console) ?? 0)) return;
         if (!signed.seal(seal.console, seal.seq, seal.hash, seal.signature)) {
           if (this.deps.enrolment?.keyOf(seal.console) !== undefined) this.deps.log.warn('seal not signed by the enrolled key; ignored', { console: seal.console, seq: seal.seq });
           return;
