@@ -58,6 +58,8 @@ export const AlertRaisedSchema = z.strictObject({
   occurredAt: z.number().int().positive(),
   /** A device time outside the bounds, as the device reported it, and why `occurredAt` is the receipt time instead. */
   deviceTime: z.strictObject({ reported: z.number().int(), reason: z.string().max(300) }).optional(),
+  /** The console decides the mode: DRILL only while a drill runs. A device's DRILL outside one is kept here and the alert is live. */
+  deviceMode: z.strictObject({ reported: ModeSchema, reason: z.string().max(300) }).optional(),
   mode: ModeSchema,
   payload: z.record(z.string(), z.unknown()).optional(),
 });

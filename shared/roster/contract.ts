@@ -47,7 +47,6 @@ export const rosterContract = {
     z.tuple([
       CommsAttemptSchema.extend({
         amends: z.string().regex(UUID7_PATTERN, 'must be the id of an earlier attempt').optional(),
-        occurredAt: z.number().int().positive().optional(),
       }),
     ]),
     EntrySchema,

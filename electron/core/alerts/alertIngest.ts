@@ -118,7 +118,7 @@ export class AlertIngest {
         work.push({ item, draft: quarantineDraft(item.source, parsed.reason, item.raw), result: () => ({ status: 'quarantined', reason: parsed.reason }) });
         continue;
       }
-      const alert = boundDeviceTime(parsed.alert, this.deps.clock.now());
+      const alert = stampMode(boundDeviceTime(parsed.alert, this.deps.clock.now()), this.deps.state.current().drill.active !== undefined);
       const unstorable = whyUnstorable(alert);
       if (unstorable !== undefined) {
         work.push({ item, draft: quarantineDraft(item.source, unstorable, item.raw), result: () => ({ status: 'quarantined', reason: unstorable }) });
@@ -222,6 +222,17 @@ export function boundDeviceTime(alert: AlertRaised, receivedAt: number): AlertRa
   else if (-ahead > DEVICE_TIME_BOUNDS.pastMs) reason = `device time ${iso(reported)} is ${hours(-ahead)} h before receipt (more than ${hours(DEVICE_TIME_BOUNDS.pastMs) / 24} days behind)`;
   if (reason === undefined) return alert;
   return { ...alert, occurredAt: receivedAt, deviceTime: { reported, reason: `${reason}; the receipt time stands instead` } };
+}
+
+/**
+ * The console, not the device, decides whether an alert is a drill: DRILL
+ * only while a drill runs here. A device that says DRILL outside one (a test
+ * switch left on, a spoofed message) raises a live alert, its claim kept in
+ * `deviceMode`: a real alarm is never hidden as an exercise.
+ */
+export function stampMode(alert: AlertRaised, drillRunning: boolean): AlertRaised {
+  if (alert.mode !== 'DRILL' || drillRunning) return alert;
+  return { ...alert, mode: 'LIVE', deviceMode: { reported: 'DRILL', reason: 'the device marked it DRILL but no drill is running: handled as live' } };
 }
 
 function iso(ms: number): string {

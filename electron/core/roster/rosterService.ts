@@ -176,17 +176,18 @@ export class RosterService {
     }
   }
 
-  async logAttempt(attempt: CommsAttempt & { amends?: string | undefined; occurredAt?: number | undefined }, actor: string): Promise<JournalEntry> {
+  /** One attempt, at the console's time (a client cannot date it). */
+  async logAttempt(attempt: CommsAttempt & { amends?: string | undefined }, actor: string): Promise<JournalEntry> {
     this.known(attempt.to, 'to');
     if (attempt.checkId !== undefined && !this.roster.checks.some((c) => c.id === attempt.checkId)) {
       throw new ConsoleError('invalid-argument', `unknown check "${attempt.checkId}"`, [{ path: 'checkId', message: 'not a check of this site' }]);
     }
-    const { amends, occurredAt, ...payload } = attempt;
+    const { amends, ...payload } = attempt;
     if (amends !== undefined && !findAttempt(this.deps.state.current().roster, amends)) {
       // Only recent attempts can be amended: the timers depend on those; older ones take a correction entry.
       throw new ConsoleError('not-found', 'the attempt to amend is not among the recent attempts', [{ path: 'amends', message: 'unknown or too old' }]);
     }
-    return this.deps.journal.append({ kind: 'comms.attempt', payload, ...(amends ? { ref: amends } : {}), ...(occurredAt ? { occurredAt } : {}) }, { actor });
+    return this.deps.journal.append({ kind: 'comms.attempt', payload, ...(amends ? { ref: amends } : {}) }, { actor });
   }
 
   async ack(escalationId: string, actor: string): Promise<JournalEntry> {

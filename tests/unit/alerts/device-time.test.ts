@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEVICE_TIME_BOUNDS, type AlertRaised } from '../../../shared/alerts/schema';
-import { boundDeviceTime } from '../../../electron/core/alerts/alertIngest';
+import { boundDeviceTime, stampMode } from '../../../electron/core/alerts/alertIngest';
+import { alertById } from '../../../shared/state/alertsDomain';
 import { FakeClock } from '../../support/fakeClock';
 import { demoSiteFile } from '../../support/paths';
 import { startConsole } from '../../support/siteConsoles';
@@ -39,5 +40,24 @@ describe('a device\'s own event time', () => {
     expect(ok.entry.payload).not.toHaveProperty('deviceTime');
     expect(reset.entry.occurredAt).toBe(NOW);
     expect(reset.entry.payload).toMatchObject({ occurredAt: NOW, deviceTime: { reported: 86_400_000 } });
+  });
+});
+
+describe("a device's own mode", () => {
+  it('DRILL from a device while no drill runs raises a live alert, the claim kept with the reason', async () => {
+    const clock = new FakeClock(NOW);
+    const core = await startConsole(demoSiteFile, 'desk', undefined, clock);
+    cleanups.push(() => core.close());
+    const claimed = await core.alerts.ingest.submit({ id: 'drill-claim-1', type: 'fire', zone: 'lobby', occurredAt: NOW, mode: 'DRILL' }, 'manual');
+    if (claimed.status !== 'raised') throw new Error('not raised');
+    expect(claimed.entry.mode).toBe('LIVE');
+    expect(claimed.entry.payload).toMatchObject({ mode: 'LIVE', deviceMode: { reported: 'DRILL', reason: expect.stringContaining('no drill is running') as string } });
+    expect(alertById(core.state.current().alerts, 'drill-claim-1')).toMatchObject({ mode: 'LIVE' });
+  });
+
+  it('DRILL while a drill runs stays DRILL; LIVE during a drill stays LIVE', () => {
+    expect(stampMode({ ...alert(NOW), mode: 'DRILL' }, true)).toEqual({ ...alert(NOW), mode: 'DRILL' });
+    expect(stampMode(alert(NOW), true)).toEqual(alert(NOW));
+    expect(stampMode({ ...alert(NOW), mode: 'DRILL' }, false)).toMatchObject({ mode: 'LIVE', deviceMode: { reported: 'DRILL' } });
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportRosterCsv } from '../../../shared/roster/csv';
+import { consoleContract } from '../../../shared/contract';
 import { FakeClock } from '../../support/fakeClock';
 import { copyDemoSite } from '../../support/siteCopy';
 import { startConsole } from '../../support/siteConsoles';
@@ -70,6 +71,9 @@ describe('roster service', () => {
     const core = await startConsole(fastSite(), 'desk', tempDir('console'), new FakeClock());
     cleanups.push(() => core.close());
     await expect(core.handlers.logAttempt({ to: 'nobody', method: 'radio', result: 'answered' })).rejects.toMatchObject({ code: 'invalid-argument', issues: [{ path: 'to' }] });
+    // The console dates an attempt: a client's own time is refused (through the contract's parsing, as IPC and WebSocket calls are).
+    const dated = { to: 'warden-li', method: 'radio', result: 'answered', occurredAt: 1000 };
+    expect(consoleContract.logAttempt.args.safeParse([dated]).success).toBe(false);
     const first = await core.handlers.logAttempt({ to: 'warden-li', method: 'radio', result: 'answered', channel: 'CH3' });
     const amended = await core.handlers.logAttempt({ to: 'warden-li', method: 'radio', result: 'no-answer', amends: first.id });
     expect(amended.ref).toBe(first.id);
