@@ -17,10 +17,14 @@ describe('heat-map history', () => {
     await submit({ id: 'h-point', type: 'fence-climb', floor: 'f1', x: 20, y: 2 });
     await submit({ id: 'h-zone', type: 'gathering', zone: 'lobby' });
     await submit({ id: 'h-camera', type: 'smoking', camera: 'yard-w' });
+    // A drill's alert (DRILL only while a drill runs: the console decides the mode) and a device's DRILL claim outside one.
+    await core.handlers.startDrill({ scenarioId: 'perimeter-night', speed: 1 });
     await submit({ id: 'h-drill', type: 'fire', zone: 'lobby', mode: 'DRILL' });
+    await core.handlers.stopDrill({ reason: 'operator' });
+    await submit({ id: 'h-claimed-drill', type: 'fire', zone: 'lobby', mode: 'DRILL' });
     const { events, truncated } = await core.handlers.alertHeatHistory({ from: now - 3600_000, to: now + 60_000 });
     expect(truncated).toBe(false);
-    expect(events.map((e) => e.id).sort()).toEqual(['h-camera', 'h-point', 'h-zone']);
+    expect(events.map((e) => e.id).sort()).toEqual(['h-camera', 'h-claimed-drill', 'h-point', 'h-zone']);
     const point = events.find((e) => e.id === 'h-point');
     expect(point).toMatchObject({ floor: 'f1', x: 20, y: 2, severity: 'red' });
     expect(events.find((e) => e.id === 'h-zone')?.floor).toBe('f1');
