@@ -375,6 +375,11 @@ export class PeerReplicator {
     this.stopped = true;
     this.sealSub?.unsubscribe();
     this.halt();
+    try {
+      this.deps.witness?.flush();
+    } catch (err) {
+      this.deps.log.error('peer witness: cannot save at stop', { error: err instanceof Error ? err.message : String(err) });
+    }
   }
 }
 

@@ -61,11 +61,16 @@ interface Witnessed {
  * both hashes) is kept in `<data>/peers/witness-<site>.json`, so a restart
  * still knows it.
  */
+const SAVE_EVERY_MS = 2_000;
+
 export class PeerWitness {
   private readonly stateFile: string;
   private readonly apartFile: string;
   private readonly consoles = new Map<string, Witnessed>();
+  /** A divergence not yet on disk: saved before the entries that showed it are passed. */
   private dirty = false;
+  /** Heads and checkpoints witnessed since the last save (written within SAVE_EVERY_MS, and at close). */
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private apartBytes = 0;
   /** Entries not written because the kept-apart file is full. */
   notKept = 0;
@@ -200,7 +205,8 @@ export class PeerWitness {
       counted.push(e);
     }
     this.keepApart(late);
-    if (result.stored.length > 0 || this.dirty) this.save();
+    if (this.dirty) this.save();
+    else if (result.stored.length > 0) this.saveSoon();
     return counted;
   }
 
@@ -212,6 +218,33 @@ export class PeerWitness {
     }
     if (!c.head || e.seq > c.head.seq) c.head = { seq: e.seq, hash: e.hash };
     if (isKind(e, 'journal.checkpoint')) c.checkpoints.set(e.payload.upToSeq, e.payload.headHash);
+  }
+
+  /**
+   * What was witnessed goes to disk within a few seconds, not per batch: a
+   * write and fsync per bus message on the core's thread delayed every peer's
+   * entries reaching the views (bench:site). A crash loses only heads the
+   * peer copies hold anyway; a divergence is always saved at once.
+   */
+  private saveSoon(): void {
+    if (this.saveTimer) return;
+    // A real timer (pacing disk writes, not the site's time).
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      try {
+        this.save();
+      } catch (err) {
+        this.deps.log.error('peer witness: cannot save the witness file; trying again with the next entries', { error: err instanceof Error ? err.message : String(err) });
+      }
+    }, SAVE_EVERY_MS);
+    this.saveTimer.unref?.();
+  }
+
+  /** Writes what is pending (at close). */
+  flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.save();
   }
 
   private save(): void {
