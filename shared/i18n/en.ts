@@ -5,6 +5,7 @@ import { alertsEn } from './alerts';
 
 import { floorplanEn } from './floorplan';
 import { rosterEn } from './roster';
+import { consolesEn } from './consoles';
 
 /**
  * English messages. This object defines the message keys; zh-CN.ts must
@@ -212,6 +213,7 @@ export const en = {
   ...floorplanEn,
   ...wallEn,
   ...rosterEn,
+  ...consolesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import type { Messages } from './en';
 import { floorplanZhCN } from './floorplan';
 import { wallZhCN } from './wall';
 import { rosterZhCN } from './roster';
+import { consolesZhCN } from './consoles';
 
 /** Simplified Chinese messages: every key of en.ts, checked by the compiler. */
 export const zhCN: Messages = {
@@ -207,4 +208,5 @@ export const zhCN: Messages = {
   ...floorplanZhCN,
   ...wallZhCN,
   ...rosterZhCN,
+  ...consolesZhCN,
 };

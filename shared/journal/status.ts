@@ -54,5 +54,7 @@ export const JournalStatusSchema = z.strictObject({
   problem: z.strictObject({ seq: z.number().int(), id: z.string().optional(), problem: z.string() }).optional(),
   lastCheckpointSeq: z.number().int().nonnegative(),
   upstream: UpstreamStatusSchema,
+  /** This console's signing key (SPKI DER, base64), shown so a supervisor at another desk can enrol it. */
+  publicKey: z.string().optional(),
 });
 export type JournalStatus = z.infer<typeof JournalStatusSchema>;

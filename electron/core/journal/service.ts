@@ -547,6 +547,7 @@ export class JournalService {
       verifying: s ? !s.verification.done : false,
       lastCheckpointSeq: s?.lastCheckpointSeq ?? 0,
       upstream: this.upstream,
+      ...(s ? { publicKey: s.publicKey } : {}),
     };
     const problem = s?.verification.problem;
     const withProblem = problem ? { problem: { seq: problem.seq, problem: problem.problem, ...(problem.id ? { id: problem.id } : {}) } } : {};

@@ -8,11 +8,13 @@ import { JournalPanel } from '../journal';
 import { OperationsSection } from './OperationsSection';
 import { PlansSection } from '../plans';
 import { RosterSection } from '../roster';
+import { ConsolesSection } from '../sitestate';
 
 /** The duty officer's desk: a rail of sections, each a workspace. */
 export function DeskView(props: { section: DeskSection }) {
   const t = useT();
   const watchesSites = useConsole((s) => s.bootstrap?.site.commandCentre !== undefined);
+  const onBus = useConsole((s) => s.bootstrap?.site.bus !== undefined);
   const items: { section: DeskSection; label: string; href: string }[] = [
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
     { section: 'alerts', label: t('desk.section.alerts'), href: '#/desk/alerts' },
@@ -20,6 +22,7 @@ export function DeskView(props: { section: DeskSection }) {
     { section: 'journal', label: t('desk.section.journal'), href: '#/desk/journal' },
     { section: 'drills', label: t('desk.section.drills'), href: '#/desk/drills' },
     { section: 'plans', label: t('desk.section.plans'), href: '#/desk/plans' },
+    ...(onBus ? [{ section: 'consoles' as const, label: t('desk.section.consoles'), href: '#/desk/consoles' }] : []),
     ...(watchesSites ? [{ section: 'sites' as const, label: t('desk.section.sites'), href: '#/desk/sites' }] : []),
   ];
   return (
@@ -37,6 +40,7 @@ export function DeskView(props: { section: DeskSection }) {
       {props.section === 'alerts' && <AlertsSection />}
       {props.section === 'plans' && <PlansSection />}
       {props.section === 'roster' && <RosterSection />}
+      {props.section === 'consoles' && <ConsolesSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />

@@ -1,6 +1,8 @@
 import type { SiteStateChange } from '../../../shared/contract';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import type { PeerStatus } from '../../../shared/sync/peers';
+import type { EnrollConsole } from '../../../shared/sync/kinds';
+import { tracked } from '../../app/tracked';
 import { foldEntry, initialSiteState, type SiteState } from '../../../shared/state';
 import type { SliceCreator } from '../../app/store';
 
@@ -22,9 +24,20 @@ export interface SiteStateSlice {
   foldAppended(entries: readonly JournalEntry[]): void;
   siteStateChanged(change: SiteStateChange): void;
   peersChanged(peers: readonly PeerStatus[]): void;
+  /** Why the last console enrolment failed; cleared by the next one that succeeds. */
+  readonly enrolError: string | undefined;
+  /** Enrols a console of the site by its key (a supervisor's action, journaled by the core); true when it was. */
+  enrollConsole(draft: EnrollConsole): Promise<boolean>;
 }
 
 export const createSiteStateSlice: SliceCreator<SiteStateSlice> = (api) => (set, get) => ({
+  enrolError: undefined,
+  enrollConsole: async (draft) => {
+    const run = tracked((enrolError) => set({ enrolError }));
+    const peers = await run(() => api.enrollConsole(draft));
+    if (peers) set({ peers });
+    return peers !== undefined;
+  },
   siteState: initialSiteState(),
   siteHeads: {},
   peers: [],

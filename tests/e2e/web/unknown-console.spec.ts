@@ -63,4 +63,58 @@ test.describe('a console the site has not enrolled (real nats-server, host proce
       await nats.stop();
     }
   });
+
+  test('a supervisor enrols it at the desk with the key read off its own screen; what it signed then counts', async ({ browser }) => {
+    const nats = await NatsServer.start();
+    const dirA = enrolledConsoleDir('c-deskaaaaaaaa');
+    const dirC = enrolledConsoleDir('c-deskcccccccc');
+    // The site file lists desk A only: desk C is a new console of the site, not yet enrolled.
+    const site = siteOnBus([nats.url], [dirA]);
+    const hostA = await startHost({ site, dataDir: dirA.dataDir });
+    const hostC = await startHost({ site, dataDir: dirC.dataDir });
+    const pageA = await browser.newPage();
+    const pageC = await browser.newPage();
+    try {
+      await hostC.api().appendEntry({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming: 'duty-sun', summary: 'C 交班' } });
+      await pageA.goto(hostA.urlFor('desk/consoles'));
+      const rowC = pageA.locator('[data-testid="consoles-table"] tr[data-console="c-deskcccccccc"]');
+      await expect(rowC).toHaveAttribute('data-unknown', 'true', { timeout: 20_000 });
+      expect((await hostA.api().getSiteState()).state.duty.onDuty?.officer).not.toBe('duty-sun');
+
+      // Desk C shows its own key; the supervisor reads it off that screen.
+      await pageC.goto(hostC.urlFor('desk/consoles'));
+      const keyC = await pageC.getByTestId('console-self-key').inputValue();
+      expect(keyC).toBe(dirC.publicKey);
+      const fingerprintC = (await pageC.getByTestId('console-self-fingerprint').textContent()) ?? '';
+      expect(fingerprintC).toMatch(/^SHA256:[0-9a-f]{16}$/);
+
+      // An operator may not enrol; a supervisor (duty officer) may.
+      await pageA.selectOption('select[name="operator"]', 'op-he');
+      await rowC.getByTestId('consoles-enrol-pick').click();
+      const form = pageA.getByTestId('consoles-enrol');
+      await form.locator('textarea[name="enrolKey"]').fill(keyC);
+      await expect(form.getByTestId('enrol-fingerprint')).toHaveAttribute('data-matches', 'true');
+      await expect(form.getByTestId('enrol-fingerprint')).toContainText(fingerprintC);
+      await form.locator('input[name="enrolReason"]').fill('密钥在C台屏幕上核对，刘洋');
+      await form.getByTestId('enrol-submit').click();
+      await expect(form.getByRole('alert')).toBeVisible();
+      await expect(rowC).toHaveAttribute('data-unknown', 'true');
+
+      await pageA.selectOption('select[name="operator"]', 'duty-liu');
+      await form.getByTestId('enrol-submit').click();
+      await expect(form.getByTestId('enrol-done')).toContainText('c-deskcccccccc');
+      await expect(rowC).toHaveAttribute('data-unknown', 'false', { timeout: 20_000 });
+      // C's handover, written before it was enrolled, now counts at A.
+      await expect(pageA.getByTestId('on-duty')).toContainText('孙丽', { timeout: 20_000 });
+      const enrolled = await hostA.api().queryJournal({ kinds: ['console.enrolled'], limit: 5 });
+      expect(enrolled.entries).toHaveLength(1);
+      expect(enrolled.entries[0]).toMatchObject({ actor: 'duty-liu', payload: { consoleId: 'c-deskcccccccc', publicKey: dirC.publicKey } });
+    } finally {
+      await pageA.close();
+      await pageC.close();
+      await hostC.stop();
+      await hostA.stop();
+      await nats.stop();
+    }
+  });
 });
