@@ -21,6 +21,9 @@ import { verifyJournalFile } from './verify';
 import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
 import { openSigningKey, type KeyVault } from '../support/keyVault';
 
+/** How long after the writer opens the file its page check (quick_check) starts. */
+const PAGE_CHECK_DELAY_MS = 3_000;
+
 export interface JournalPaths {
   readonly file: string;
   readonly keyFile: string;
@@ -182,6 +185,17 @@ export class JournalService {
    * way are handled as at open: the file kept as it is, a new segment.
    */
   private checkPages(client: JournalClient): void {
+    // A moment after start: on a two-core machine the read of the whole file would compete with the
+    // start-up's own work (the fold, the first views). A real timer: it paces work, it is not the site's time.
+    const timer = setTimeout(() => {
+      if (this.closed || this.client !== client) return;
+      this.runPageCheck(client);
+    }, PAGE_CHECK_DELAY_MS);
+    timer.unref?.();
+    this.pageCheck = { stop: () => clearTimeout(timer) };
+  }
+
+  private runPageCheck(client: JournalClient): void {
     const file = this.options.paths.file;
     const check = quickCheckInThread(this.options.worker, file);
     this.pageCheck = check;
