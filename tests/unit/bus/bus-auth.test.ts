@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { ConsoleError } from '../../../shared/errors';
 import { loadSite } from '../../../electron/core/site/loadSite';
 import { NatsServer } from '../../support/natsServer';
+import { operatorSetup } from '../../support/natsJwt';
 import { tempDir } from '../../support/paths';
 import { copyDemoSite } from '../../support/siteCopy';
 import { startConsole } from '../../support/siteConsoles';
@@ -70,6 +71,17 @@ describe('the bus connection authenticates as nats-server asks', () => {
     expect((await linkState({ servers: [nats.url], tokenFile: 'data:bus/token' }, dirs, 'connected')).state).toBe('connected');
     const wrong = folders({ 'data:bus/token': 'guess' });
     expect((await linkState({ servers: [nats.url], tokenFile: 'data:bus/token' }, wrong, 'offline')).error).toMatch(/refused this console's credentials/);
+  });
+
+  it('a creds file (operator mode: user JWT signed by the site account, and its seed); a user of another operator is refused', async () => {
+    const site = operatorSetup();
+    const nats = await server(site.serverConfig);
+    const dirs = folders({ 'data:bus/desk.creds': site.userCreds('desk-a') });
+    expect((await linkState({ servers: [nats.url], credentials: 'data:bus/desk.creds' }, dirs, 'connected')).state).toBe('connected');
+    const stranger = folders({ 'data:bus/desk.creds': operatorSetup().userCreds('rogue') });
+    const refused = await linkState({ servers: [nats.url], credentials: 'data:bus/desk.creds' }, stranger, 'offline');
+    expect(refused.error).toMatch(/refused this console's credentials/);
+    expect(refused.error).toMatch(/bus\.credentials/);
   });
 
   it('an nkey user: the seed signs the server nonce; another seed is refused', async () => {
