@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 //   out/main/host.js    host mode, plain Node  (electron/host/main.ts)
 //   out/main/start.js   `npm start` launcher   (electron/host/start.ts)
 //   out/main/journal-worker.js  the journal's writer thread
+//   out/main/journal-check.js   its page check (quick_check), beside it
 //   out/main/journal.js         `npm run journal -- verify <file>`
 //   out/preload/index.cjs  sandboxed preload (CommonJS: sandboxed preloads cannot be ESM)
 //   out/renderer/       the React UI, served by app:// and by the host
@@ -24,6 +25,7 @@ export default defineConfig({
           host: resolve(root, 'electron/host/main.ts'),
           start: resolve(root, 'electron/host/start.ts'),
           'journal-worker': resolve(root, 'electron/core/journal/worker.ts'),
+          'journal-check': resolve(root, 'electron/core/journal/checkWorker.ts'),
           'replay-worker': resolve(root, 'electron/core/replay/worker.ts'),
           journal: resolve(root, 'electron/core/journal/cli.ts'),
         },

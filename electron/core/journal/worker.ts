@@ -6,7 +6,6 @@ import { exportRange } from './exportRange';
 import type { FullWalk, JournalWorkerApi, VerificationProgress, WorkerEvent, WorkerInit, WorkerStatus } from './protocol';
 import { keyFingerprint, loadOrCreateSigner, signerFromPem, type Signer } from './signer';
 import { fromColumns, outcomesToColumns, type OutcomeColumns } from './batch';
-import { serveQuickCheck } from './quickCheck';
 import { JournalStore, type PreparedDraft } from './store';
 
 // The journal's one writer, in a worker thread so the UI thread never waits
@@ -18,9 +17,6 @@ import { JournalStore, type PreparedDraft } from './store';
 
 const port = parentPort;
 if (!port) throw new Error('journal worker must run in a worker thread');
-// A page-check thread (quickCheck.ts) runs this file too: it answers and is parked, never opening the writer.
-const quickCheckOf = (workerData as { quickCheck?: unknown }).quickCheck;
-if (typeof quickCheckOf === 'string') await serveQuickCheck(port, quickCheckOf);
 const init = (workerData as { init: WorkerInit }).init;
 
 const VERIFY_STEP = 5000;
