@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
 
@@ -144,6 +144,22 @@ export function buildDirAtomic<T>(dir: string, what: string, build: (tempDir: st
     rmSync(temp, { recursive: true, force: true });
     throw writeError(err, what, dir);
   }
+}
+
+/**
+ * Appends text to an owner-only file and flushes it to disk before returning
+ * (a record that must be there before a stream position passes it). Returns
+ * the bytes written.
+ */
+export function appendFileDurable(path: string, text: string): number {
+  appendFileSync(path, text, { mode: 0o600 });
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return Buffer.byteLength(text);
 }
 
 function syncDir(dir: string): void {

@@ -1,8 +1,9 @@
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { KeptApartWhySchema, type KeptApartWhy } from '../../../shared/sync/peers';
 import { keyFingerprint } from '../journal/signer';
+import { appendFileDurable } from '../support/atomicFile';
 import type { Log } from '../support/log';
 import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
 
@@ -106,15 +107,8 @@ export class KeptApartStore {
   }
 
   private append(text: string): void {
-    appendFileSync(this.file, text, { mode: 0o600 });
+    this.bytes += appendFileDurable(this.file, text);
     chmodPrivate(this.file);
-    const fd = openSync(this.file, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    this.bytes += Buffer.byteLength(text);
   }
 
   summary(consoleId: string): KeptApartSummary | undefined {

@@ -1,10 +1,10 @@
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { isKind } from '../../../shared/journal/kinds';
 import type { PeerStoreResult } from '../journal/store';
-import { writeFileAtomic } from '../support/atomicFile';
+import { appendFileDurable, writeFileAtomic } from '../support/atomicFile';
 import type { Log } from '../support/log';
 import { chmodPrivate, mkdirPrivate } from '../support/privateFiles';
 
@@ -276,15 +276,8 @@ export class PeerWitness {
       if (this.dirty) this.save();
       return;
     }
-    appendFileSync(this.apartFile, text, { mode: 0o600 });
-    this.apartBytes += Buffer.byteLength(text);
+    this.apartBytes += appendFileDurable(this.apartFile, text);
     chmodPrivate(this.apartFile);
-    const fd = openSync(this.apartFile, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
     if (this.dirty) this.save();
   }
 

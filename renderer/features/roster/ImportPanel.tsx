@@ -4,7 +4,7 @@ import type { RosterImportPreview, RosterImportResult } from '../../../shared/ro
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { decodeCsvBytes, type CsvEncoding } from './csvEncoding';
-import { ImportPreview } from './ImportPreview';
+import { ImportPreview, ImportProblems } from './ImportPreview';
 
 /**
  * CSV import: the file is read in whatever encoding the spreadsheet saved it
@@ -118,18 +118,7 @@ export function ImportPanel() {
           {t('roster.imported', { rows: result.rows })}
         </p>
       )}
-      {result?.imported === false && (
-        <div className="roster__pad" role="alert" data-testid="import-failed">
-          <strong>{t('roster.importFailed', { count: result.errors.length })}</strong>
-          <ul>
-            {result.errors.map((e, i) => (
-              <li key={i} data-testid="import-error" data-line={e.line} data-field={e.field}>
-                {t('roster.importLine', { line: e.line, field: e.field, message: e.message })}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {result?.imported === false && <ImportProblems errors={result.errors} t={t} />}
     </section>
   );
 }

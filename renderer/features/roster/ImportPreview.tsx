@@ -1,30 +1,37 @@
 import type { RosterImportPreview } from '../../../shared/roster/contract';
+import type { CsvRowError } from '../../../shared/roster/csv';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
+
+type T = (key: MessageKey, params?: MessageParams) => string;
+
+/** Every problem of a roster file at once, by line and field (nothing was imported). */
+export function ImportProblems(props: { errors: readonly CsvRowError[]; t: T }) {
+  const { t } = props;
+  return (
+    <div className="roster__pad" role="alert" data-testid="import-failed">
+      <strong>{t('roster.importFailed', { count: props.errors.length })}</strong>
+      <ul>
+        {props.errors.map((e, i) => (
+          <li key={i} data-testid="import-error" data-line={e.line} data-field={e.field}>
+            {t('roster.importLine', { line: e.line, field: e.field, message: e.message })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** What an import would change, checked before anything is applied; every problem at once when it cannot be. */
 export function ImportPreview(props: {
   preview: RosterImportPreview;
   name: (personId: string) => string;
   busy: boolean;
-  t: (key: MessageKey, params?: MessageParams) => string;
+  t: T;
   onApply: () => void;
   onCancel: () => void;
 }) {
   const { preview, t } = props;
-  if (!preview.ok) {
-    return (
-      <div className="roster__pad" role="alert" data-testid="import-failed">
-        <strong>{t('roster.importFailed', { count: preview.errors.length })}</strong>
-        <ul>
-          {preview.errors.map((e, i) => (
-            <li key={i} data-testid="import-error" data-line={e.line} data-field={e.field}>
-              {t('roster.importLine', { line: e.line, field: e.field, message: e.message })}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
+  if (!preview.ok) return <ImportProblems errors={preview.errors} t={t} />;
   const list = (key: 'added' | 'removed' | 'changed', title: MessageKey) =>
     preview[key].length === 0 ? null : (
       <div data-testid={`preview-${key}`}>
