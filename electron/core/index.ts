@@ -175,7 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const signer = await sealSigner(vault ? () => vault.load() : keyFilePem(journalPaths(dataDir).keyFile), identityFile(dataDir), log.child({ part: 'seals' }));
     if (signer) {
       const status = journal.status();
-      new SealPublisher({ link, site: site.site.id, consoleId: identity.consoleId, signer, head: { seq: status.headSeq, hash: status.headHash }, onAppended: (l) => journal.onAppended(l), log: log.child({ part: 'seals' }) }).start();
+      new SealPublisher({ link, site: site.site.id, consoleId: identity.consoleId, signer, head: { seq: status.headSeq, hash: status.headHash }, onAppended: (l) => journal.onAppended(l), log: log.child({ part: 'seals' }), minIntervalMs: enrolment.open ? 1000 : 0 }).start();
     }
     replicator = new PeerReplicator({
       journal,

@@ -51,6 +51,7 @@ export async function sealSigner(loadPem: () => Promise<string | undefined>, ide
 export class SealPublisher {
   private head: { seq: number; hash: string };
   private scheduled = false;
+  private lastAt = Number.NEGATIVE_INFINITY;
   private sub: Subscription | undefined;
 
   constructor(
@@ -62,6 +63,15 @@ export class SealPublisher {
       head: { seq: number; hash: string };
       onAppended: (listener: (entries: readonly JournalEntry[]) => void) => unknown;
       log: Log;
+      /**
+       * Least time between two publishes, in ms (0: one per turn of the event loop). Only consoles of a site
+       * that enrols its consoles wait for seals; in the open mode a console publishes about once a second,
+       * so a console whose site file already lists the consoles still counts ours within a second, without
+       * a signature and a bus message after every append.
+       */
+      minIntervalMs?: number;
+      /** A monotonic clock (a wall-clock step must not hold seals back). */
+      now?: () => number;
     },
   ) {
     this.head = deps.head;
@@ -88,14 +98,19 @@ export class SealPublisher {
     this.schedule();
   }
 
-  /** One publish per turn of the event loop, however many appends committed in it. */
+  /** One publish per turn of the event loop (or per `minIntervalMs`), however many appends committed in it. */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const now = this.deps.now ?? ((): number => performance.now());
+    const wait = this.lastAt + (this.deps.minIntervalMs ?? 0) - now();
+    const run = (): void => {
       this.scheduled = false;
+      this.lastAt = now();
       this.publish();
-    });
+    };
+    if (wait > 0) setTimeout(run, wait).unref();
+    else setImmediate(run);
   }
 
   private publish(): void {
