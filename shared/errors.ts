@@ -6,6 +6,8 @@ export const errorCodes = [
   'invalid-argument', // a caller sent something the schema refuses
   'unknown-method', // a caller named a method the contract does not have
   'unauthorized', // missing or wrong access token, or a foreign sender
+  'forbidden', // the person signed in (or nobody) lacks the role the method needs; the message names it
+  'unauthenticated', // wrong password or PIN, or a locked-out account (one generic message)
   'not-found',
   'conflict', // the state changed under the caller (e.g. already acknowledged)
   'unavailable', // a dependency is down (bus, storage, source)

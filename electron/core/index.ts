@@ -1,9 +1,14 @@
 import { join } from 'node:path';
-import type { ConsoleContract, ConsoleHandlers, Station } from '../../shared/contract';
+import { consoleContract, type ConsoleContract, type ConsoleHandlers, type Station } from '../../shared/contract';
+import { createDispatcher } from '../../shared/contract/dispatch';
+import type { IpcEnvelope } from '../../shared/contract/wire';
+import { onDuty } from '../../shared/state/journalDomain';
 import { journalKinds, type AlertRef } from '../../shared/journal/kinds';
 import { searchableKinds, type SummarySource } from '../../shared/journal/summary';
 import { alertById } from '../../shared/state/alertsDomain';
 import { consoleHandlers } from './api/consoleHandlers';
+import { accessHandlers } from './api/accessHandlers';
+import { accessGuard, createAccess } from './access';
 import type { CoreContext } from './api/context';
 import { drillHandlers } from './api/drillHandlers';
 import { alertHandlers } from './api/alertHandlers';
@@ -69,7 +74,17 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** The handlers themselves, ungated: for the core's own callers and tests; their entries record "system". */
   readonly handlers: ConsoleHandlers;
+  /**
+   * What the shells serve: every call through the permission gate, as the
+   * person signed in at the calling connection. `overrides` replace handlers
+   * only a shell can serve (the desktop's open dialog).
+   */
+  dispatcher(overrides?: Partial<ConsoleHandlers>): (name: string, args: unknown, connection: string) => Promise<IpcEnvelope>;
+  /** A window closed or a socket dropped: the people signed in there are signed out. */
+  endConnection(connection: string): Promise<void>;
+  readonly access: CoreContext['access'];
   readonly events: EventHub<ConsoleContract>;
   readonly assets: AssetRouter;
   readonly site: LoadedSite;
@@ -254,6 +269,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   roster.onChange((r) => events.emit('onRoster', r));
   roster.start();
 
+  const access = createAccess({
+    dataDir,
+    station: options.station,
+    clock,
+    log: log.child({ part: 'access' }),
+    journal,
+    idleLockMinutes: site.site.access.idleLockMinutes,
+    timeZone: site.site.timezone,
+    roster: () => roster.current(),
+    lastHandover: () => state.current().duty.lastHandover,
+    onChanged: () => events.emit('onSessionsChanged', { at: clock.now() }),
+  });
+  // Sessions end with the process: whoever the journal still shows signed in here from before is signed out now.
+  for (const p of onDuty(state.current().duty, identity.consoleId)) await access.record('operator.signedOut', { account: p.account, why: 'restart' }, p.account);
+
   const siteEditor = new SiteEditor({ site, journal, clock, log: log.child({ part: 'site' }), onChanged: (view) => events.emit('onSiteChanged', view) });
   const alertRef = (id: string): AlertRef | undefined => {
     const alert = alertById(state.current().alerts, id);
@@ -286,6 +316,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     alerts,
     siteEditor,
     roster,
+    access,
   };
   const handlers: ConsoleHandlers = {
     ...consoleHandlers(ctx),
@@ -296,11 +327,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...wallHandlers(ctx),
     ...syncHandlers(ctx),
     ...rosterHandlers(ctx),
+    ...accessHandlers(ctx),
   };
+  const guard = accessGuard(access.sessions, {
+    log,
+    monotonic: () => clock.monotonic(),
+    refused: (method, needed, account) =>
+      void access.record('access.refused', { method, needed, account, station: options.station }, account ?? 'system'),
+  });
 
   log.info('core ready', { site: site.site.id, console: identity.consoleId, station: options.station, shell: options.shell, journalHead: journal.status().headSeq });
   return {
     handlers,
+    dispatcher: (overrides = {}) => createDispatcher(consoleContract, { ...handlers, ...overrides }, log, guard),
+    endConnection: (connection) => access.sessions.endConnection(connection),
+    access,
     events,
     assets,
     site,
@@ -318,6 +359,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     roster,
     log,
     close: async () => {
+      access.sessions.close();
       await roster.close();
       drills.close();
       alerts.close();

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { defaultSettings, SettingsSchema, type Settings } from '../../shared/settings';
 import type { Log } from './support/log';
 import { writeFileAtomic } from './support/atomicFile';
@@ -33,7 +34,8 @@ export class SettingsStore {
     if (!existsSync(this.file)) return defaultSettings;
     const text = readFileSync(this.file, 'utf8');
     try {
-      const parsed = SettingsSchema.safeParse({ ...defaultSettings, ...(JSON.parse(text) as object) });
+      // Keys an older version wrote (the operator picked from a list, before sign-in) are dropped, not a reason to reset.
+      const parsed = z.object(SettingsSchema.shape).safeParse({ ...defaultSettings, ...(JSON.parse(text) as object) });
       if (parsed.success) return parsed.data;
       this.log.warn('settings file invalid; using defaults', { file: this.file, error: parsed.error.message });
     } catch (err) {

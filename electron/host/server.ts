@@ -1,8 +1,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { consoleContract, type Station } from '../../shared/contract';
-import { createDispatcher } from '../../shared/contract/dispatch';
+import type { Station } from '../../shared/contract';
 import { MAX_FRAME_BYTES } from '../../shared/contract/wire';
 import type { ConsoleErrorData, ErrorCode } from '../../shared/errors';
 import type { Core } from '../core';
@@ -49,7 +48,8 @@ export interface HostServer {
  * is first opened with it).
  */
 export async function startHostServer(core: Core, options: { port: number; token: string }): Promise<HostServer> {
-  const dispatch = createDispatcher(consoleContract, core.handlers, core.log);
+  const dispatch = core.dispatcher();
+  let sockets = 0;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let port = options.port;
 
@@ -122,7 +122,10 @@ export async function startHostServer(core: Core, options: { port: number; token
         core.log.warn('websocket refused: missing or wrong token');
         return refuse(401, 'unauthorized', 'missing or wrong access token');
       }
-      wss.handleUpgrade(req, socket, head, (ws) => serveContractSocket(ws, dispatch, core.events, core.log));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const id = `ws:${++sockets}`;
+        serveContractSocket(ws, dispatch, core.events, core.log, { id, end: () => void core.endConnection(id) });
+      });
     } catch (err) {
       core.log.error('websocket upgrade failed', { url: req.url?.slice(0, 200), error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       refuse(500, 'internal', 'internal error');

@@ -20,16 +20,18 @@ function replyId(json: unknown): number | undefined {
 
 /**
  * Serves the contract on one WebSocket: calls go through the shared
- * dispatcher (which validates them), events go only to subscribers.
+ * dispatcher (which validates them and checks them against the session of
+ * this socket: two browsers never share one), events go only to subscribers.
  * A malformed frame is answered, never fatal: with a failed `res` when it
  * carries a usable id (so the caller's promise settles), else with an
  * `error` frame; the connection stays up either way.
  */
 export function serveContractSocket(
   socket: WebSocket,
-  dispatch: (name: string, args: unknown) => Promise<IpcEnvelope>,
+  dispatch: (name: string, args: unknown, connection: string) => Promise<IpcEnvelope>,
   events: EventHub<ConsoleContract>,
   log: Log,
+  session: { readonly id: string; readonly end: () => void } = { id: 'ws', end: () => undefined },
 ): void {
   const subscriptions = new Map<string, Unsubscribe>();
   const send = (frame: ServerFrame): void => {
@@ -66,7 +68,7 @@ export function serveContractSocket(
       case 'call':
         // The dispatcher turns a handler's throw into an error envelope; this
         // catch is for a failure of the dispatcher itself, so the call is still answered.
-        dispatch(frame.m, frame.a)
+        dispatch(frame.m, frame.a, session.id)
           .then((envelope) =>
             send(envelope.ok ? { t: 'res', id: frame.id, ok: true, v: envelope.v } : { t: 'res', id: frame.id, ok: false, err: envelope.err }),
           )
@@ -102,6 +104,8 @@ export function serveContractSocket(
   socket.on('close', () => {
     for (const unsubscribe of subscriptions.values()) unsubscribe();
     subscriptions.clear();
+    // Each socket is its own session: whoever signed in on it is signed out when it goes.
+    session.end();
   });
   socket.on('error', (err) => log.warn('websocket error', { error: err.message }));
 }

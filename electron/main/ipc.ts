@@ -1,6 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channelOf, consoleContract, eventNamesOf, methodNamesOf, type ConsoleHandlers } from '../../shared/contract';
-import { createDispatcher } from '../../shared/contract/dispatch';
 import type { Core } from '../core';
 import { isAppUrl } from './origin';
 
@@ -12,7 +11,8 @@ import { isAppUrl } from './origin';
  */
 export function registerIpc(core: Core, shellHandlers: Partial<ConsoleHandlers> = {}): () => void {
   // What only the desktop shell can do (the open dialog) replaces the core's answer for it.
-  const dispatch = createDispatcher(consoleContract, { ...core.handlers, ...shellHandlers }, core.log);
+  const dispatch = core.dispatcher(shellHandlers);
+  const watched = new Set<number>();
   const methods = methodNamesOf(consoleContract);
   for (const name of methods) {
     ipcMain.handle(channelOf(name), async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
@@ -20,7 +20,17 @@ export function registerIpc(core: Core, shellHandlers: Partial<ConsoleHandlers> 
         core.log.warn('ipc call refused: untrusted sender', { method: name, url: event.senderFrame?.url });
         return { ok: false, err: { code: 'unauthorized', message: 'calls are accepted only from the console page' } };
       }
-      return dispatch(name, args);
+      // One session per window (its webContents): closing the window signs its people out.
+      const contents = event.sender;
+      const connection = `ipc:${contents.id}`;
+      if (!watched.has(contents.id)) {
+        watched.add(contents.id);
+        contents.once('destroyed', () => {
+          watched.delete(contents.id);
+          void core.endConnection(connection);
+        });
+      }
+      return dispatch(name, args, connection);
     });
   }
   const unsubscribers = eventNamesOf(consoleContract).map((name) =>

@@ -2,7 +2,7 @@ import { localize } from '../../shared/i18n';
 import { DutyLevelBadge } from '../features/alerts';
 import { ConnectionBadge } from '../features/connection';
 import { IntegrityBadge } from '../features/journal';
-import { OnDuty, OperatorSelect } from '../features/operator';
+import { OnDuty } from '../features/operator';
 import { PeersBadge } from '../features/sitestate';
 import { LanguageSwitch } from '../features/settings';
 import { useT } from '../i18n/useT';
@@ -39,7 +39,6 @@ export function TopBar(props: { route: Route; interactive: boolean }) {
       <div className="topbar__right">
         <OnDuty />
         <DutyLevelBadge interactive={props.interactive && props.route.view === 'desk'} />
-        {props.route.view === 'desk' && <OperatorSelect />}
         <IntegrityBadge compact />
         <PeersBadge />
         <ConnectionBadge />

@@ -65,7 +65,14 @@ export const alertKinds = {
   }),
   'duty-level.changed': kind({
     label: { en: 'Duty level changed', 'zh-CN': '勤务等级变更' },
-    payload: z.strictObject({ level: DutyLevelSchema, reason: z.string().trim().min(1, 'must not be empty').max(2000) }),
+    // Only setDutyLevel writes it: raising it to 一级 needs a supervisor.
+    system: true,
+    payload: z.strictObject({
+      level: DutyLevelSchema,
+      reason: z.string().trim().min(1, 'must not be empty').max(2000),
+      /** The supervisor whose presence or PIN allowed it (four eyes), when not the actor. */
+      approvedBy: z.string().max(64).optional(),
+    }),
     text: (p) => `duty level ${p.level} ${p.reason}`,
     summary: (p, c) => `${c.t(`duty.level.${p.level}`)}${c.say({ en: ': ', 'zh-CN': '：' })}${p.reason}`,
   }),

@@ -1,3 +1,4 @@
+import type { Requirement } from '../access/roles';
 import type { MethodNames } from './define';
 import type { ConsoleContract } from './index';
 
@@ -12,7 +13,6 @@ export const methodAccess = {
   getBootstrap: 'reads',
   setLocale: 'changes',
   simulateSourceFault: 'changes',
-  setOperator: 'changes',
   appendEntry: 'changes',
   queryJournal: 'reads',
   getJournalStatus: 'reads',
@@ -65,6 +65,18 @@ export const methodAccess = {
   exportRosterCsv: 'reads',
   previewRosterCsv: 'reads',
   printRoster: 'reads',
+  getSession: 'reads',
+  setupFirstAdministrator: 'changes',
+  signIn: 'changes',
+  signOut: 'changes',
+  lockSession: 'changes',
+  usePin: 'changes',
+  reportActivity: 'reads',
+  approveAction: 'changes',
+  enrolAccount: 'changes',
+  resetAccount: 'changes',
+  setAccountDisabled: 'changes',
+  liftLockout: 'changes',
 } as const satisfies Record<MethodNames<ConsoleContract>, 'reads' | 'changes'>;
 
 type Access = typeof methodAccess;
@@ -74,3 +86,86 @@ export type MutatingMethod = { [K in keyof Access]: Access[K] extends 'changes' 
 export const mutatingMethods: readonly MutatingMethod[] = (Object.keys(methodAccess) as (keyof Access)[]).filter(
   (k): k is MutatingMethod => methodAccess[k] === 'changes',
 );
+
+/**
+ * What each method needs of its caller (shared/access/roles.ts): the table the
+ * core's gate checks on every call, over IPC and WebSocket alike. A method
+ * missing here is a compile error, and a test walks every method with every
+ * role. The UI hides what a role cannot do; this is the gate.
+ */
+export const methodRequirement = {
+  // Start-up and the session itself: before anyone is signed in, and through the lock.
+  getBootstrap: 'anyone',
+  getSession: 'anyone',
+  setupFirstAdministrator: 'anyone',
+  signIn: 'anyone',
+  signOut: 'anyone',
+  lockSession: 'anyone',
+  usePin: 'anyone',
+  // What a screen needs to show the site: a wall station, a locked desk (alarms keep showing).
+  reportActivity: 'display',
+  setLocale: 'display',
+  getSiteState: 'display',
+  getJournalStatus: 'display',
+  getPeers: 'display',
+  getCommandCentre: 'display',
+  getRoster: 'display',
+  listDrills: 'display',
+  // Reading the record: observers (evaluators, the command centre, replay) and up.
+  queryJournal: 'observer',
+  verifyJournal: 'observer',
+  exportJournal: 'observer',
+  dailyReport: 'observer',
+  listReplaySources: 'observer',
+  chooseReplaySource: 'observer',
+  openReplay: 'observer',
+  replaySeek: 'observer',
+  replayEntries: 'observer',
+  drillReport: 'observer',
+  closeReplay: 'observer',
+  alertHeatHistory: 'observer',
+  exportRosterCsv: 'observer',
+  previewRosterCsv: 'observer',
+  printRoster: 'observer',
+  // Working the desk.
+  simulateSourceFault: 'operator',
+  appendEntry: 'operator',
+  startDrill: 'operator',
+  stopDrill: 'operator',
+  acknowledgeAlert: 'operator',
+  assignAlert: 'operator',
+  noteAlert: 'operator',
+  dispatchAlert: 'operator',
+  onSceneAlert: 'operator',
+  reportAlert: 'operator',
+  resolveAlert: 'operator',
+  falseAlarm: 'operator',
+  escalateAlert: 'operator',
+  // Raising it to 一级 also needs a supervisor: the handler asks, as it depends on the level.
+  setDutyLevel: 'operator',
+  wallSetLayout: 'operator',
+  wallPush: 'operator',
+  wallSpotlight: 'operator',
+  wallTour: 'operator',
+  wallSnapshot: 'operator',
+  wallRestoreMask: 'operator',
+  logAttempt: 'operator',
+  ackEscalation: 'operator',
+  startRollCall: 'operator',
+  answerRollCall: 'operator',
+  endRollCall: 'operator',
+  recordDeviceTest: 'operator',
+  approveAction: 'operator',
+  // Four eyes: a supervisor signed in at the desk, or approving on the spot.
+  wallLiftMask: 'four-eyes',
+  editSitePlan: 'four-eyes',
+  importRosterCsv: 'four-eyes',
+  startNewJournalSegment: 'four-eyes',
+  enrollConsole: 'four-eyes',
+  liftLockout: 'supervisor',
+  // Site setup: the webhook's token, the accounts.
+  webhookInfo: 'administrator',
+  enrolAccount: 'administrator',
+  resetAccount: 'administrator',
+  setAccountDisabled: 'administrator',
+} as const satisfies Record<MethodNames<ConsoleContract>, Requirement>;

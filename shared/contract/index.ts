@@ -4,7 +4,7 @@ import { LocaleSchema } from '../i18n/locale';
 import { AppendDraftSchema, type JournalEntry } from '../journal/entry';
 import { JournalQuerySchema } from '../journal/query';
 import { JournalStatusSchema } from '../journal/status';
-import { OperatorSchema, SettingsSchema } from '../settings';
+import { SettingsSchema } from '../settings';
 import type { SiteView } from '../site/view';
 import type { SiteState } from '../state';
 import { PeerStatusSchema } from '../sync/peers';
@@ -18,6 +18,7 @@ import { ReplaySourceSchema, type ReplayFrame, type ReplayInfo, type ReplaySourc
 import { alertMethods } from '../alerts/contract';
 import { wallContract } from '../wall/contract';
 import { rosterContract } from '../roster/contract';
+import { accessContract } from '../access/contract';
 import { event, method, type ClientApi, type EventSource, type MethodHandlers } from './define';
 
 export { stations, StationSchema, type Station } from './stations';
@@ -113,8 +114,6 @@ export const consoleContract = {
   setLocale: method(z.tuple([LocaleSchema]), SettingsSchema),
   /** Demo sources only: stop, stall or restart a simulated camera (tests and drills). */
   simulateSourceFault: method(z.tuple([SourceFaultSchema]), z.array(SourceStatusSchema)),
-  /** Sign in at this console: entries made here record this person as their actor. */
-  setOperator: method(z.tuple([OperatorSchema]), SettingsSchema),
 
   /**
    * Records an entry; resolves only after it is committed to disk. The console stamps time and mode;
@@ -199,6 +198,8 @@ export const consoleContract = {
   ...wallContract,
   // Contact roster and comms checks (shared/roster/contract.ts).
   ...rosterContract,
+  // Operators: sessions, sign-in, lock, four eyes, accounts (shared/access/contract.ts).
+  ...accessContract,
 } as const;
 
 export type ConsoleContract = typeof consoleContract;

@@ -5,6 +5,7 @@ import { rosterKinds } from '../roster/kinds';
 import { planKinds } from '../plans/kinds';
 import { wallKinds } from '../wall/kinds';
 import { syncKinds } from '../sync/kinds';
+import { accessKinds } from '../access/kinds';
 import { toFieldIssues } from '../validation';
 import type { JournalEntry } from './entry';
 import { kind, type KindLabel, type KindSpec } from './kindSpec';
@@ -52,6 +53,17 @@ export const journalKinds = {
     }),
     text: () => '',
     summary: (p, c) => c.say({ en: `Entries up to #${p.upToSeq} signed (${p.headHash.slice(0, 16)}…)`, 'zh-CN': `已签名至 #${p.upToSeq}（${p.headHash.slice(0, 16)}…）` }),
+  }),
+  /** A supervisor accepted a broken journal and started a new segment (startNewJournalSegment); the actor is who did it. */
+  'journal.break-accepted': kind({
+    label: { en: 'Journal break accepted', 'zh-CN': '确认日志中断' },
+    system: true,
+    payload: z.strictObject({ approvedBy: z.string().max(64).optional() }),
+    text: () => '',
+    summary: (p, c) =>
+      p.approvedBy !== undefined
+        ? c.say({ en: `The journal break was accepted and a new segment started (approved by ${c.person(p.approvedBy)})`, 'zh-CN': `已确认日志中断并开始新分段（${c.person(p.approvedBy)} 批准）` })
+        : c.say({ en: 'The journal break was accepted and a new segment started', 'zh-CN': '已确认日志中断并开始新分段' }),
   }),
   /** A free note from the duty officer. */
   note: kind({
@@ -109,6 +121,7 @@ export const journalKinds = {
   // The camera wall (shared/wall/kinds.ts).
   ...wallKinds,
   ...syncKinds,
+  ...accessKinds,
   // Contact roster and comms checks (shared/roster/kinds.ts).
   ...rosterKinds,
 } satisfies Record<string, KindSpec<unknown>>;

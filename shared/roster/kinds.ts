@@ -126,7 +126,14 @@ export const rosterKinds = {
   }),
   'roster.imported': kind({
     label: { en: 'Roster imported', 'zh-CN': '名册导入' },
-    payload: z.strictObject({ rows: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest') }),
+    // Only importRosterCsv writes it (four eyes).
+    system: true,
+    payload: z.strictObject({
+      rows: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest'),
+      /** The supervisor whose presence or PIN allowed it (four eyes), when not the actor. */
+      approvedBy: z.string().max(64).optional(),
+    }),
     text: (p) => `roster imported ${p.rows} rows ${p.sha256}`,
     summary: (p, c) => c.say({ en: `Roster imported: ${p.rows} people (SHA-256 ${p.sha256.slice(0, 12)}…)`, 'zh-CN': `名册导入：${p.rows} 人（SHA-256 ${p.sha256.slice(0, 12)}…）` }),
   }),

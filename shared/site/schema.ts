@@ -225,6 +225,12 @@ export const CommandCentreSchema = z.strictObject({
  * then every comms check threw when it formatted a time: refuse the file instead.
  */
 
+/** Operators at the site's desks (electron/core/access). */
+export const AccessSiteSchema = z.strictObject({
+  /** A desk with no keyboard or pointer activity for this long locks; a PIN unlocks it. */
+  idleLockMinutes: z.number().int().min(1).max(240).default(10),
+});
+
 export const SiteFileSchema = z
   .strictObject({
     format: z.literal(SITE_FORMAT, { error: `must be "${SITE_FORMAT}"` }),
@@ -253,6 +259,7 @@ export const SiteFileSchema = z
     alerts: AlertSourcesSchema.optional(),
     /** Saved wall layouts and tours (shared/wall/layouts.ts). */
     wall: WallSiteSchema.optional(),
+    access: AccessSiteSchema.default({ idleLockMinutes: 10 }),
   })
   .superRefine(checkSiteReferences);
 

@@ -25,7 +25,7 @@ export interface SiteState {
  * Raise when any domain's fold changes what it makes of the same entries:
  * a console's saved state from an older fold is then refolded from the journal.
  */
-export const FOLD_VERSION = 3; // 3: the wall's alarms are the alerts fold's alerts (one status, HLC time)
+export const FOLD_VERSION = 4; // 4: on duty is who is signed in (operator.signedIn/signedOut), the handover waits to be accepted; 3: 3: the wall's alarms are the alerts fold's alerts (one status, HLC time)
 
 const domains: { readonly [K in keyof SiteState]: Domain<SiteState[K]> } = {
   duty: dutyDomain,

@@ -21,7 +21,10 @@ export const syncKinds = {
   'console.enrolled': kind({
     label: { en: 'Console enrolled', 'zh-CN': '控制台登记' },
     system: true,
-    payload: EnrollConsoleSchema,
+    payload: EnrollConsoleSchema.extend({
+      /** The supervisor whose presence or PIN allowed it (four eyes), when not the actor. */
+      approvedBy: z.string().max(64).optional(),
+    }),
     text: (p) => `console ${p.consoleId} ${p.name ?? ''} enrolled ${p.reason}`,
     summary: (p, c) => c.say({ en: `Console ${p.name ?? p.consoleId} enrolled: ${p.reason}`, 'zh-CN': `控制台 ${p.name ?? p.consoleId} 已登记：${p.reason}` }),
   }),

@@ -68,12 +68,16 @@ export const wallKinds = {
   }),
   'wall.mask-lifted': kind({
     label: { en: 'Privacy mask lifted', 'zh-CN': '隐私遮挡解除' },
+    // Only wallLiftMask writes it: the four-eyes gate is on the method, so appendEntry may not.
+    system: true,
     payload: z.strictObject({
       camera: CameraId,
       maskIndex: z.number().int().nonnegative(),
       reason: z.string().trim().min(1, 'a reason is required to lift a privacy mask').max(500),
       /** Epoch ms when the mask comes back by itself, if set. */
       until: z.number().int().positive().optional(),
+      /** The supervisor whose presence or PIN allowed it (four eyes), when not the actor. */
+      approvedBy: z.string().max(64).optional(),
     }),
     text: (p) => `mask lifted ${p.camera} #${p.maskIndex + 1} ${p.reason}`,
     summary: (p, c) => {

@@ -4,11 +4,17 @@ import type { Clock } from '../../electron/core/support/clock';
 export class FakeClock implements Clock {
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private nextId = 1;
+  /** Moves only with advance(): set() is the wall clock being changed. */
+  private elapsed = 0;
 
   constructor(private current = Date.UTC(2026, 10, 22, 8, 0, 0)) {}
 
   now(): number {
     return this.current;
+  }
+
+  monotonic(): number {
+    return this.elapsed;
   }
 
   setTimeout(fn: () => void, ms: number): () => void {
@@ -30,9 +36,12 @@ export class FakeClock implements Clock {
       const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.timers = this.timers.filter((t) => t.id !== due.id);
-      this.current = Math.max(this.current, due.at);
+      const at = Math.max(this.current, due.at);
+      this.elapsed += at - this.current;
+      this.current = at;
       due.fn();
     }
+    this.elapsed += target - this.current;
     this.current = target;
   }
 

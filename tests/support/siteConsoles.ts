@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
@@ -8,6 +8,7 @@ import { canonicalJson } from '../../shared/journal/canonical';
 import { createHash } from 'node:crypto';
 import type { Station } from '../../shared/contract';
 import { sourceWorkers } from './journal';
+import { seedAccounts } from './operators';
 import { tempDir } from './paths';
 import { copyDemoSite } from './siteCopy';
 
@@ -47,7 +48,10 @@ export async function startConsole(
   station: Station = 'desk',
   dataDir = tempDir('console'),
   clock?: Clock,
+  options: { accounts?: boolean } = {},
 ): Promise<Core & { dataDir: string }> {
+  // The test accounts (tests/support/operators.ts), unless the test is about a console with none yet.
+  if ((options.accounts ?? true) && !existsSync(join(dataDir, 'accounts.json'))) await seedAccounts(dataDir);
   const rendererDir = tempDir('renderer');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
   const core = await createCore({

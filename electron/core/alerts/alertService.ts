@@ -134,11 +134,11 @@ export class AlertService {
     return this.deps.journal.append({ kind, payload, mode: alert.mode }, { actor, mode: alert.mode });
   }
 
-  async setDutyLevel(level: DutyLevel, reason: string, actor: string): Promise<JournalEntry> {
+  async setDutyLevel(level: DutyLevel, reason: string, actor: string, approvedBy?: string): Promise<JournalEntry> {
     if (this.deps.state.current().alerts.dutyLevel === level) {
       throw new ConsoleError('conflict', `level: the duty level is already ${level}`, [{ path: 'level', message: 'unchanged' }]);
     }
-    return this.deps.journal.append({ kind: 'duty-level.changed', payload: { level, reason } }, { actor, mode: 'LIVE' });
+    return this.deps.journal.append({ kind: 'duty-level.changed', payload: { level, reason, ...(approvedBy !== undefined ? { approvedBy } : {}) } }, { actor, mode: 'LIVE', allowSystem: true });
   }
 
   private schedule(): void {

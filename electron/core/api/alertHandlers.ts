@@ -1,7 +1,7 @@
 import type { ConsoleHandlers } from '../../../shared/contract';
 import { heatHistory } from '../alerts/heatHistory';
 import { ALERT_WEBHOOK_PATH } from '../alerts/webhook';
-import { currentActor, type CoreContext } from './context';
+import { currentActor, requireFourEyes, type CoreContext } from './context';
 
 type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 
@@ -34,7 +34,8 @@ export function alertHandlers(
     resolveAlert: async ({ alertId, note }) => act(alertId, { kind: 'alert.resolved', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
     falseAlarm: async ({ alertId, note }) => act(alertId, { kind: 'alert.false-alarm', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
     escalateAlert: async ({ alertId, reason }) => act(alertId, { kind: 'alert.escalated', reason }, currentActor(ctx)),
-    setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx)),
+    // 一级 (level 1), the highest, needs a supervisor: the need depends on the level, so the handler asks the gate.
+    setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx), level === 1 ? requireFourEyes(ctx, 'setDutyLevel') : undefined),
     alertHeatHistory: async ({ from, to }) => heatHistory(ctx.journal, ctx.site.site, from, to),
     webhookInfo: async () => ({
       enabled: ctx.alerts.webhookEnabled,

@@ -4,7 +4,7 @@ import type { CoreContext } from './context';
 type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 
 /** Start-up, settings and the demo camera simulator. */
-export function consoleHandlers(ctx: CoreContext): Group<'getBootstrap' | 'setLocale' | 'setOperator' | 'simulateSourceFault'> {
+export function consoleHandlers(ctx: CoreContext): Group<'getBootstrap' | 'setLocale' | 'simulateSourceFault'> {
   return {
     getBootstrap: async () => ({
       console: { id: ctx.identity.consoleId, station: ctx.station, version: ctx.version, shell: ctx.shell },
@@ -17,11 +17,6 @@ export function consoleHandlers(ctx: CoreContext): Group<'getBootstrap' | 'setLo
     }),
     setLocale: async (locale) => {
       const next = ctx.settings.update({ locale });
-      ctx.events.emit('onSettingsChanged', next);
-      return next;
-    },
-    setOperator: async (operator) => {
-      const next = ctx.settings.update({ operator });
       ctx.events.emit('onSettingsChanged', next);
       return next;
     },

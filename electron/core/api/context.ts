@@ -2,6 +2,7 @@ import type { ConsoleContract, Station } from '../../../shared/contract';
 import type { SiteView } from '../../../shared/site/view';
 import type { SiteSummary } from '../../../shared/command/siteSummary';
 import type { PeerStatus } from '../../../shared/sync/peers';
+import { acting, type AccessRecord, type AccountStore, type SessionManager } from '../access';
 import type { AlertService } from '../alerts/alertService';
 import type { DrillService } from '../drills/drillService';
 import type { Identity } from '../identity';
@@ -45,9 +46,38 @@ export interface CoreContext {
   readonly alerts: AlertService;
   readonly siteEditor: SiteEditor;
   readonly roster: RosterService;
+  /** Accounts, sessions and the journaling of sign-ins (electron/core/access). */
+  readonly access: {
+    readonly accounts: AccountStore;
+    readonly sessions: SessionManager;
+    readonly record: AccessRecord;
+  };
 }
 
-/** The actor recorded for entries made at this console: the signed-in operator. */
-export function currentActor(ctx: CoreContext): string {
-  return ctx.settings.get().operator ?? `unsigned@${ctx.identity.consoleId}`;
+/**
+ * The actor recorded for an entry: the person at the keyboard of the desk the
+ * call came from, as the gate established it; "system" for what the console
+ * does by itself (no call is being handled).
+ */
+export function currentActor(_ctx: CoreContext): string {
+  return acting()?.actor ?? 'system';
+}
+
+/**
+ * A four-eyes check the handler makes where the need depends on the
+ * arguments: returns the supervisor's id to record beside the actor (absent
+ * when the actor is a supervisor), or throws `forbidden`.
+ */
+export function requireFourEyes(ctx: CoreContext, method: string): string | undefined {
+  const current = acting();
+  if (!current) return undefined;
+  const checked = ctx.access.sessions.requireFourEyes(current, method);
+  current.approver = checked.approver;
+  current.usedApproval = checked.usedApproval ?? false;
+  return checked.approver;
+}
+
+/** The supervisor who approved the four-eyes action being handled, when not the actor. */
+export function approver(): string | undefined {
+  return acting()?.approver;
 }

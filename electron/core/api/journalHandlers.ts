@@ -3,7 +3,7 @@ import type { ConsoleHandlers } from '../../../shared/contract';
 import { ConsoleError } from '../../../shared/errors';
 import type { EntryDraft, Mode } from '../../../shared/journal/entry';
 import { writeDailyReport } from '../reports/dailyReport';
-import { currentActor, type CoreContext } from './context';
+import { approver, currentActor, type CoreContext } from './context';
 
 type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 
@@ -21,7 +21,13 @@ export function journalHandlers(
     queryJournal: async (query) => ctx.journal.query(query),
     getJournalStatus: async () => ctx.journal.status(),
     verifyJournal: async () => ctx.journal.verifyNow(),
-    startNewJournalSegment: async () => ctx.journal.startNewSegment(),
+    startNewJournalSegment: async () => {
+      await ctx.journal.startNewSegment();
+      // Who accepted the break, and who approved it: the new segment's first words after the system's own.
+      const by = approver();
+      await ctx.journal.append({ kind: 'journal.break-accepted', payload: by !== undefined ? { approvedBy: by } : {} }, { actor: currentActor(ctx), allowSystem: true, mode: 'LIVE' });
+      return ctx.journal.status();
+    },
     exportJournal: async ({ from, to }) => {
       const stamp = new Date(ctx.clock.now()).toISOString().replace(/[:.]/g, '-');
       const name = `journal-${stamp}`;

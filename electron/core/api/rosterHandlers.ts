@@ -1,5 +1,5 @@
 import type { ConsoleHandlers } from '../../../shared/contract';
-import { currentActor, type CoreContext } from './context';
+import { approver, currentActor, type CoreContext } from './context';
 
 type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 
@@ -18,7 +18,7 @@ export function rosterHandlers(
     endRollCall: async () => ctx.roster.endRollCall(currentActor(ctx)),
     recordDeviceTest: async ({ device, result }) => ctx.roster.recordTest(device, result, currentActor(ctx)),
     previewRosterCsv: async ({ text }) => ctx.roster.previewCsv(text),
-    importRosterCsv: async ({ text }) => ctx.roster.importCsv(text, currentActor(ctx)),
+    importRosterCsv: async ({ text }) => ctx.roster.importCsv(text, currentActor(ctx), approver()),
     exportRosterCsv: async () => ({ csv: ctx.roster.exportCsv() }),
     printRoster: async () => ctx.roster.print(),
   };

@@ -3,7 +3,7 @@ import { ConsoleError } from '../../../shared/errors';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import { layoutCells } from '../../../shared/wall/layouts';
 import { decodePng, discardSnapshot, storeSnapshot } from '../wall/snapshotStore';
-import { currentActor, type CoreContext } from './context';
+import { approver, currentActor, type CoreContext } from './context';
 
 type Group<K extends keyof ConsoleHandlers> = Pick<ConsoleHandlers, K>;
 
@@ -23,7 +23,7 @@ export function wallHandlers(
     if (!found) throw invalid(path, `no camera "${id}" on this site`);
     return found;
   };
-  const record = (kind: string, payload: unknown): Promise<JournalEntry> => ctx.journal.append({ kind, payload }, { actor: currentActor(ctx) });
+  const record = (kind: string, payload: unknown): Promise<JournalEntry> => ctx.journal.append({ kind, payload }, { actor: currentActor(ctx), allowSystem: kind === 'wall.mask-lifted' });
   const tileCount = (wall: string): number => {
     const screen = ctx.state.snapshot().state.wall.walls[wall];
     const cells = layoutCells(screen?.layout ?? '16', screen?.customId, customLayouts);
@@ -87,7 +87,8 @@ export function wallHandlers(
       const cam = camera(id);
       if (maskIndex >= cam.masks.length) throw invalid('maskIndex', `camera "${id}" has ${cam.masks.length} privacy masks`);
       if (until !== undefined && until <= ctx.clock.now()) throw invalid('until', 'must be in the future');
-      return record('wall.mask-lifted', { camera: id, maskIndex, reason, ...(until !== undefined ? { until } : {}) });
+      const by = approver();
+      return record('wall.mask-lifted', { camera: id, maskIndex, reason, ...(until !== undefined ? { until } : {}), ...(by !== undefined ? { approvedBy: by } : {}) });
     },
     wallRestoreMask: async ({ camera: id, maskIndex }) => {
       const cam = camera(id);

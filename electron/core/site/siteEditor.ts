@@ -87,13 +87,13 @@ export class SiteEditor {
     return this.current;
   }
 
-  edit(edit: PlanEdit, actor: string): Promise<{ site: SiteView; what: string }> {
-    const run = this.queue.then(() => this.apply(edit, actor));
+  edit(edit: PlanEdit, actor: string, approvedBy?: string): Promise<{ site: SiteView; what: string }> {
+    const run = this.queue.then(() => this.apply(edit, actor, approvedBy));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async apply(edit: PlanEdit, actor: string): Promise<{ site: SiteView; what: string }> {
+  private async apply(edit: PlanEdit, actor: string, approvedBy: string | undefined): Promise<{ site: SiteView; what: string }> {
     const file = this.deps.site.file;
     const raw = JSON.parse(stripBom(readFileSync(file, 'utf8'))) as Record<string, unknown>;
     let image: ImportedImage | undefined;
@@ -125,7 +125,7 @@ export class SiteEditor {
       this.current = buildSiteView(parsed.data);
       this.deps.log.info('site plan changed', { floor: applied.floor, what: applied.what, actor });
       await this.deps.journal.append(
-        { kind: 'site.plan-changed', payload: { floor: applied.floor, what: applied.what } },
+        { kind: 'site.plan-changed', payload: { floor: applied.floor, what: applied.what, ...(approvedBy !== undefined ? { approvedBy } : {}) } },
         { actor, allowSystem: true },
       );
       this.deps.onChanged(this.current);

@@ -5,6 +5,12 @@
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
+  /**
+   * Milliseconds on a clock that only moves forward and ignores changes to
+   * the wall clock: for idle locks and lockouts, which setting the PC's
+   * clock back must not extend or end.
+   */
+  monotonic(): number;
   /** Calls `fn` after `ms`; returns a function that cancels it. */
   setTimeout(fn: () => void, ms: number): () => void;
 }
@@ -13,6 +19,7 @@ export interface Clock {
 export const systemClock: Clock = {
   // eslint-disable-next-line no-restricted-properties -- the system clock itself
   now: () => Date.now(),
+  monotonic: () => performance.now(),
   setTimeout: (fn, ms) => {
     const timer = setTimeout(fn, ms);
     return () => clearTimeout(timer);

@@ -16,14 +16,13 @@ export function Composer(props: { correcting: JournalEntry | undefined; onDone: 
   const t = useT();
   const site = useConsole((s) => s.bootstrap?.site);
   const locale = useConsole((s) => s.settings.locale);
-  const operator = useConsole((s) => s.settings.operator);
   const recordEntry = useConsole((s) => s.recordEntry);
   const [kind, setKind] = useState<ComposerKind>('note');
   const [text, setText] = useState('');
   const [tags, setTags] = useState('');
   const [route, setRoute] = useState('');
   const [finding, setFinding] = useState<'normal' | 'issue'>('normal');
-  const [outgoing, setOutgoing] = useState(operator ?? '');
+  const [outgoing, setOutgoing] = useState('');
   const [incoming, setIncoming] = useState('');
   const [openItems, setOpenItems] = useState('');
   const [reason, setReason] = useState('');

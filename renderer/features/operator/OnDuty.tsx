@@ -1,17 +1,21 @@
+import { onDuty } from '../../../shared/state/journalDomain';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { actorName, formatTime } from '../../ui/format';
 
-/** Who holds the desk according to the journal's last handover (交接班). */
+/** Who is on duty: the people signed in at this console (the journal's operator.signedIn/signedOut). */
 export function OnDuty() {
   const t = useT();
-  const onDuty = useConsole((s) => s.siteState.duty.onDuty);
+  const duty = useConsole((s) => s.siteState.duty);
+  const consoleId = useConsole((s) => s.bootstrap?.console.id);
   const site = useConsole((s) => s.bootstrap?.site);
   const locale = useConsole((s) => s.settings.locale);
-  if (!onDuty) return null;
+  const people = onDuty(duty, consoleId);
+  const first = people[0];
+  if (!first) return null;
   return (
     <span className="onduty" data-testid="on-duty">
-      {t('duty.onDuty', { name: actorName(site, onDuty.officer, locale), time: formatTime(onDuty.since, locale, site?.timezone, false) })}
+      {t('duty.onDuty', { name: people.map((p) => actorName(site, p.account, locale)).join(' · '), time: formatTime(first.since, locale, site?.timezone, false) })}
     </span>
   );
 }

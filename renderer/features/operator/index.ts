@@ -1,3 +1,2 @@
 // The operator feature's public surface: other features import from here only.
 export { OnDuty } from './OnDuty';
-export { OperatorSelect } from './OperatorSelect';

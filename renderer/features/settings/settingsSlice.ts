@@ -7,7 +7,6 @@ export interface SettingsSlice {
   readonly settings: Settings;
   readonly settingsError: string | undefined;
   setLocale(locale: Locale): Promise<void>;
-  setOperator(operator: string | null): Promise<void>;
   settingsChanged(settings: Settings): void;
 }
 
@@ -17,13 +16,6 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (api) => (set) =
   setLocale: async (locale) => {
     try {
       set({ settings: await api.setLocale(locale), settingsError: undefined });
-    } catch (err) {
-      set({ settingsError: errorText(err) });
-    }
-  },
-  setOperator: async (operator) => {
-    try {
-      set({ settings: await api.setOperator(operator), settingsError: undefined });
     } catch (err) {
       set({ settingsError: errorText(err) });
     }

@@ -79,7 +79,7 @@ test.describe('a console the site has not enrolled (real nats-server, host proce
       await pageA.goto(hostA.urlFor('desk/consoles'));
       const rowC = pageA.locator('[data-testid="consoles-table"] tr[data-console="c-deskcccccccc"]');
       await expect(rowC).toHaveAttribute('data-unknown', 'true', { timeout: 20_000 });
-      expect((await hostA.api().getSiteState()).state.duty.onDuty?.officer).not.toBe('duty-sun');
+      expect((await hostA.api().getSiteState()).state.duty.lastHandover?.incoming).not.toBe('duty-sun');
 
       // Desk C shows its own key; the supervisor reads it off that screen.
       await pageC.goto(hostC.urlFor('desk/consoles'));

@@ -4,6 +4,7 @@ import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../support/fakeClock';
 import { tempDir } from '../../support/paths';
+import { signedIn } from '../../support/operators';
 import { waitFor } from '../../support/relayRig';
 import { startConsole } from '../../support/siteConsoles';
 import { alertById, alertList } from '../../../shared/state/alertsDomain';
@@ -47,13 +48,14 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     const raised = await core.journal.query({ kinds: ['alert.raised'], limit: 100 });
     expect(raised.entries).toHaveLength(3);
 
-    // Handling: acknowledge once, refuse the second, resolve.
-    await core.handlers.acknowledgeAlert({ alertId: 'n-1' });
-    await expect(core.handlers.acknowledgeAlert({ alertId: 'n-1' })).rejects.toMatchObject({ code: 'conflict' });
-    await core.handlers.resolveAlert({ alertId: 'n-1', note: 'done' });
-    await expect(core.handlers.dispatchAlert({ alertId: 'n-1' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(core.handlers.acknowledgeAlert({ alertId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
-    expect(alertById(core.state.current().alerts, 'n-1')).toMatchObject({ status: 'resolved', ackBy: expect.stringContaining('unsigned@') });
+    // Handling, by the operator signed in: acknowledge once, refuse the second, resolve.
+    const op = await signedIn(core, 'op-he');
+    await op.acknowledgeAlert({ alertId: 'n-1' });
+    await expect(op.acknowledgeAlert({ alertId: 'n-1' })).rejects.toMatchObject({ code: 'conflict' });
+    await op.resolveAlert({ alertId: 'n-1', note: 'done' });
+    await expect(op.dispatchAlert({ alertId: 'n-1' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(op.acknowledgeAlert({ alertId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(alertById(core.state.current().alerts, 'n-1')).toMatchObject({ status: 'resolved', ackBy: 'op-he' });
 
     // Closed console: what is published now arrives when it starts again; a redelivered duplicate is absorbed.
     await core.close();

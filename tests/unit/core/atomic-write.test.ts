@@ -127,7 +127,7 @@ describe.skipIf(!fs)('on a real full tmpfs (root only)', () => {
       // a folder may not fit either
     }
     const settings = new SettingsStore(dataDir, createMemoryLog(), () => 0);
-    expect(() => settings.update({ operator: '值班员 刘' })).toThrow(expect.objectContaining({ code: 'storage-full' }) as Error);
+    expect(() => settings.update({ locale: 'zh-CN' })).toThrow(expect.objectContaining({ code: 'storage-full' }) as Error);
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(false);
     expect(readdirSync(dataDir)).toEqual([]);
 

@@ -120,9 +120,9 @@ describe('journal and site state in the renderer', () => {
     const handover = (seq: number, incoming: string): JournalEntry =>
       entry(seq, 'handover', { outgoing: 'a', incoming, summary: 's', openItems: [] });
     store.getState().foldAppended([handover(2, 'old'), handover(3, 'duty-sun')]);
-    expect(store.getState().siteState.duty.onDuty?.officer).toBe('duty-sun');
+    expect(store.getState().siteState.duty.lastHandover?.incoming).toBe('duty-sun');
     store.getState().foldAppended([handover(3, 'again')]);
-    expect(store.getState().siteState.duty.onDuty?.officer).toBe('duty-sun');
+    expect(store.getState().siteState.duty.lastHandover?.incoming).toBe('duty-sun');
   });
 
   it('prepends live entries that match the filter and ignores the rest', async () => {

@@ -8,6 +8,7 @@ import { createCore, type Core } from '../../../electron/core';
 import { createMemoryLog } from '../../../electron/core/support/log';
 import { SealedFileVault } from '../../../electron/core/support/keyVault';
 import { sourceWorkers } from '../../support/journal';
+import { signedIn } from '../../support/operators';
 import { tempDir } from '../../support/paths';
 import { isSubjectOf, journalSubject, JOURNAL_HEADERS, sealSubject } from '../../../electron/core/sync/subjects';
 import { checkpointStatement, GENESIS_HASH, type JournalEntry } from '../../../shared/journal/entry';
@@ -188,17 +189,17 @@ describe('only the site’s enrolled consoles count', () => {
     await c.journal.append(handover('duty-sun'), { actor: 'duty-liu' });
     await waitFor(async () => (await peersOf(a)).find((p) => p.console === dirC.id)?.keptApart !== undefined, 10_000, 'desk A to keep the unenrolled console apart');
     expect((await peersOf(a)).find((p) => p.console === dirC.id)?.unknown).toBe(true);
-    expect(a.state.current().duty.onDuty?.officer).not.toBe('duty-sun');
+    expect(a.state.current().duty.lastHandover?.incoming).not.toBe('duty-sun');
 
     const enrol = { consoleId: dirC.id, publicKey: dirC.publicKey, name: 'Desk C', reason: 'key read off its own screen by duty-liu' };
-    await a.handlers.setOperator('op-he');
-    await expect(a.handlers.enrollConsole(enrol)).rejects.toThrow(/needs a supervisor/);
-    await a.handlers.setOperator('duty-liu');
-    await expect(a.handlers.enrollConsole({ ...enrol, consoleId: dirB.id })).rejects.toThrow(/enrolled in the site file with another key/);
-    await a.handlers.enrollConsole(enrol);
+    const operator = await signedIn(a, 'op-he');
+    await expect(operator.enrollConsole(enrol)).rejects.toThrow(/needs a supervisor/);
+    const supervisor = await signedIn(a, 'duty-liu');
+    await expect(supervisor.enrollConsole({ ...enrol, consoleId: dirB.id })).rejects.toThrow(/enrolled in the site file with another key/);
+    await supervisor.enrollConsole(enrol);
 
     // What C had written before counts now, at A and (through A's signed journal) at B.
-    await waitFor(() => [a, b].every((x) => x.state.current().duty.onDuty?.officer === 'duty-sun'), 10_000, 'C’s handover folded at A and B');
+    await waitFor(() => [a, b].every((x) => x.state.current().duty.lastHandover?.incoming === 'duty-sun'), 10_000, 'C’s handover folded at A and B');
     const peerC = (await peersOf(a)).find((p) => p.console === dirC.id);
     expect(peerC?.unknown).toBeUndefined();
     expect(peerC?.keptApart).toBeUndefined();
@@ -209,7 +210,7 @@ describe('only the site’s enrolled consoles count', () => {
     await b.close();
     const b2 = await start(dirB.dataDir);
     await c.journal.append(handover('op-he'), { actor: 'duty-sun' });
-    await waitFor(() => b2.state.current().duty.onDuty?.officer === 'op-he', 10_000, 'C’s next entry at the restarted desk B');
+    await waitFor(() => b2.state.current().duty.lastHandover?.incoming === 'op-he', 10_000, 'C’s next entry at the restarted desk B');
     expect((await peersOf(b2)).find((p) => p.console === dirC.id)?.unknown).toBeUndefined();
   });
 
@@ -240,8 +241,8 @@ describe('only the site’s enrolled consoles count', () => {
     cleanups.push(() => b.close());
     // The first append is followed by a checkpoint (none was due before); the second is covered only by a seal.
     await a.journal.append({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming: 'duty-sun', summary: 'to duty-sun' } }, { actor: 'duty-liu' });
-    await waitFor(() => b.state.current().duty.onDuty?.officer === 'duty-sun', 10_000, 'desk A’s first handover at desk B');
+    await waitFor(() => b.state.current().duty.lastHandover?.incoming === 'duty-sun', 10_000, 'desk A’s first handover at desk B');
     await a.journal.append({ kind: 'handover', payload: { outgoing: 'duty-sun', incoming: 'op-he', summary: 'to op-he' } }, { actor: 'duty-sun' });
-    await waitFor(() => b.state.current().duty.onDuty?.officer === 'op-he', 10_000, 'desk A’s second handover at desk B, sealed with the key from the key store');
+    await waitFor(() => b.state.current().duty.lastHandover?.incoming === 'op-he', 10_000, 'desk A’s second handover at desk B, sealed with the key from the key store');
   });
 });

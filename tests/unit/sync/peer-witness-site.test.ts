@@ -37,7 +37,7 @@ describe('peer witness on the site bus', () => {
     await a.journal.append(handover('duty-sun'), { actor: 'duty-liu' });
     const aHead = a.journal.status().headSeq;
     await waitFor(() => b.handlers.getPeers().then((p) => p.some((x) => x.console === a.identity.consoleId && x.held >= aHead)), 15_000, 'B to hold A');
-    expect(b.state.current().duty.onDuty?.officer).toBe('duty-sun');
+    expect(b.state.current().duty.lastHandover?.incoming).toBe('duty-sun');
     const heldAt1 = (await a.journal.entriesAfter(0, 1))[0]!;
 
     // Another journal under A's console id, starting again at #1, published on A's subject.
@@ -62,7 +62,7 @@ describe('peer witness on the site bus', () => {
     expect(peer.divergence).toEqual({ seq: 1, heldHash: heldAt1.hash, receivedHash: entries[0]!.hash });
     expect(peer.problem).toContain('divergent');
     // Not folded: the officer on duty is still the one A's real journal names.
-    expect(b.state.current().duty.onDuty?.officer).toBe('duty-sun');
+    expect(b.state.current().duty.lastHandover?.incoming).toBe('duty-sun');
     expect(entries.at(-1)!.seq).toBeGreaterThan(aHead + 1);
     expect((await b.handlers.getPeers()).find((p) => p.console === a.identity.consoleId)?.held).toBe(aHead);
     // Kept apart on disk, beside (not in) the peer copies.

@@ -58,7 +58,7 @@ describe('the saved site state', () => {
     expect(stateHash(again)).toBe(before);
     // It folds on from there as if it had never stopped.
     await again.journal.append(handover('duty-sun', 'op-he'), { actor: 'duty-sun' });
-    expect(again.state.current().duty.onDuty?.officer).toBe('op-he');
+    expect(again.state.current().duty.lastHandover?.incoming).toBe('op-he');
     expect(canonicalJson(again.state.current() as unknown as Record<string, unknown>)).toBe(await fullFold(again));
   });
 
@@ -80,7 +80,7 @@ describe('the saved site state', () => {
     const c = await open(dir);
     expect(foldedInFull(c)).toBeUndefined();
     expect(stateHash(c)).toBe(before);
-    expect(c.state.current().duty.onDuty?.officer).toBe('op-he');
+    expect(c.state.current().duty.lastHandover?.incoming).toBe('op-he');
   });
 
   it('is set aside when a peer\u2019s entries from before it arrived after it was saved, or when it cannot be read', async () => {
@@ -104,7 +104,7 @@ describe('the saved site state', () => {
     const a3 = await open(dir);
     expect(foldedInFull(a3)).toMatch(/arrived after it was saved/);
     expect(canonicalJson(a3.state.current() as unknown as Record<string, unknown>)).toBe(await fullFold(a3));
-    expect(a3.state.current().duty.onDuty?.officer).toBe('duty-sun'); // A's handover is the later one
+    expect(a3.state.current().duty.lastHandover?.incoming).toBe('duty-sun'); // A's handover is the later one
     expect(a3.state.snapshot().heads[b.identity.consoleId]).toBe(fromB[fromB.length - 1]?.seq);
     await a3.journal.append({ kind: 'note', payload: { text: 'after' } }, { actor: 'duty-sun' });
     await close(a3);

@@ -32,9 +32,9 @@ describe('several consoles of one site', () => {
     const { a, b, wall } = await twoDesksAndAWall();
 
     await a.journal.append(handover('duty-sun'), { actor: 'duty-liu' });
-    await waitFor(() => [b, wall].every((c) => c.state.current().duty.onDuty?.officer === 'duty-sun'), 10_000, 'peers to see the handover');
+    await waitFor(() => [b, wall].every((c) => c.state.current().duty.lastHandover?.incoming === 'duty-sun'), 10_000, 'peers to see the handover');
     await b.journal.append(handover('op-he'), { actor: 'duty-sun' });
-    await waitFor(() => [a, wall].every((c) => c.state.current().duty.onDuty?.officer === 'op-he'), 10_000, 'the second handover everywhere');
+    await waitFor(() => [a, wall].every((c) => c.state.current().duty.lastHandover?.incoming === 'op-he'), 10_000, 'the second handover everywhere');
     expect(stateHash(a)).toBe(stateHash(b));
     expect(stateHash(b)).toBe(stateHash(wall));
     // Each console's own journal holds only its own entries.
@@ -91,7 +91,7 @@ describe('several consoles of one site', () => {
     proxy.heal();
     await waitFor(() => stateHash(a) === stateHash(b), 30_000, 'convergence after the partition heals');
     // The later handover (by HLC) holds the desk on both.
-    expect(a.state.current().duty.onDuty?.officer).toBe(b.state.current().duty.onDuty?.officer);
+    expect(a.state.current().duty.lastHandover?.incoming).toBe(b.state.current().duty.lastHandover?.incoming);
 
     // And a console restarted from its data folder comes back to the same state, bus or not.
     const bDir = b.dataDir;
