@@ -18,6 +18,7 @@ const PARTS = {
   sfu: 'tests/bench/sfu.ts',
   roster: 'tests/bench/roster.ts',
   trust: 'tests/bench/trust.ts',
+  operators: 'tests/bench/operators.ts',
 };
 
 const requested = process.argv.slice(2);

@@ -47,7 +47,8 @@ export function connectionTo(core: Core): { handlers: ConsoleHandlers; connectio
   const connection = `test:${++connections}`;
   const dispatch = core.dispatcher();
   const handlers = new Proxy({} as ConsoleHandlers, {
-    get: (_t, name: string) => async (...args: unknown[]) => {
+    // Not a thenable: `await signedIn(…)` must not take the proxy for a promise.
+    get: (_t, name: string | symbol) => typeof name !== 'string' || name === 'then' ? undefined : async (...args: unknown[]) => {
       const envelope = await dispatch(name, args, connection);
       if (!envelope.ok) throw ConsoleError.fromData(envelope.err);
       return envelope.v;

@@ -35,7 +35,7 @@ export function accessGuard(
         if ((lastJournaled.get(key) ?? -Infinity) + REFUSAL_JOURNAL_MS <= t) {
           lastJournaled.set(key, t);
           if (lastJournaled.size > 10_000) lastJournaled.clear();
-          deps.refused(name, needed, sessions.view(connection).owner);
+          deps.refused(name, needed, sessions.ownerOf(connection));
         }
       }
       throw err;

@@ -327,6 +327,11 @@ export class SessionManager {
     return a !== undefined && !a.disabled && holds(this.effectiveRole(a.role), needed);
   }
 
+  /** Who has the keyboard at a connection (null: nobody signed in there). */
+  ownerOf(connection: string): string | null {
+    return this.ownerId(connection);
+  }
+
   private ownerId(connection: string): string | null {
     return this.sessions.get(connection)?.owner ?? null;
   }

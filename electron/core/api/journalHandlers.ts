@@ -15,6 +15,7 @@ export function journalHandlers(
     appendEntry: async ({ idempotencyKey, kind, payload, ref }) => {
       // The console stamps the entry's time (the writer, from the injected clock) and its mode; the contract refuses both from a client.
       const draft: EntryDraft = { kind, payload, ...(ref !== undefined ? { ref } : {}) };
+      if (kind === 'handover') checkHandover(ctx, payload);
       const mode = await clientMode(ctx, draft);
       return ctx.journal.appendOnce(draft, { actor: currentActor(ctx), mode, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) });
     },
@@ -74,6 +75,25 @@ const EXERCISE_KINDS: ReadonlySet<string> = new Set(['annotation', 'drill.evalua
  * A client cannot mark a live note DRILL (hiding it from live paths) nor a
  * drill note LIVE.
  */
+/**
+ * A handover is written by the outgoing officer, the person at the keyboard,
+ * to someone who can sign in and accept it: not any pair of names. (The
+ * payload's own schema is checked after this, by the journal.)
+ */
+function checkHandover(ctx: CoreContext, payload: unknown): void {
+  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as { outgoing?: unknown; incoming?: unknown };
+  const actor = currentActor(ctx);
+  if (p.outgoing !== actor) {
+    const message = `the outgoing officer is the person at the keyboard (${actor}), who writes the handover`;
+    throw new ConsoleError('invalid-argument', message, [{ path: 'payload.outgoing', message }]);
+  }
+  const incoming = typeof p.incoming === 'string' ? ctx.access.accounts.get(p.incoming) : undefined;
+  if (!incoming || incoming.disabled) {
+    const message = 'the incoming officer must hold an account that can sign in here to accept the handover';
+    throw new ConsoleError('invalid-argument', message, [{ path: 'payload.incoming', message }]);
+  }
+}
+
 export async function clientMode(ctx: Pick<CoreContext, 'state' | 'journal'>, draft: Pick<EntryDraft, 'kind' | 'ref'>): Promise<Mode> {
   if (draft.ref !== undefined) {
     const concerned = await ctx.journal.getById(draft.ref);

@@ -8,6 +8,7 @@ import type { SourceStatus } from '../../../shared/media/sources';
 import type { Core } from '../../../electron/core';
 import { startHostServer, type HostServer } from '../../../electron/host/server';
 import { startTestHost } from '../../support/hostRig';
+import { TEST_PASSWORD } from '../../support/operators';
 import { tempDir } from '../../support/paths';
 import { createWsApi } from '../../../renderer/platform/ws';
 import { wsText } from '../../support/wsText';
@@ -88,6 +89,12 @@ describe('host mode server', () => {
     const err = await api.setLocale('xx' as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConsoleError);
     expect((err as ConsoleError).code).toBe('invalid-argument');
+
+    // Each socket is a session of its own: nobody is signed in on this one yet, and signing in on another does not help.
+    await expect(api.simulateSourceFault({ cameraId: 'lobby', stream: 'sub', state: 'stalled' })).rejects.toMatchObject({ code: 'forbidden' });
+    await client().signIn({ accountId: 'op-he', password: TEST_PASSWORD, reason: 'test' });
+    await expect(api.simulateSourceFault({ cameraId: 'lobby', stream: 'sub', state: 'stalled' })).rejects.toMatchObject({ code: 'forbidden' });
+    await api.signIn({ accountId: 'op-he', password: TEST_PASSWORD, reason: 'test' });
 
     const received: SourceStatus[] = [];
     const off = api.onSourceStatus((s) => received.push(s));
