@@ -9,6 +9,7 @@ import { alertById } from '../../shared/state/alertsDomain';
 import { consoleHandlers } from './api/consoleHandlers';
 import { accessHandlers } from './api/accessHandlers';
 import { accessGuard, createAccess } from './access';
+import { AccountSync } from './access/accountSync';
 import type { CoreContext } from './api/context';
 import { drillHandlers } from './api/drillHandlers';
 import { alertHandlers } from './api/alertHandlers';
@@ -42,7 +43,7 @@ import { PeerReplicator } from './sync/peerReplicator';
 import { ConsoleEnrolment } from './sync/enrolment';
 import { KeptApartStore } from './sync/keptApart';
 import { PeerWitness } from './sync/peerWitness';
-import { keyFilePem, SealPublisher, sealSigner } from './sync/seals';
+import { keyFilePem, SealPublisher, sealSigner, type SealSigner } from './sync/seals';
 import { PresenceTracker } from './sync/presence';
 import { JournalRelay } from './sync/relay';
 import { systemClock, type Clock } from './support/clock';
@@ -167,6 +168,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let replicator: PeerReplicator | undefined;
   let presence: PresenceTracker | undefined;
   let commandCentre: CommandCentre | undefined;
+  // What the site's accounts are shared with over the bus (access/accountSync.ts): our key and who we trust.
+  let accountShare: { signer: SealSigner; enrolment: ConsoleEnrolment } | undefined;
   const bus = site.site.bus;
   if (bus) {
     link = new NatsLink({
@@ -189,6 +192,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const vault = options.keyVault;
     const signer = await sealSigner(vault ? () => vault.load() : keyFilePem(journalPaths(dataDir).keyFile), identityFile(dataDir), log.child({ part: 'seals' }));
     if (signer) {
+      accountShare = { signer, enrolment };
       const status = journal.status();
       new SealPublisher({ link, site: site.site.id, consoleId: identity.consoleId, signer, head: { seq: status.headSeq, hash: status.headHash }, onAppended: (l) => journal.onAppended(l), log: log.child({ part: 'seals' }), minIntervalMs: enrolment.open ? 1000 : 0 }).start();
     }
@@ -281,6 +285,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lastHandover: () => state.current().duty.lastHandover,
     onChanged: () => events.emit('onSessionsChanged', { at: clock.now() }),
   });
+  const accountSync =
+    link && accountShare
+      ? new AccountSync({ link, site: site.site.id, consoleId: identity.consoleId, ...accountShare, accounts: access.accounts, replicas: bus?.replicas, onChanged: () => events.emit('onSessionsChanged', { at: clock.now() }), log: log.child({ part: 'accounts' }) })
+      : undefined;
+  accountSync?.start();
   // Sessions end with the process: whoever the journal still shows signed in here from before is signed out now.
   for (const p of onDuty(state.current().duty, identity.consoleId)) await access.record('operator.signedOut', { account: p.account, why: 'restart' }, p.account);
 
@@ -316,7 +325,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     alerts,
     siteEditor,
     roster,
-    access,
+    access: { ...access, sync: accountSync },
   };
   const handlers: ConsoleHandlers = {
     ...consoleHandlers(ctx),
@@ -341,7 +350,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     dispatcher: (overrides = {}) => createDispatcher(consoleContract, { ...handlers, ...overrides }, log, guard),
     endConnection: (connection) => access.sessions.endConnection(connection),
-    access,
+    access: ctx.access,
     events,
     assets,
     site,
@@ -360,6 +369,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     close: async () => {
       access.sessions.close();
+      accountSync?.close();
       await roster.close();
       drills.close();
       alerts.close();

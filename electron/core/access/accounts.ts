@@ -10,7 +10,7 @@ import { PASSWORD_COST, PIN_COST, SecretHashSchema, checkNewSecrets, decoyHash, 
 
 const FORMAT = 'watchpost-accounts/1';
 
-const StoredAccountSchema = z.strictObject({
+export const StoredAccountSchema = z.strictObject({
   id: AccountIdSchema,
   name: z.string().min(1).max(80),
   role: AccessRoleSchema,
@@ -20,9 +20,18 @@ const StoredAccountSchema = z.strictObject({
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });
-type StoredAccount = z.infer<typeof StoredAccountSchema>;
+/** An account as kept and as shared with the site's other consoles: its secrets only as hashes. */
+export type StoredAccount = z.infer<typeof StoredAccountSchema>;
 
 const AccountsFileSchema = z.strictObject({ format: z.literal(FORMAT), accounts: z.array(StoredAccountSchema) });
+
+/** Whether record `a` replaces record `b` of the same account: newer, or on a tie the larger, so every console settles on one. */
+export function supersedes(a: StoredAccount, b: StoredAccount): boolean {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt;
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x !== y && x > y;
+}
 
 export interface Account {
   readonly id: string;
@@ -41,10 +50,33 @@ export interface Account {
 export class AccountStore {
   private readonly file: string;
   private accounts: StoredAccount[];
+  private readonly listeners: ((account: StoredAccount) => void)[] = [];
 
   constructor(dataDir: string, private readonly now: () => number) {
     this.file = join(dataDir, 'accounts.json');
     this.accounts = this.read();
+  }
+
+  /** Called with each account changed here (enrolled, reset, disabled): the bus shares it (accountSync.ts). */
+  onLocalChange(listener: (account: StoredAccount) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Every account as stored, for sharing. */
+  records(): readonly StoredAccount[] {
+    return this.accounts;
+  }
+
+  /**
+   * An account as another console of the site has it: taken when it is newer
+   * than ours (its `updatedAt`; on a tie, the larger record, so every console
+   * settles on the same one). Returns whether it changed anything.
+   */
+  merge(incoming: StoredAccount): boolean {
+    const mine = this.accounts.find((a) => a.id === incoming.id);
+    if (mine && !supersedes(incoming, mine)) return false;
+    this.save(mine ? this.accounts.map((a) => (a.id === incoming.id ? incoming : a)) : [...this.accounts, incoming]);
+    return true;
   }
 
   get empty(): boolean {
@@ -75,6 +107,7 @@ export class AccountStore {
     const at = this.now();
     const stored: StoredAccount = { id: input.id, name: input.name, role: input.role, disabled: false, password, pin, createdAt: at, updatedAt: at };
     this.save([...this.accounts, stored]);
+    this.changed(stored.id);
     return { id: stored.id, name: stored.name, role: stored.role, disabled: false };
   }
 
@@ -110,8 +143,15 @@ export class AccountStore {
   }
 
   private update(id: string, change: (a: StoredAccount) => StoredAccount): void {
-    const at = this.now();
+    // Later than the record it replaces even if this PC's clock is behind the console that wrote it.
+    const at = Math.max(this.now(), (this.accounts.find((a) => a.id === id)?.updatedAt ?? 0) + 1);
     this.save(this.accounts.map((a) => (a.id === id ? { ...change(a), updatedAt: at } : a)));
+    this.changed(id);
+  }
+
+  private changed(id: string): void {
+    const account = this.accounts.find((a) => a.id === id);
+    if (account) for (const l of this.listeners) l(account);
   }
 
   private save(next: StoredAccount[]): void {

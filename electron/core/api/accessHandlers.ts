@@ -21,7 +21,11 @@ export function accessHandlers(
   const { sessions, accounts, record } = ctx.access;
   return {
     getSession: async () => sessions.view(connection()),
-    setupFirstAdministrator: async (input) => sessions.setupFirstAdministrator(connection(), input),
+    setupFirstAdministrator: async (input) => {
+      // A new console of a site that has accounts must hear them before it offers to mint an administrator.
+      if (ctx.access.sync && !ctx.access.sync.caughtUp) throw new ConsoleError('unavailable', "this console has not yet read the site's accounts from the bus; wait for the connection, or sign in once they arrive");
+      return sessions.setupFirstAdministrator(connection(), input);
+    },
     signIn: async (input) => sessions.signIn(connection(), input),
     signOut: async ({ accountId }) => sessions.signOut(connection(), accountId),
     lockSession: async () => sessions.lock(connection(), 'operator'),

@@ -51,6 +51,8 @@ export interface CoreContext {
     readonly accounts: AccountStore;
     readonly sessions: SessionManager;
     readonly record: AccessRecord;
+    /** Sharing the accounts with the site's other consoles, when there is a bus and a journal key. */
+    readonly sync?: { readonly caughtUp: boolean } | undefined;
   };
 }
 
