@@ -3,6 +3,7 @@ import { DeskView } from '../features/desk';
 import { DrillBanner } from '../features/drills';
 import { JournalBanner } from '../features/journal';
 import { ReplayView } from '../features/replay';
+import { SessionGate } from '../features/session';
 import { WallView } from '../features/wall';
 import { useT } from '../i18n/useT';
 import { parseRoute, type Route } from './routes';
@@ -54,6 +55,8 @@ export function App() {
       {route.view === 'desk' && <DeskView section={route.section} />}
       {route.view === 'wall' && <WallView monitor={route.monitor} />}
       {route.view === 'replay' && <ReplayView />}
+      {/* A wall view is a display: no sign-in over it (a wall station's session never asks either). */}
+      {route.view !== 'wall' && <SessionGate />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ConnectionBadge } from '../features/connection';
 import { IntegrityBadge } from '../features/journal';
 import { OnDuty } from '../features/operator';
 import { PeersBadge } from '../features/sitestate';
+import { SessionStrip } from '../features/session';
 import { LanguageSwitch } from '../features/settings';
 import { useT } from '../i18n/useT';
 import { Clock } from '../ui/Clock';
@@ -37,6 +38,7 @@ export function TopBar(props: { route: Route; interactive: boolean }) {
         </nav>
       )}
       <div className="topbar__right">
+        {props.interactive && <SessionStrip />}
         <OnDuty />
         <DutyLevelBadge interactive={props.interactive && props.route.view === 'desk'} />
         <IntegrityBadge compact />

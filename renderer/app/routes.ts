@@ -1,5 +1,5 @@
 /** Sections of the duty desk. */
-export const deskSections = ['ops', 'alerts', 'roster', 'journal', 'drills', 'plans', 'consoles', 'sites'] as const;
+export const deskSections = ['ops', 'alerts', 'roster', 'journal', 'drills', 'plans', 'consoles', 'sites', 'accounts'] as const;
 export type DeskSection = (typeof deskSections)[number];
 
 /** Hash routes: #/desk[/section], #/wall, #/wall/2 (a wall window's address), #/replay. */

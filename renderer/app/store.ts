@@ -10,6 +10,7 @@ import { createRosterSlice, type RosterSlice } from '../features/roster/rosterSl
 import { createSiteStateSlice, type SiteStateSlice } from '../features/sitestate/siteStateSlice';
 import { createSettingsSlice, type SettingsSlice } from '../features/settings/settingsSlice';
 import { createSiteSlice, type SiteSlice } from '../features/site/siteSlice';
+import { approvingApi, createSessionSlice, type SessionSlice } from '../features/session/sessionSlice';
 import { createSourcesSlice, type SourcesSlice } from '../features/video/sourcesSlice';
 import { createWallSlice, type WallSlice } from '../features/wall/wallSlice';
 import { readOnlyApi } from './readOnlyApi';
@@ -25,7 +26,8 @@ export type ConsoleState = SiteSlice &
   RosterSlice &
   WallSlice &
   PlansSlice &
-  CommandSlice;
+  CommandSlice &
+  SessionSlice;
 
 /** A slice creator: sees the whole state, gets the contract injected. */
 export type SliceCreator<S> = (api: ConsoleApi) => StateCreator<ConsoleState, [], [], S>;
@@ -36,8 +38,13 @@ export type ConsoleStore = StoreApi<ConsoleState>;
  * One vanilla store from typed slices, with the contract injected. Slices
  * never touch `window`, so they run under Node in unit tests.
  */
-export function createConsoleStore(api: ConsoleApi): ConsoleStore {
-  return createStore<ConsoleState>()((...a) => ({
+export function createConsoleStore(raw: ConsoleApi): ConsoleStore {
+  // Four-eyes calls ask for a supervisor's approval and are made again (features/session/approvingApi.ts).
+  const api = approvingApi(raw, {
+    requestApproval: (method) => store.getState().requestApproval(method),
+    sessionStale: () => void store.getState().loadSession(),
+  });
+  const store = createStore<ConsoleState>()((...a) => ({
     ...createSiteSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
     ...createConnectionSlice(api)(...a),
@@ -50,7 +57,9 @@ export function createConsoleStore(api: ConsoleApi): ConsoleStore {
     ...createWallSlice(api)(...a),
     ...createPlansSlice(api)(...a),
     ...createCommandSlice(api)(...a),
+    ...createSessionSlice(api)(...a),
   }));
+  return store;
 }
 
 /**
@@ -77,7 +86,10 @@ export function startStore(store: ConsoleStore, api: ConsoleApi): () => void {
     api.onSiteChanged(() => void store.getState().load()),
     api.onPeers((peers) => store.getState().peersChanged(peers)),
     api.onJournalStatus((status) => store.getState().journalStatusChanged(status)),
+    // Any session or account changed (an idle lock, a sign-in elsewhere): this connection's view is fetched again.
+    api.onSessionsChanged(() => void store.getState().loadSession()),
   ];
   void store.getState().load();
+  void store.getState().loadSession();
   return () => offs.forEach((off) => off());
 }

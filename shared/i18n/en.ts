@@ -6,6 +6,7 @@ import { alertsEn } from './alerts';
 import { floorplanEn } from './floorplan';
 import { rosterEn } from './roster';
 import { consolesEn } from './consoles';
+import { sessionEn } from './session';
 
 /**
  * English messages. This object defines the message keys; zh-CN.ts must
@@ -214,6 +215,7 @@ export const en = {
   ...wallEn,
   ...rosterEn,
   ...consolesEn,
+  ...sessionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { floorplanZhCN } from './floorplan';
 import { wallZhCN } from './wall';
 import { rosterZhCN } from './roster';
 import { consolesZhCN } from './consoles';
+import { sessionZhCN } from './session';
 
 /** Simplified Chinese messages: every key of en.ts, checked by the compiler. */
 export const zhCN: Messages = {
@@ -209,4 +210,5 @@ export const zhCN: Messages = {
   ...wallZhCN,
   ...rosterZhCN,
   ...consolesZhCN,
+  ...sessionZhCN,
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { ConsoleApi } from '../../shared/contract';
 import { createWsApi } from '../../renderer/platform/ws';
+import { seedAccounts, TEST_PASSWORD } from './operators';
 import { demoSiteFile, repoRoot, tempDir } from './paths';
 
 export interface HostProcess {
@@ -15,22 +16,30 @@ export interface HostProcess {
   /** stdout+stderr so far, for failure messages. */
   output(): string;
   urlFor(route: string): string;
-  /** A contract client over the host's WebSocket, as the renderer uses. */
+  /** A contract client over the host's WebSocket, as the renderer uses: a session of its own, nobody signed in. */
   api(): ConsoleApi;
+  /**
+   * A client signed in on its own connection as a test account (an operator
+   * by default; the reason covers signing in outside one's shift).
+   */
+  signedIn(accountId?: string): Promise<ConsoleApi>;
   stop(): Promise<void>;
 }
 
 /**
  * Starts host mode as a user would (`node out/main/host.js`), on a free port
- * with a temporary data folder, and waits for the URL it prints.
+ * with a temporary data folder, and waits for the URL it prints. The data
+ * folder holds the test accounts (tests/support/operators.ts) unless
+ * `accounts: false` (a first start, which asks for the first administrator).
  * Needs a build (`npm run build`) first.
  */
 export async function startHost(
-  options: { site?: string; dataDir?: string; station?: string; extraArgs?: string[]; startTimeoutMs?: number } = {},
+  options: { site?: string; dataDir?: string; station?: string; extraArgs?: string[]; startTimeoutMs?: number; accounts?: boolean } = {},
 ): Promise<HostProcess> {
   const entry = join(repoRoot, 'out', 'main', 'host.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the end-to-end tests`);
   const dataDir = options.dataDir ?? tempDir('data');
+  if (options.accounts !== false) await seedAccounts(dataDir);
   const args = [entry, '--port', '0', '--data-dir', dataDir, '--site', options.site ?? demoSiteFile, '--station', options.station ?? 'desk', ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -55,6 +64,14 @@ export async function startHost(
   const parsed = new URL(url);
   const token = parsed.searchParams.get('token') ?? '';
   const clients: { close(): void }[] = [];
+  const api = (): ConsoleApi => {
+    const client = createWsApi({
+      url: `ws://${parsed.host}/api/ws?token=${encodeURIComponent(token)}`,
+      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    clients.push(client);
+    return client.api;
+  };
   return {
     url,
     origin: parsed.origin,
@@ -63,13 +80,11 @@ export async function startHost(
     child,
     output: () => out,
     urlFor: (route) => `${parsed.origin}/?token=${encodeURIComponent(token)}#/${route}`,
-    api: () => {
-      const client = createWsApi({
-        url: `ws://${parsed.host}/api/ws?token=${encodeURIComponent(token)}`,
-        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
-      });
-      clients.push(client);
-      return client.api;
+    api,
+    signedIn: async (accountId = 'op-he') => {
+      const client = api();
+      await client.signIn({ accountId, password: TEST_PASSWORD, reason: 'test' });
+      return client;
     },
     stop: async () => {
       clients.forEach((c) => c.close());

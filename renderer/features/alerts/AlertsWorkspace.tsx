@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { alertById, type AlertsState } from '../../../shared/state/alertsDomain';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
 import { useNow } from '../../ui/useNow';
 import { AlertCharts } from './AlertCharts';
 import type { DetailAction } from './AlertDetail';
@@ -22,7 +23,10 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
   const t = useT();
   const locale = useConsole((s) => s.settings.locale);
   const site = useConsole((s) => s.bootstrap?.site);
-  const readOnly = useConsole((s) => s.readOnly);
+  // Replay, or a person at the keyboard who may not handle alerts (an observer, nobody, a locked desk): keys select, act on nothing.
+  const canAct = useCan('acknowledgeAlert');
+  const seesWebhook = useCan('webhookInfo');
+  const readOnly = !canAct;
   const error = useConsole((s) => s.alertsError);
   const actOnAlert = useConsole((s) => s.actOnAlert);
   const actOnAlertWith = useConsole((s) => s.actOnAlertWith);
@@ -102,8 +106,12 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
           {t('alerts.quarantine')} <span className="muted">{alerts.quarantine.length}</span>
         </h2>
         <QuarantineList items={alerts.quarantine} time={names.time} t={t} />
-        <h2 className="panel__title">{t('alerts.webhook')}</h2>
-        <WebhookPanel />
+        {seesWebhook && (
+          <>
+            <h2 className="panel__title">{t('alerts.webhook')}</h2>
+            <WebhookPanel />
+          </>
+        )}
       </section>
       <section className="panel alerts__charts-panel">
         <h2 className="panel__title">{t('alerts.charts')}</h2>

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { DutyLevel as Level } from '../../../shared/alerts/schema';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
 
 /** The site's duty level (一级/二级/三级勤务) on every view; at the desk it can be changed, with a reason, as a journal entry. */
 export function DutyLevelBadge(props: { interactive: boolean }) {
   const level = useConsole((s) => s.siteState.alerts.dutyLevel);
-  const readOnly = useConsole((s) => s.readOnly);
+  const readOnly = !useCan('setDutyLevel');
   const error = useConsole((s) => s.dutyLevelError);
   const setDutyLevel = useConsole((s) => s.setDutyLevel);
   const t = useT();

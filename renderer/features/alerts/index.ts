@@ -3,3 +3,4 @@ export { AlertsSection } from './AlertsSection';
 export { DutyLevelBadge } from './DutyLevel';
 export { onAlertsShown, type AlertsShownListener } from './alertsShown';
 export { createAlertsSlice, type AlertsSlice, type DirectAlertAction, type PromptedAlertAction } from './alertsSlice';
+export { OpenAlarms } from './OpenAlarms';

@@ -9,12 +9,17 @@ import { OperationsSection } from './OperationsSection';
 import { PlansSection } from '../plans';
 import { RosterSection } from '../roster';
 import { ConsolesSection } from '../sitestate';
+import { AccountsSection, useCan } from '../session';
 
 /** The duty officer's desk: a rail of sections, each a workspace. */
 export function DeskView(props: { section: DeskSection }) {
   const t = useT();
   const watchesSites = useConsole((s) => s.bootstrap?.site.commandCentre !== undefined);
   const onBus = useConsole((s) => s.bootstrap?.site.bus !== undefined);
+  // Accounts: administrators manage them, supervisors lift lockouts; nobody else sees the section.
+  const canManage = useCan('setAccountDisabled');
+  const canLift = useCan('liftLockout');
+  const managesAccounts = canManage || canLift;
   const items: { section: DeskSection; label: string; href: string }[] = [
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
     { section: 'alerts', label: t('desk.section.alerts'), href: '#/desk/alerts' },
@@ -24,6 +29,7 @@ export function DeskView(props: { section: DeskSection }) {
     { section: 'plans', label: t('desk.section.plans'), href: '#/desk/plans' },
     ...(onBus ? [{ section: 'consoles' as const, label: t('desk.section.consoles'), href: '#/desk/consoles' }] : []),
     ...(watchesSites ? [{ section: 'sites' as const, label: t('desk.section.sites'), href: '#/desk/sites' }] : []),
+    ...(managesAccounts ? [{ section: 'accounts' as const, label: t('session.accounts.section'), href: '#/desk/accounts' }] : []),
   ];
   return (
     <div className="desk-shell" data-testid="desk-view">
@@ -41,6 +47,7 @@ export function DeskView(props: { section: DeskSection }) {
       {props.section === 'plans' && <PlansSection />}
       {props.section === 'roster' && <RosterSection />}
       {props.section === 'consoles' && <ConsolesSection />}
+      {props.section === 'accounts' && <AccountsSection />}
       {props.section === 'journal' && (
         <main className="desk-journal">
           <JournalPanel />

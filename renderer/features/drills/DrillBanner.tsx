@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { localize } from '../../../shared/i18n';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
 
 /**
  * While a drill runs, every desk and wall view says so: a banner and a
@@ -12,7 +13,7 @@ export function DrillBanner(props: { interactive: boolean }) {
   const active = useConsole((s) => s.siteState.drill.active);
   const scenarios = useConsole((s) => s.bootstrap?.drills);
   const locale = useConsole((s) => s.settings.locale);
-  const readOnly = useConsole((s) => s.readOnly);
+  const readOnly = !useCan('stopDrill');
   const stopDrill = useConsole((s) => s.stopDrill);
   const t = useT();
   const [busy, setBusy] = useState(false);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { localize } from '../../../shared/i18n';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
 import { formatTime } from '../../ui/format';
 import { DrillReview } from './DrillReview';
 
@@ -27,6 +28,8 @@ export function DrillsSection() {
     void load();
   }, [load]);
 
+  // Starting a drill is an operator's action (methodRequirement); the runs and their reviews are for everyone signed in.
+  const canStart = useCan('startDrill');
   return (
     <main className="drills" data-testid="drills-section">
       <section className="panel">
@@ -40,7 +43,7 @@ export function DrillsSection() {
                 <div className="muted">{s.description ? localize(s.description, locale) : ''}</div>
                 <div className="muted">{t('drill.meta', { minutes: Math.round(s.durationSec / 60), injects: s.injects.length })}</div>
               </div>
-              <div className="drills__start">
+              {canStart && <div className="drills__start">
                 <label className="field field--inline">
                   {t('drill.speed')}
                   <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} name="speed">
@@ -60,7 +63,7 @@ export function DrillsSection() {
                 >
                   {t('drill.start')}
                 </button>
-              </div>
+              </div>}
             </li>
           ))}
         </ul>

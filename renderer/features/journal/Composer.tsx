@@ -22,7 +22,9 @@ export function Composer(props: { correcting: JournalEntry | undefined; onDone: 
   const [tags, setTags] = useState('');
   const [route, setRoute] = useState('');
   const [finding, setFinding] = useState<'normal' | 'issue'>('normal');
-  const [outgoing, setOutgoing] = useState('');
+  // The outgoing officer of a handover is, by default, whoever has the keyboard.
+  const owner = useConsole((s) => s.session?.owner ?? '');
+  const [outgoing, setOutgoing] = useState(owner);
   const [incoming, setIncoming] = useState('');
   const [openItems, setOpenItems] = useState('');
   const [reason, setReason] = useState('');

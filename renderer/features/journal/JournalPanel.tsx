@@ -4,6 +4,7 @@ import { kindLabels } from '../../../shared/journal/kinds';
 import { localize } from '../../../shared/i18n';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
 import { Composer } from './Composer';
 import { EntryRow } from './EntryRow';
 import { useSummaryContext } from './format';
@@ -25,6 +26,9 @@ export function JournalPanel() {
   const error = useConsole((s) => s.journalError);
   const setFilter = useConsole((s) => s.setJournalFilter);
   const loadMore = useConsole((s) => s.loadMoreJournal);
+  // What the person at the keyboard may do here, from the gate's table: observers read, operators write.
+  const canRead = useCan('queryJournal');
+  const canWrite = useCan('appendEntry');
   const [correcting, setCorrecting] = useState<JournalEntry | undefined>();
   const [text, setText] = useState(filter.text);
   const sentinel = useRef<HTMLLIElement>(null);
@@ -96,10 +100,10 @@ export function JournalPanel() {
           {t('journal.filter.apply')}
         </button>
       </form>
-      {error && <div className="field__error" role="alert">{error}</div>}
+      {error && canRead && <div className="field__error" role="alert">{error}</div>}
       <ol className="journal__list" data-testid="journal-list">
         {entries.map((entry) => (
-          <EntryRow key={entry.id} entry={entry} site={site} locale={locale} refSeq={entry.ref ? seqById.get(entry.ref) : undefined} labels={labels} onCorrect={setCorrecting} summary={summary} />
+          <EntryRow key={entry.id} entry={entry} site={site} locale={locale} refSeq={entry.ref ? seqById.get(entry.ref) : undefined} labels={labels} {...(canWrite ? { onCorrect: setCorrecting } : {})} summary={summary} />
         ))}
         {entries.length === 0 && !loading && <li className="journal__empty">{t('journal.empty')}</li>}
         {cursor !== null && (
@@ -108,7 +112,7 @@ export function JournalPanel() {
           </li>
         )}
       </ol>
-      <Composer correcting={correcting} onDone={() => setCorrecting(undefined)} />
+      {canWrite && <Composer correcting={correcting} onDone={() => setCorrecting(undefined)} />}
     </section>
   );
 }

@@ -39,9 +39,18 @@ export function ReplayView() {
     replayStore.setState({ bootstrap, settings, loadState: 'ready' });
   }, [replayStore, bootstrap, settings]);
 
+  // Listing the recordings needs someone signed in (an observer at least): listed again when who is at the keyboard changes.
+  const owner = useConsole((s) => s.session?.owner ?? null);
   useEffect(() => {
-    api.listReplaySources().then(setSources, (err: unknown) => setError(errorText(err)));
-  }, [api]);
+    if (owner === null) return;
+    api.listReplaySources().then(
+      (list) => {
+        setSources(list);
+        setError(undefined);
+      },
+      (err: unknown) => setError(errorText(err)),
+    );
+  }, [api, owner]);
 
   useEffect(() => {
     if (!player) return undefined;

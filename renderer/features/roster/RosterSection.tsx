@@ -4,6 +4,7 @@ import { dueStates, scheduleContext } from '../../../shared/roster/schedule';
 import { rosterWarnings, siteLastTest, type RosterWarning, type ShiftSlot } from '../../../shared/roster/shifts';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
 import { formatTime } from '../../ui/format';
 import { AttemptForm } from './AttemptForm';
 import { ChecksPanel, EscalationsPanel } from './ChecksPanel';
@@ -31,6 +32,8 @@ export function RosterSection() {
   const journal = useConsole((s) => s.journalStatus);
   const online = useOnline();
   const roster = useRoster();
+  // Logging calls and roll calls is an operator's work (methodRequirement); the schedule is shown to all.
+  const canWork = useCan('logAttempt');
   const now = useNow();
   const error = useConsole((s) => s.rosterError);
   const clearError = useConsole((s) => s.clearRosterError);
@@ -103,8 +106,8 @@ export function RosterSection() {
       </section>
       <EscalationsPanel roster={roster} states={view.states} />
       <ChecksPanel roster={roster} states={view.states} now={now} />
-      <RollCallPanel roster={roster} onDuty={view.duty.onDuty} />
-      <AttemptForm roster={roster} />
+      {canWork && <RollCallPanel roster={roster} onDuty={view.duty.onDuty} />}
+      {canWork && <AttemptForm roster={roster} />}
       <PeoplePanel roster={roster} state={state} down={down} onDuty={view.duty.onDuty} />
       <ImportPanel />
     </main>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PeerStatus } from '../../../shared/sync/peers';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
 import { EnrolForm } from './EnrolForm';
 import { keyFingerprint } from './keyFingerprint';
 
@@ -15,7 +16,8 @@ export function ConsolesSection() {
   const consoleId = useConsole((s) => s.bootstrap?.console.id);
   const publicKey = useConsole((s) => s.journalStatus?.publicKey);
   const peers = useConsole((s) => s.peers);
-  const readOnly = useConsole((s) => s.readOnly);
+  // Enrolling a console takes an operator with a supervisor (four eyes); replay and observers only look.
+  const readOnly = !useCan('enrollConsole');
   const [fingerprint, setFingerprint] = useState<string | undefined>();
   const [chosen, setChosen] = useState<PeerStatus | undefined>();
   useEffect(() => {

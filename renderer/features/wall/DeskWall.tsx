@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { SiteView } from '../../../shared/site/view';
+import type { CameraView, SiteView } from '../../../shared/site/view';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
 import { TileTools } from './TileTools';
 import { useWallModel } from './useWall';
 import { WallControls } from './WallControls';
@@ -19,6 +20,8 @@ export function DeskWall(props: { site: SiteView }) {
   const error = useConsole((s) => s.wallError);
   const wallPush = useConsole((s) => s.wallPush);
   const wallSpotlight = useConsole((s) => s.wallSpotlight);
+  // An observer, nobody signed in, or a locked desk: the wall is shown, not driven.
+  const canControl = useCan('wallPush');
   const t = useT();
   const { model, screen, liftedFor } = useWallModel(address, props.site);
   // A refused mask lift is told in its dialog; every other failure here, over the last notice.
@@ -30,14 +33,18 @@ export function DeskWall(props: { site: SiteView }) {
         : t('wall.error', { message: error.message });
   return (
     <div className="deskwall" data-testid="desk-wall" data-wall={address}>
-      <WallControls site={props.site} address={address} onAddress={setAddress} screen={screen} model={model} />
+      {canControl && <WallControls site={props.site} address={address} onAddress={setAddress} screen={screen} model={model} />}
       <WallStage
         site={props.site}
         model={model}
         liftedFor={liftedFor}
-        onPush={(tile, camera) => void wallPush(address, tile, camera)}
-        onSpotlight={(camera) => void wallSpotlight(address, camera === model.spotlight?.camera ? null : camera)}
-        tools={(camera) => (video) => <TileTools camera={camera} video={video} lifted={liftedFor(camera.id)} onMessage={setMessage} />}
+        {...(canControl
+          ? {
+              onPush: (tile: number, camera: string) => void wallPush(address, tile, camera),
+              onSpotlight: (camera: string | null) => void wallSpotlight(address, camera === model.spotlight?.camera ? null : camera),
+              tools: (camera: CameraView) => (video: HTMLVideoElement | null) => <TileTools camera={camera} video={video} lifted={liftedFor(camera.id)} onMessage={setMessage} />,
+            }
+          : {})}
       />
       <div className="deskwall__hint" data-testid="wall-message" role="status">
         {shownError ?? message ?? t('wall.dropHint')}

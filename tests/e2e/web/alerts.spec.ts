@@ -20,7 +20,7 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
     const dataDir = tempDir('alerts-e2e');
     let host = await startHost({ site, dataDir });
     try {
-      const api = host.api();
+      const api = await host.signedIn('admin-it');
       const { token, enabled } = await api.webhookInfo();
       expect(enabled).toBe(true);
       const js = jetstream(nc);
@@ -40,7 +40,8 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
       expect((await fetch(`${host.origin}/api/alerts`, { method: 'POST', body: '{}' })).status).toBe(401);
 
       const alerts = new AlertsPage(page);
-      await alerts.open(host.urlFor('desk/alerts'));
+      // The webhook's token is shown to administrators only.
+      await alerts.open(host.urlFor('desk/alerts'), 'admin-it');
       await expect(alerts.row('bus-1')).toBeVisible();
       await expect(alerts.row('hook-1')).toBeVisible();
       await expect(alerts.openCount()).toContainText('2');
@@ -89,7 +90,7 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
       await expect(alerts.row('while-stopped')).toBeVisible();
       await expect(alerts.dutyLevel()).toHaveAttribute('data-level', '1');
       await waitForAck(nc, duplicate, 'the duplicate taken and acknowledged');
-      const raised = await host.api().queryJournal({ kinds: ['alert.raised'], limit: 100 });
+      const raised = await (await host.signedIn()).queryJournal({ kinds: ['alert.raised'], limit: 100 });
       expect(raised.entries.map((e) => (e.payload as { alertId: string }).alertId).sort()).toEqual(['bus-1', 'hook-1', 'while-stopped']);
     } finally {
       await host.stop();

@@ -5,6 +5,7 @@ import { startHost } from '../../support/hostProcess';
 import { artifactsDir } from '../../support/paths';
 import { expect, test } from './fixtures';
 import { ReplayPage } from './pages/ReplayPage';
+import { openAs } from './pages/SessionPage';
 
 test.describe('drills and offline replay', () => {
   test('a drill at high speed shows its banner on desk and wall, then replay scrubs through it', async ({ browser }) => {
@@ -12,7 +13,7 @@ test.describe('drills and offline replay', () => {
     const desk = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     const wall = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     try {
-      await desk.goto(host.urlFor('desk/drills'));
+      await openAs(desk, host.urlFor('desk/drills'));
       await wall.goto(host.urlFor('wall/1'));
       await desk.selectOption('select[name="speed"]', '60');
       await desk.getByTestId('start-drill-perimeter-night').click();
@@ -25,7 +26,7 @@ test.describe('drills and offline replay', () => {
       await expect(wall.getByTestId('wall-spotlight')).toHaveAttribute('data-alert', /^drill:.*:(fibre-alarm|fence-climb)$/, { timeout: 15_000 });
       const popped = (await wall.getByTestId('wall-spotlight').getAttribute('data-alert')) ?? '';
       const poppedInject = popped.split(':')[2] ?? '';
-      await host.api().acknowledgeAlert({ alertId: popped });
+      await (await host.signedIn()).acknowledgeAlert({ alertId: popped });
       // The camera-outage inject takes the north fence camera down on the wall, then brings it back.
       await expect(wall.locator('.tile[data-tile][data-camera="perimeter-n"]')).toHaveAttribute('data-state', 'no-signal', { timeout: 15_000 });
       await expect(desk.locator('[data-run] li').filter({ hasText: 'all-clear' })).toBeVisible({ timeout: 30_000 });

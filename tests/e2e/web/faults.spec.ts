@@ -9,7 +9,7 @@ test.describe('camera faults on real streams', () => {
   test('a camera whose source stops shows NO SIGNAL within 5 s, the rest keep playing, and it recovers by itself', async ({ host, consolePage }) => {
     await consolePage.open(host.urlFor('desk'));
     await consolePage.expectTilesReallyPlaying(16);
-    const api = host.api();
+    const api = await host.signedIn();
 
     const stoppedAt = Date.now();
     await api.simulateSourceFault({ cameraId: 'lobby', stream: 'sub', state: 'down' });
@@ -28,7 +28,7 @@ test.describe('camera faults on real streams', () => {
   test('a frozen source (playlist stops advancing, the worst case) is caught by the frame watchdog', async ({ host, consolePage }) => {
     await consolePage.open(host.urlFor('desk'));
     await consolePage.expectTilesReallyPlaying(16);
-    const api = host.api();
+    const api = await host.signedIn();
     const frozenAt = Date.now();
     await api.simulateSourceFault({ cameraId: 'gate-01', stream: 'sub', state: 'stalled' });
     await expect(consolePage.tile('gate-01')).toHaveAttribute('data-state', 'no-signal', { timeout: 6500 });

@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test';
 import { startHost, type HostProcess } from '../../support/hostProcess';
 import { ConsolePage } from './pages/ConsolePage';
+import { SessionPage } from './pages/SessionPage';
 
 /**
  * One host per worker on the demo site, shared by every spec the worker runs;
@@ -8,7 +9,11 @@ import { ConsolePage } from './pages/ConsolePage';
  * the console keeps (its settings, such as the language) takes `ownHost`:
  * a host of its own on a fresh data folder, so no other spec sees the change.
  */
-export const test = base.extend<{ consolePage: ConsolePage; ownHost: HostProcess }, { host: HostProcess }>({
+/**
+ * Every host starts with the test accounts (tests/support/operators.ts);
+ * `session` signs people in through the desk's own UI.
+ */
+export const test = base.extend<{ consolePage: ConsolePage; session: SessionPage; ownHost: HostProcess }, { host: HostProcess }>({
   host: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
     async ({}, use) => {
@@ -26,6 +31,9 @@ export const test = base.extend<{ consolePage: ConsolePage; ownHost: HostProcess
   },
   consolePage: async ({ page }, use) => {
     await use(new ConsolePage(page));
+  },
+  session: async ({ page }, use) => {
+    await use(new SessionPage(page));
   },
 });
 

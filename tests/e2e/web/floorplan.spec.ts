@@ -112,7 +112,7 @@ test.describe('floor plans and heat map', () => {
       await expect(page.getByRole('tab', { name: 'Roof' })).toHaveAttribute('aria-selected', 'true');
 
       // The journal has the changes.
-      const entries = (await host.api().queryJournal({ kinds: ['site.plan-changed'], limit: 10 })).entries;
+      const entries = (await (await host.signedIn()).queryJournal({ kinds: ['site.plan-changed'], limit: 10 })).entries;
       expect(entries.length).toBe(4);
     } finally {
       await host.stop();

@@ -24,7 +24,7 @@ test('a rewrite under a running console: the full walk finds it and both the des
   const desk = await browser.newPage();
   const wall = await browser.newPage();
   try {
-    const api = host.api();
+    const api = await host.signedIn();
     for (let i = 0; i < 20; i++) await api.appendEntry({ kind: 'note', payload: { text: `夜班记录 ${i}` } });
     expect((await api.verifyJournal()).state).toBe('ok');
     const journal = new JournalPage(desk);
@@ -75,14 +75,14 @@ test('an older copy of the data folder restored while upstream holds more: the d
   const backup = tempDir('diverge-e2e-backup');
   try {
     const first = await startHost({ site, dataDir });
-    for (let i = 0; i < 3; i++) await first.api().appendEntry({ kind: 'note', payload: { text: `早班记录 ${i}` } });
-    await published(first.api());
+    for (let i = 0; i < 3; i++) await (await first.signedIn()).appendEntry({ kind: 'note', payload: { text: `早班记录 ${i}` } });
+    await published(await first.signedIn());
     await first.stop();
     cpSync(dataDir, backup, { recursive: true });
     const second = await startHost({ site, dataDir });
-    for (let i = 0; i < 10; i++) await second.api().appendEntry({ kind: 'note', payload: { text: `晚班记录 ${i}` } });
-    await published(second.api());
-    const upstreamHead = (await second.api().getJournalStatus()).headSeq;
+    for (let i = 0; i < 10; i++) await (await second.signedIn()).appendEntry({ kind: 'note', payload: { text: `晚班记录 ${i}` } });
+    await published(await second.signedIn());
+    const upstreamHead = (await (await second.signedIn()).getJournalStatus()).headSeq;
     await second.stop();
 
     const restored = await startHost({ site, dataDir: backup });
@@ -98,7 +98,7 @@ test('an older copy of the data folder restored while upstream holds more: the d
         await expect(banner).toContainText('上级副本与本机日志的历史不一致');
         await expect(page.getByTestId('integrity-upstream').first()).toContainText(`上级记录在 #${upstreamHead} 处不一致`);
       }
-      const up = (await restored.api().getJournalStatus()).upstream;
+      const up = (await (await restored.signedIn()).getJournalStatus()).upstream;
       expect(up.configured && up.divergence?.upstreamSeq).toBe(upstreamHead);
     } finally {
       await desk.close();
@@ -143,7 +143,7 @@ test('a peer console that starts its history again at #1 is named as divergent o
     await first.append({ kind: 'note', payload: { text: 'peer note' } }, { actor: 'duty-liu' });
     const witnessed = await first.entriesAfter(0, 100);
     await publishAs(nats.url, siteId, peerId, witnessed);
-    await expect.poll(async () => (await host.api().getPeers()).find((p) => p.console === peerId)?.held ?? 0, { timeout: 30_000 }).toBe(witnessed.at(-1)!.seq);
+    await expect.poll(async () => (await (await host.signedIn()).getPeers()).find((p) => p.console === peerId)?.held ?? 0, { timeout: 30_000 }).toBe(witnessed.at(-1)!.seq);
 
     const again = (await openTestJournal({ consoleId: peerId, site: siteId })).journal;
     journals.push(again);

@@ -8,6 +8,7 @@ import { tempDir } from '../../support/paths';
 import { copyDemoSite } from '../../support/siteCopy';
 import { expect, test } from './fixtures';
 import { JournalPage } from './pages/JournalPage';
+import { SessionPage } from './pages/SessionPage';
 
 test.describe('duty journal at the desk', () => {
   test('an officer signs in, logs a note, a patrol and a handover, and corrects an entry', async ({ host, page }) => {
@@ -34,7 +35,12 @@ test.describe('duty journal at the desk', () => {
     await page.fill('textarea[name="text"]', '夜班交接：大门 22:00 关闭，东侧围墙待修');
     await page.getByTestId('composer-submit').click();
     await expect(journal.rows().first()).toContainText('刘洋 → 孙丽');
+    // The incoming officer accepts it by signing in on it: the outgoing one leaves this desk, on duty follows.
+    const session = new SessionPage(page);
+    await session.addPerson('duty-sun', { handover: true });
+    await expect(session.person('duty-liu')).toHaveCount(0);
     await expect(page.getByTestId('on-duty')).toContainText('孙丽');
+    await expect(page.getByTestId('on-duty')).not.toContainText('刘洋');
 
     // A correction is a new entry; the original stays as it was.
     await journal.row(noteSeq).getByRole('button', { name: '更正' }).click();
@@ -65,7 +71,7 @@ test.describe('duty journal at the desk', () => {
   });
 
   test('filters, full-text search in Chinese, and infinite scroll', async ({ host, page }) => {
-    const api = host.api();
+    const api = await host.signedIn();
     for (let i = 0; i < 130; i++) await api.appendEntry({ kind: 'note', payload: { text: `例行记录 ${i} routine` } });
     // An observer's note is a DRILL record by its kind (the console stamps the mode; a client cannot).
     await api.appendEntry({ kind: 'annotation', payload: { text: '配电室门磁报警，经查为误报', observedAt: Date.now(), source: 'live' } });
@@ -124,7 +130,7 @@ test.describe('journal integrity and upstream, as the officer sees them', () => 
   test('a tampered journal shows the break, keeps the old file and goes on logging in a new segment until acknowledged', async ({ browser }) => {
     const dataDir = tempDir('tamper-e2e');
     const first = await startHost({ dataDir });
-    const api = first.api();
+    const api = await first.signedIn();
     for (let i = 0; i < 10; i++) await api.appendEntry({ kind: 'note', payload: { text: `夜班记录 TAMPER-${i}-END` } });
     await first.stop();
     const file = join(dataDir, 'journal', 'journal.sqlite');
@@ -139,7 +145,8 @@ test.describe('journal integrity and upstream, as the officer sees them', () => 
       await journal.open(host.urlFor('desk/journal'));
       const banner = page.getByTestId('journal-banner');
       await expect(banner).toHaveAttribute('data-state', 'recovered');
-      await expect(banner).toContainText('entry #6');
+      // #1 is the API client's sign-in: the tampered note is #7.
+    await expect(banner).toContainText('entry #7');
       await expect(page.getByTestId('integrity-chain').first()).toContainText('断链后新分段');
       // Nothing is refused: the note goes to the new segment, the finding stays on screen.
       await journal.writeNote('断链后记录');

@@ -6,6 +6,7 @@ import { tempDir } from '../../support/paths';
 import { copyDemoSite } from '../../support/siteCopy';
 import { expect, test } from './fixtures';
 import { RosterPage } from './pages/RosterPage';
+import { openAs } from './pages/SessionPage';
 
 test.describe('contact roster and comms checks', () => {
   test('a roll call walks everyone on duty on CH2, one key per answer, and ends with a summary entry', async ({ host, page }) => {
@@ -26,7 +27,7 @@ test.describe('contact roster and comms checks', () => {
     }
     await rollcall.getByTestId('rollcall-end').click();
     await expect(rollcall.getByTestId('rollcall-summary')).toContainText('应答 1，无应答 0，信号差 1，转达 1');
-    const { entries } = await host.api().queryJournal({ kinds: ['rollcall.ended'], limit: 5 });
+    const { entries } = await (await host.signedIn()).queryJournal({ kinds: ['rollcall.ended'], limit: 5 });
     expect(entries[0]?.payload).toMatchObject({ summary: { answered: 1, noAnswer: 0, badSignal: 1, relayed: 1 } });
   });
 
@@ -54,11 +55,11 @@ test.describe('contact roster and comms checks', () => {
       await expect(wall.getByTestId('wall-comms-banner')).toContainText('李娜', { timeout: 20_000 });
 
       // The console journals the due step itself (system entry), once.
-      await expect.poll(async () => (await host.api().queryJournal({ kinds: ['comms.escalation'], limit: 10 })).entries.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+      await expect.poll(async () => (await (await host.signedIn()).queryJournal({ kinds: ['comms.escalation'], limit: 10 })).entries.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
       await escalation.getByTestId('ack-escalation').click();
       await expect(escalation).toHaveClass(/is-acked/);
       await expect(wall.getByTestId('wall-comms-banner')).toHaveCount(0, { timeout: 20_000 });
-      const steps = (await host.api().queryJournal({ kinds: ['comms.escalation'], limit: 10 })).entries.map((e) => (e.payload as { step: number }).step);
+      const steps = (await (await host.signedIn()).queryJournal({ kinds: ['comms.escalation'], limit: 10 })).entries.map((e) => (e.payload as { step: number }).step);
       expect(new Set(steps).size).toBe(steps.length);
 
       // Any legible contact resets the check.
@@ -72,7 +73,7 @@ test.describe('contact roster and comms checks', () => {
 
   // A good file is kept in the data folder: this test has a host of its own.
   test('a CSV with bad rows imports nothing and lists every bad row and field', async ({ ownHost: host, page }) => {
-    const api = host.api();
+    const api = await host.signedIn();
     const before = await api.getRoster();
     const { csv } = await api.exportRosterCsv();
     const lines = csv.trim().split('\r\n');
@@ -111,7 +112,7 @@ test.describe('contact roster and comms checks', () => {
 
   // Excel on Chinese Windows saves "CSV" in GBK: the names must come through, never as "����".
   test('a CSV saved as GBK is converted with a notice, and its Chinese names import as they were', async ({ ownHost: host, page }) => {
-    const api = host.api();
+    const api = await host.signedIn();
     const { csv } = await api.exportRosterCsv();
     const lines = csv.trim().split('\r\n');
     lines.push('runner-2,Runner Two,传令员二号,logistics,logistics,site-chen,,primary,runner,,,,,,,Gate 2,二号门,');
@@ -135,7 +136,7 @@ test.describe('contact roster and comms checks', () => {
   });
 
   test('the printable roster becomes a PDF containing shifts, ladders, channels and numbers', async ({ host, page }) => {
-    await page.goto(host.urlFor('desk/roster'));
+    await openAs(page, host.urlFor('desk/roster'));
     await page.getByTestId('roster-print').click();
     const href = await page.getByTestId('roster-print-link').getAttribute('href');
     expect(href).toMatch(/^reports\/roster-/);

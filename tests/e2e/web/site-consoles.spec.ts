@@ -28,8 +28,8 @@ test.describe('one site, several consoles (real nats-server, three host processe
       hosts.push(deskB);
       const wall = await startHost({ site, station: 'wall' });
       hosts.push(wall);
-      const apiA = deskA.api();
-      const apiB = deskB.api();
+      const apiA = await deskA.signedIn('admin-it');
+      const apiB = await deskB.signedIn('admin-it');
       const { token } = await apiA.webhookInfo(); // each console has its own webhook token
 
       const pageA = await browser.newPage({ viewport: { width: 1600, height: 900 } });

@@ -60,7 +60,7 @@ test.describe('start-up and bad input', () => {
     });
     expect(refused).toBe(401);
 
-    const api = host.api();
+    const api = await host.signedIn();
     const error = await api.setLocale('fr' as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConsoleError);
     expect((error as ConsoleError).code).toBe('invalid-argument');

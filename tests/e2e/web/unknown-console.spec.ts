@@ -8,6 +8,7 @@ import { makeEntry } from '../../support/entries';
 import { startHost } from '../../support/hostProcess';
 import { NatsServer } from '../../support/natsServer';
 import { waitFor } from '../../support/relayRig';
+import { SessionPage } from './pages/SessionPage';
 import { enrolledConsoleDir, siteOnBus } from '../../support/siteConsoles';
 
 const SITE = 'demo-harbour-hotel';
@@ -55,7 +56,7 @@ test.describe('a console the site has not enrolled (real nats-server, host proce
       await expect(unknown).toBeVisible({ timeout: 15_000 });
       await expect(page.getByTestId('peers-badge')).toHaveAttribute('title', /c-rogue0000001.*非本站登记的控制台.*2 条记录另行保存.*未在本站登记.*其密钥 SHA256:/s);
       // Even claiming desk A's own key in its segment, its alert is not on the desk.
-      const state = await host.api().getSiteState();
+      const state = await (await host.signedIn()).getSiteState();
       expect(alertList(state.state.alerts)).toHaveLength(0);
     } finally {
       await nc.close();
@@ -75,11 +76,13 @@ test.describe('a console the site has not enrolled (real nats-server, host proce
     const pageA = await browser.newPage();
     const pageC = await browser.newPage();
     try {
-      await hostC.api().appendEntry({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming: 'duty-sun', summary: 'C 交班' } });
+      await (await hostC.signedIn()).appendEntry({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming: 'duty-sun', summary: 'C 交班' } });
       await pageA.goto(hostA.urlFor('desk/consoles'));
+      const sessionA = new SessionPage(pageA);
+      await sessionA.signIn('op-he');
       const rowC = pageA.locator('[data-testid="consoles-table"] tr[data-console="c-deskcccccccc"]');
       await expect(rowC).toHaveAttribute('data-unknown', 'true', { timeout: 20_000 });
-      expect((await hostA.api().getSiteState()).state.duty.lastHandover?.incoming).not.toBe('duty-sun');
+      expect((await (await hostA.signedIn()).getSiteState()).state.duty.lastHandover?.incoming).not.toBe('duty-sun');
 
       // Desk C shows its own key; the supervisor reads it off that screen.
       await pageC.goto(hostC.urlFor('desk/consoles'));
@@ -88,8 +91,7 @@ test.describe('a console the site has not enrolled (real nats-server, host proce
       const fingerprintC = (await pageC.getByTestId('console-self-fingerprint').textContent()) ?? '';
       expect(fingerprintC).toMatch(/^SHA256:[0-9a-f]{16}$/);
 
-      // An operator may not enrol; a supervisor (duty officer) may.
-      await pageA.selectOption('select[name="operator"]', 'op-he');
+      // An operator alone may not enrol (four eyes): the desk asks for a supervisor; cancelled, nothing is enrolled.
       await rowC.getByTestId('consoles-enrol-pick').click();
       const form = pageA.getByTestId('consoles-enrol');
       await form.locator('textarea[name="enrolKey"]').fill(keyC);
@@ -97,16 +99,19 @@ test.describe('a console the site has not enrolled (real nats-server, host proce
       await expect(form.getByTestId('enrol-fingerprint')).toContainText(fingerprintC);
       await form.locator('input[name="enrolReason"]').fill('密钥在C台屏幕上核对，刘洋');
       await form.getByTestId('enrol-submit').click();
+      await expect(pageA.getByTestId('approval-dialog')).toBeVisible();
+      await pageA.getByTestId('approval-dialog').getByRole('button', { name: /取消|Cancel/ }).click();
       await expect(form.getByRole('alert')).toBeVisible();
       await expect(rowC).toHaveAttribute('data-unknown', 'true');
 
-      await pageA.selectOption('select[name="operator"]', 'duty-liu');
+      // A supervisor (duty officer) signed in at the same desk makes the second pair of eyes.
+      await sessionA.addPerson('duty-liu');
       await form.getByTestId('enrol-submit').click();
       await expect(form.getByTestId('enrol-done')).toContainText('c-deskcccccccc');
       await expect(rowC).toHaveAttribute('data-unknown', 'false', { timeout: 20_000 });
       // C's handover, written before it was enrolled, now counts at A.
-      await expect(pageA.getByTestId('on-duty')).toContainText('孙丽', { timeout: 20_000 });
-      const enrolled = await hostA.api().queryJournal({ kinds: ['console.enrolled'], limit: 5 });
+      await expect.poll(async () => (await hostA.api().getSiteState()).state.duty.lastHandover?.incoming, { timeout: 20_000 }).toBe('duty-sun');
+      const enrolled = await (await hostA.signedIn()).queryJournal({ kinds: ['console.enrolled'], limit: 5 });
       expect(enrolled.entries).toHaveLength(1);
       expect(enrolled.entries[0]).toMatchObject({ actor: 'duty-liu', payload: { consoleId: 'c-deskcccccccc', publicKey: dirC.publicKey } });
     } finally {

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { ConsolePage } from './pages/ConsolePage';
 import { WallPage } from './pages/WallPage';
+import { openAs } from './pages/SessionPage';
 
 /**
  * The desk drives the wall through the journal: every wall window or browser
@@ -44,12 +45,12 @@ test.describe('the desk drives the wall', () => {
     } finally {
       await wallPage.close();
     }
-    const entries = await host.api().queryJournal({ kinds: ['wall.layout', 'wall.push'], limit: 20 });
+    const entries = await (await host.signedIn()).queryJournal({ kinds: ['wall.layout', 'wall.push'], limit: 20 });
     expect(entries.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['wall.layout', 'wall.push']));
   });
 
   test('double-click spotlights a tile; the spotlight plays the main stream, grid tiles the sub stream', async ({ host, page, consolePage }) => {
-    const api = host.api();
+    const api = await host.signedIn();
     await api.wallSetLayout({ wall: 'wall-3', layout: '4' });
     await consolePage.open(host.urlFor('wall/3'));
     const screen = WallPage.screen(page);
@@ -61,7 +62,7 @@ test.describe('the desk drives the wall', () => {
     const deskPage = await page.context().newPage();
     try {
       await deskPage.setViewportSize({ width: 1600, height: 900 });
-      await deskPage.goto(host.urlFor('desk'));
+      await openAs(deskPage, host.urlFor('desk'));
       const desk = WallPage.atDesk(deskPage);
       await desk.show('wall-3');
       const camera = await desk.tile(0).getAttribute('data-camera');
@@ -88,7 +89,7 @@ test.describe('the desk drives the wall', () => {
   test('an alarm spotlight pops the camera up on the wall in the reserved slot', async ({ host, page, consolePage }) => {
     // The alerts domain is not on this branch: the pop-up logic is unit-tested on alert.* entries (tests/unit/wall),
     // and here the wall shows an alarm spotlight entry end to end.
-    const api = host.api();
+    const api = await host.signedIn();
     await api.wallSetLayout({ wall: 'wall-4', layout: '4' });
     await consolePage.open(host.urlFor('wall/4'));
     await consolePage.expectTilesReallyPlaying(4);
@@ -102,7 +103,7 @@ test.describe('the desk drives the wall', () => {
   });
 
   test('privacy masks cover the picture and the snapshot; lifting one needs a reason and is journaled', async ({ host, page, consolePage }) => {
-    const api = host.api();
+    const api = await host.signedIn();
     await api.wallSetLayout({ wall: 'wall-5', layout: '4' });
     await api.wallPush({ wall: 'wall-5', tile: 0, camera: 'gate-02' });
     await consolePage.open(host.urlFor('desk'));
@@ -158,7 +159,7 @@ test.describe('the desk drives the wall', () => {
 });
 
 test('a tour shows its steps on the wall and pauses while an alarm holds the spotlight', async ({ host, page, consolePage }) => {
-  const api = host.api();
+  const api = await host.signedIn();
   const site = (await api.getBootstrap()).site;
   const entrances = site.cameraGroups.find((g) => g.id === 'entrances')?.cameras ?? [];
   await api.wallSetLayout({ wall: 'wall-6', layout: '4' });

@@ -28,7 +28,7 @@ test('replay route renders and offers the console journal to open', async ({ hos
 test('on the wall, a stopped source shows NO SIGNAL within 5 s while the others play, and recovers within 15 s', async ({ host, consolePage }) => {
   await consolePage.open(host.urlFor('wall/1'));
   await consolePage.expectTilesReallyPlaying(16);
-  const api = host.api();
+  const api = await host.signedIn();
   const stoppedAt = Date.now();
   await api.simulateSourceFault({ cameraId: 'corridor-2', stream: 'sub', state: 'down' });
   try {

@@ -139,7 +139,7 @@ test('host mode: a site camera whose sub stream is on the SFU plays in the conso
   const host = await startHost({ site });
   try {
     // The core resolves the stream for the renderer: playback kind + the SFU the site lists.
-    const boot = await host.api().getBootstrap();
+    const boot = await (await host.signedIn()).getBootstrap();
     const camera = boot.site.cameras.find((c) => c.id === 'gate-01');
     expect(camera?.playback.sub).toEqual({ kind: 'mediasoup', sfu: 'sfu-1', producerId: 'gate-sub' });
     const sfu = boot.site.sfus.find((s) => s.id === 'sfu-1');

@@ -21,7 +21,6 @@ function fakeApi(overrides: Partial<Record<keyof ConsoleApi, unknown>> = {}): Co
     getBootstrap: vi.fn(async () => bootstrap),
     setLocale: vi.fn(async (locale: Settings['locale']) => ({ locale })),
     simulateSourceFault: vi.fn(async () => []),
-    setOperator: vi.fn(async (operator: string | null) => ({ ...defaultSettings, operator })),
     getSiteState: vi.fn(async () => ({ state: initialSiteState(), heads: {} })),
     getPeers: vi.fn(async () => []),
     onSiteState: (l: (p: unknown) => void) => {
@@ -51,6 +50,11 @@ function fakeApi(overrides: Partial<Record<keyof ConsoleApi, unknown>> = {}): Co
     },
     onSourceStatus: (l: (p: unknown) => void) => {
       emit.onSourceStatus = l;
+      return () => undefined;
+    },
+    getSession: vi.fn(async () => ({ station: 'desk', setupNeeded: false, people: [], owner: null, locked: false, idleLockMs: 600_000, accounts: [], approval: null })),
+    onSessionsChanged: (l: (p: unknown) => void) => {
+      emit.onSessionsChanged = l;
       return () => undefined;
     },
     ...overrides,

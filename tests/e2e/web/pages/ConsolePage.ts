@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DESK_ACCOUNT, openAs } from './SessionPage';
 
 /** What a tile's <video> reports: media time, frames decoded. */
 export interface TileProgress {
@@ -12,8 +13,9 @@ export interface TileProgress {
 export class ConsolePage {
   constructor(readonly page: Page) {}
 
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
+  /** Opens `url`; a desk or replay route signed in as `as` (DESK_ACCOUNT by default; null: nobody), a wall route as a display. */
+  async open(url: string, as: string | null = DESK_ACCOUNT): Promise<void> {
+    await openAs(this.page, url, as);
   }
 
   /** The camera's tile in the wall grid (a spotlight of the same camera, if any, is a second tile). */

@@ -1,11 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DESK_ACCOUNT, openAs, SessionPage } from './SessionPage';
 
 /** Page model of the desk's journal section. */
 export class JournalPage {
   constructor(readonly page: Page) {}
 
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
+  /** Opens the desk at `url`, signed in as `as` (DESK_ACCOUNT, a supervisor, by default; null: nobody). */
+  async open(url: string, as: string | null = DESK_ACCOUNT): Promise<void> {
+    await openAs(this.page, url, as);
     await expect(this.panel()).toBeVisible();
   }
 
@@ -21,8 +23,9 @@ export class JournalPage {
     return this.page.locator(`[data-testid="journal-list"] li.entry[data-seq="${seq}"]`);
   }
 
+  /** Puts `personId` at the keyboard through the sign-in UI (signing them in if they are not yet). */
   async signIn(personId: string): Promise<void> {
-    await this.page.selectOption('select[name="operator"]', personId);
+    await new SessionPage(this.page).beAtKeyboard(personId);
   }
 
   async writeNote(text: string, tags = ''): Promise<void> {

@@ -1,11 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DESK_ACCOUNT, openAs } from './SessionPage';
 
 /** Page model of the plan setup section (`#/desk/plans`): the editable floor plan and its tools. */
 export class PlansPage {
   constructor(readonly page: Page) {}
 
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
+  /** Opens the desk at `url`, signed in as `as` (DESK_ACCOUNT, a supervisor, by default; null: nobody). */
+  async open(url: string, as: string | null = DESK_ACCOUNT): Promise<void> {
+    await openAs(this.page, url, as);
     await expect(this.svg()).toBeVisible();
   }
 

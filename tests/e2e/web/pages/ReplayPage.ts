@@ -1,12 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DESK_ACCOUNT, openAs } from './SessionPage';
 
 /** Page model of the replay station (`#/replay`): a source, the timeline and the panels as of its time. */
 export class ReplayPage {
   constructor(readonly page: Page) {}
 
   /** Opens the replay view and the first source it offers (this console's journal). */
-  async openFirstSource(url: string): Promise<void> {
-    await this.page.goto(url);
+  async openFirstSource(url: string, as: string | null = DESK_ACCOUNT): Promise<void> {
+    await openAs(this.page, url, as);
     await this.page.getByTestId('replay-sources').getByRole('button').first().click();
     await expect(this.timeline()).toBeVisible();
   }

@@ -1,11 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DESK_ACCOUNT, openAs } from './SessionPage';
 
 /** Page model of the desk's roster section (`#/desk/roster`): duty, checks, roll call, attempts, import. */
 export class RosterPage {
   constructor(readonly page: Page) {}
 
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
+  /** Opens the desk at `url`, signed in as `as` (DESK_ACCOUNT, a supervisor, by default; null: nobody). */
+  async open(url: string, as: string | null = DESK_ACCOUNT): Promise<void> {
+    await openAs(this.page, url, as);
     await expect(this.section()).toBeVisible();
   }
 
