@@ -76,7 +76,7 @@ test.describe('a console the site has not enrolled (real nats-server, host proce
     const pageA = await browser.newPage();
     const pageC = await browser.newPage();
     try {
-      await (await hostC.signedIn()).appendEntry({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming: 'duty-sun', summary: 'C 交班' } });
+      await (await hostC.signedIn('duty-liu')).appendEntry({ kind: 'handover', payload: { outgoing: 'duty-liu', incoming: 'duty-sun', summary: 'C 交班' } });
       await pageA.goto(hostA.urlFor('desk/consoles'));
       const sessionA = new SessionPage(pageA);
       await sessionA.signIn('op-he');
