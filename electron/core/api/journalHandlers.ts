@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ConsoleHandlers } from '../../../shared/contract';
 import { ConsoleError } from '../../../shared/errors';
 import type { EntryDraft, Mode } from '../../../shared/journal/entry';
+import { journalKinds } from '../../../shared/journal/kinds';
 import { writeDailyReport } from '../reports/dailyReport';
 import { approver, currentActor, type CoreContext } from './context';
 
@@ -77,11 +78,14 @@ const EXERCISE_KINDS: ReadonlySet<string> = new Set(['annotation', 'drill.evalua
  */
 /**
  * A handover is written by the outgoing officer, the person at the keyboard,
- * to someone who can sign in and accept it: not any pair of names. (The
- * payload's own schema is checked after this, by the journal.)
+ * to someone who can sign in and accept it: not any pair of names. A payload
+ * its kind refuses is left to the journal, whose error names the field (the
+ * same person twice is bad input before it is the wrong person).
  */
 function checkHandover(ctx: CoreContext, payload: unknown): void {
-  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as { outgoing?: unknown; incoming?: unknown };
+  const parsed = journalKinds.handover.payload.safeParse(payload);
+  if (!parsed.success) return;
+  const p = parsed.data;
   const actor = currentActor(ctx);
   if (p.outgoing !== actor) {
     const message = `the outgoing officer is the person at the keyboard (${actor}), who writes the handover`;
