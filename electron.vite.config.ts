@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 //   out/main/journal-worker.js  the journal's writer thread
 //   out/main/journal-check.js   its page check (quick_check), beside it
 //   out/main/journal.js         `npm run journal -- verify <file>`
+//   out/main/demo-alarms.js     `npm run demo:alarms`: a mixed stream of alarms to a running console
 //   out/preload/index.cjs  sandboxed preload (CommonJS: sandboxed preloads cannot be ESM)
 //   out/renderer/       the React UI, served by app:// and by the host
 const root = import.meta.dirname;
@@ -28,6 +29,7 @@ export default defineConfig({
           'journal-check': resolve(root, 'electron/core/journal/checkWorker.ts'),
           'replay-worker': resolve(root, 'electron/core/replay/worker.ts'),
           journal: resolve(root, 'electron/core/journal/cli.ts'),
+          'demo-alarms': resolve(root, 'electron/host/demoAlarms.ts'),
         },
       },
     },

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConsoleError } from '../../shared/errors';
 import { createCore } from '../core';
 import { parseConsoleArgs } from '../core/options';
+import { ALERT_WEBHOOK_PATH, writeWebhookEndpoint } from '../core/alerts/webhook';
 import { createAccessToken } from './auth';
 import { installLastResort } from '../core/support/lastResort';
 import { startHostServer } from './server';
@@ -33,6 +34,12 @@ export async function runHost(argv: readonly string[], appRoot: string): Promise
   const server = await startHostServer(core, { port: options.port, token });
   process.stdout.write(`Watchpost console: ${server.urlFor(options.station)}\n`);
   process.stdout.write(`  desk:   ${server.urlFor('desk')}\n  wall:   ${server.urlFor('wall')}\n  replay: ${server.urlFor('replay')}\n`);
+  if (core.alerts.webhookEnabled) {
+    // Alarms are posted to the host's own port; the token is in the data folder and on the desk's alerts page.
+    const webhook = `http://127.0.0.1:${server.port}${ALERT_WEBHOOK_PATH}`;
+    writeWebhookEndpoint(options.dataDir, webhook);
+    process.stdout.write(`  alerts: POST ${webhook} (bearer token: ${join(options.dataDir, 'alert-webhook-token')}; try \`npm run demo:alarms\`)\n`);
+  }
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -15,7 +15,7 @@ import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { AlertBusSource } from './alertBus';
 import { AlertIngest } from './alertIngest';
-import { loadOrCreateWebhookToken } from './webhook';
+import { loadOrCreateWebhookToken, writeWebhookEndpoint } from './webhook';
 import { logFailure } from '../support/background';
 
 /** Handling steps an operator can record, with what each needs besides the alert id. */
@@ -189,6 +189,7 @@ export class AlertService {
     try {
       this.listener = await startWebhookListener({ ingest: this.ingest, token: this.webhookToken, port: this.webhookPort, log: this.deps.log });
       this.deps.log.info('alert webhook listening', { url: this.listener.url });
+      writeWebhookEndpoint(this.deps.dataDir, this.listener.url);
     } catch (err) {
       this.deps.log.warn('alert webhook could not listen; local integrations cannot post alerts', { port: this.webhookPort, error: String(err) });
     }

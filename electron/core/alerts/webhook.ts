@@ -22,6 +22,19 @@ export function loadOrCreateWebhookToken(dataDir: string): string {
   return token;
 }
 
+/** Where the webhook is served, kept beside its token so a local tool (`npm run demo:alarms`) finds it: host mode's own port or the desktop app's listener. */
+const ENDPOINT_FILE = 'alert-webhook-url';
+
+export function writeWebhookEndpoint(dataDir: string, url: string): void {
+  writeFileAtomic(join(dataDir, ENDPOINT_FILE), `${url}\n`, 'the alert webhook address');
+}
+
+/** The address the console last served its webhook on, if it ever did. */
+export function readWebhookEndpoint(dataDir: string): string | undefined {
+  const path = join(dataDir, ENDPOINT_FILE);
+  return existsSync(path) ? readFileSync(path, 'utf8').trim() || undefined : undefined;
+}
+
 function send(res: ServerResponse, status: number, body: Record<string, unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));

@@ -13,7 +13,7 @@ function modules(dir: string): string[] {
 }
 
 // Entry points run on import (they start servers, parse argv, or need a worker thread): the e2e and journal tests run them.
-const ENTRIES = new Set(['electron/host/main.ts', 'electron/host/start.ts', 'electron/core/journal/worker.ts', 'electron/core/journal/checkWorker.ts', 'electron/core/journal/cli.ts', 'electron/core/replay/worker.ts']);
+const ENTRIES = new Set(['electron/host/main.ts', 'electron/host/start.ts', 'electron/core/journal/worker.ts', 'electron/core/journal/checkWorker.ts', 'electron/core/journal/cli.ts', 'electron/host/demoAlarms.ts', 'electron/core/replay/worker.ts']);
 
 describe('the core runs under plain Node', () => {
   const files = [...modules(join(repoRoot, 'electron', 'core')), ...modules(join(repoRoot, 'electron', 'host'))]
