@@ -13,15 +13,18 @@ export interface ConsoleOptions {
   readonly wallWindow: boolean;
   /** Wall station / wall windows: which displays (by index) get a wall window. */
   readonly wallDisplays: readonly number[] | undefined;
+  /** Demo site only: the console sends itself a mixed stream of demo alarms through its webhook. */
+  readonly demoAlarms: boolean;
 }
 
-export const USAGE = `Usage: watchpost [--station desk|wall|replay] [--site FILE] [--data-dir DIR] [--port N] [--wall-window] [--wall-displays 1,2]
+export const USAGE = `Usage: watchpost [--station desk|wall|replay] [--site FILE] [--data-dir DIR] [--port N] [--wall-window] [--wall-displays 1,2] [--demo-alarms]
   --station       desk (default): duty officer desktop; wall: kiosk wall view; replay: offline drill replay
   --site FILE     site file (default: $WATCHPOST_SITE, else the built-in demo site)
   --data-dir DIR  journal and settings (default: $WATCHPOST_DATA_DIR, else the OS app-data folder)
   --port N        host mode: port on 127.0.0.1 (default: $WATCHPOST_PORT, else a free port)
   --wall-window   desk station: also open the wall view in its own window
-  --wall-displays wall windows on these displays (0-based indexes, comma separated)`;
+  --wall-displays wall windows on these displays (0-based indexes, comma separated)
+  --demo-alarms   demo site only: a stream of demo alarms arrives through the console's own webhook`;
 
 /**
  * Parses the command line both shells share. Unknown flags are errors: a
@@ -34,6 +37,7 @@ export function parseConsoleArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   let port = env.WATCHPOST_PORT ? parsePort(env.WATCHPOST_PORT, 'WATCHPOST_PORT') : 0;
   let wallWindow = false;
   let wallDisplays: number[] | undefined;
+  let demoAlarms = false;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -62,6 +66,9 @@ export function parseConsoleArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       case '--wall-window':
         wallWindow = true;
         break;
+      case '--demo-alarms':
+        demoAlarms = true;
+        break;
       case '--wall-displays':
         wallDisplays = value()
           .split(',')
@@ -77,7 +84,7 @@ export function parseConsoleArgs(argv: readonly string[], env: NodeJS.ProcessEnv
         throw usageError(`unknown argument "${arg}"`);
     }
   }
-  return { station, siteFile: resolve(siteFile), dataDir: resolve(dataDir), port, wallWindow, wallDisplays };
+  return { station, siteFile: resolve(siteFile), dataDir: resolve(dataDir), port, wallWindow, wallDisplays, demoAlarms };
 }
 
 const FOREIGN_SWITCHES = new Set(['--no-sandbox', '--disable-gpu', '--inspect', '--remote-debugging-port', '--enable-logging']);

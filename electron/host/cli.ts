@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConsoleError } from '../../shared/errors';
 import { createCore } from '../core';
 import { parseConsoleArgs } from '../core/options';
+import { refuseDemoAlarmsUnlessDemo, startDemoAlarms, type DemoAlarms } from '../core/alerts/demoCli';
 import { ALERT_WEBHOOK_PATH, writeWebhookEndpoint } from '../core/alerts/webhook';
 import { createAccessToken } from './auth';
 import { installLastResort } from '../core/support/lastResort';
@@ -31,6 +32,8 @@ export async function runHost(argv: readonly string[], appRoot: string): Promise
   });
   // From here on nothing may end the process but SIGINT/SIGTERM (a failed start-up still exits, with the reason).
   installLastResort(core.log.child({ part: 'host' }));
+  // Refused before anything listens: a real site never takes invented alarms.
+  if (options.demoAlarms) refuseDemoAlarms(core);
   const server = await startHostServer(core, { port: options.port, token });
   process.stdout.write(`Watchpost console: ${server.urlFor(options.station)}\n`);
   process.stdout.write(`  desk:   ${server.urlFor('desk')}\n  wall:   ${server.urlFor('wall')}\n  replay: ${server.urlFor('replay')}\n`);
@@ -40,12 +43,14 @@ export async function runHost(argv: readonly string[], appRoot: string): Promise
     writeWebhookEndpoint(options.dataDir, webhook);
     process.stdout.write(`  alerts: POST ${webhook} (bearer token: ${join(options.dataDir, 'alert-webhook-token')}; try \`npm run demo:alarms\`)\n`);
   }
+  const demo = options.demoAlarms ? startHostDemoAlarms(core, server.port) : undefined;
 
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     core.log.info('host stopping', { signal });
+    void demo?.stop();
     void server
       .close()
       .then(() => core.close())
@@ -53,6 +58,20 @@ export async function runHost(argv: readonly string[], appRoot: string): Promise
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+type HostCore = Awaited<ReturnType<typeof createCore>>;
+
+function refuseDemoAlarms(core: HostCore): void {
+  refuseDemoAlarmsUnlessDemo(core.site.site);
+  if (!core.alerts.webhookEnabled) throw new ConsoleError('invalid-argument', '--demo-alarms needs the site\'s alert webhook on (alerts.webhook.enabled)');
+}
+
+/** `--demo-alarms`: the demo stream to the host's own webhook. */
+function startHostDemoAlarms(core: HostCore, port: number): DemoAlarms {
+  const demo = startDemoAlarms({ site: core.site.site, url: `http://127.0.0.1:${port}${ALERT_WEBHOOK_PATH}`, token: core.alerts.webhookToken, log: core.log.child({ part: 'demo' }), now: () => Date.now(), random: Math.random });
+  process.stdout.write('  demo alarms: a mixed stream arrives every few seconds (--demo-alarms)\n');
+  return demo;
 }
 
 export function reportFatal(err: unknown): never {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConsoleError } from '../../shared/errors';
 import { createCore, type Core } from '../core';
+import { refuseDemoAlarmsUnlessDemo, startDemoAlarms, type DemoAlarms } from '../core/alerts/demoCli';
 import { parseConsoleArgs, type ConsoleOptions } from '../core/options';
 import { APP_FOLDER } from '../core/paths';
 import { installLastResort } from '../core/support/lastResort';
@@ -46,6 +47,7 @@ try {
 }
 
 let core: Core | undefined;
+let demo: DemoAlarms | undefined;
 
 app.whenReady().then(async () => {
   const started = await createCore({
@@ -74,6 +76,17 @@ app.whenReady().then(async () => {
         return parent ? dialog.showOpenDialog(parent, dialogOptions) : dialog.showOpenDialog(dialogOptions);
       }, started.replayPaths),
   });
+  if (options.demoAlarms) {
+    // The demo stream through the loopback webhook the core listens on (a busy port leaves it without one, said in the log).
+    const url = started.alerts.webhookUrl;
+    try {
+      refuseDemoAlarmsUnlessDemo(started.site.site);
+    } catch (err) {
+      fatal(err);
+    }
+    if (url === undefined) started.log.warn('--demo-alarms: the alert webhook is not listening; no demo alarms');
+    else demo = startDemoAlarms({ site: started.site.site, url, token: started.alerts.webhookToken, log: started.log.child({ part: 'demo' }), now: () => Date.now(), random: Math.random });
+  }
   installMenu(options.station);
   const preload = join(here, '..', 'preload', 'index.cjs');
   for (const plan of planWindows(options.station, options)) openWindow(plan, preload, started.log);
@@ -84,6 +97,7 @@ app.on('second-instance', () => {
 });
 
 app.on('window-all-closed', () => {
+  void demo?.stop();
   void core
     ?.close()
     .catch((err: unknown) => core?.log.error('core did not close cleanly', { error: err instanceof Error ? err.message : String(err) }))

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConsoleError } from '../../../shared/errors';
+import type { Log } from '../support/log';
 import { defaultDataDir } from '../paths';
 import { loadSite } from '../site/loadSite';
+import type { SiteFile } from '../../../shared/site/schema';
 import { demoStream } from './demoStream';
 import { readWebhookEndpoint } from './webhook';
 
@@ -128,10 +130,72 @@ export async function runDemoAlarms(argv: readonly string[], env: NodeJS.Process
     const where = message.sensor ?? message.camera ?? message.zone ?? '';
     out(`${new Date(deps.now()).toISOString()} ${retry ? 're-sent' : 'sent   '} ${message.id} ${message.type} ${where} → ${status} ${body.slice(0, 120)}`);
     if (options.count !== undefined && sent >= options.count) break;
-    // Exponential gaps around the mean: alarms come in clusters and lulls, as they do.
-    const gapMs = -Math.log(1 - deps.random()) * options.everySec * 1000;
-    await new Promise((r) => setTimeout(r, Math.min(gapMs, options.everySec * 5000)));
+    await new Promise((r) => setTimeout(r, gapMs(options.everySec, deps.random)));
   }
   out(`${sent} sent, ${refused} refused`);
   return refused > 0 ? 1 : 0;
+}
+
+/** A gap drawn around the mean (exponential, capped at five means): alarms come in clusters and lulls, as they do. */
+function gapMs(everySec: number, random: () => number): number {
+  return Math.min(-Math.log(1 - random()) * everySec * 1000, everySec * 5000);
+}
+
+/**
+ * `--demo-alarms`: the console sends itself the demo stream through its own
+ * webhook, the path every device takes, so a newcomer sees alarms arrive with
+ * nothing configured. Only on a demo site (`"demo": true`): a real site's
+ * journal holds only real alarms. A refused or failed post is logged; the
+ * stream goes on until stopped.
+ */
+export interface DemoAlarms {
+  /** Alarms posted so far (answered or not). */
+  readonly sent: number;
+  /** Stops the stream; resolves once a post on its way has been answered. */
+  stop(): Promise<void>;
+}
+
+/** Throws unless the site is a demo site: both shells refuse `--demo-alarms` elsewhere before anything starts. */
+export function refuseDemoAlarmsUnlessDemo(site: SiteFile): void {
+  if (!site.demo) throw new ConsoleError('invalid-argument', '--demo-alarms is for a demo site ("demo": true in the site file): a real site\'s journal holds only real alarms');
+}
+
+export function startDemoAlarms(deps: DemoDeps & { site: SiteFile; url: string; token: string; log: Log; everySec?: number }): DemoAlarms {
+  refuseDemoAlarmsUnlessDemo(deps.site);
+  const everySec = deps.everySec ?? 6;
+  const stream = demoStream(deps.site, deps.random);
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let sent = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  const send = async (): Promise<void> => {
+    const { message } = stream.next(deps.now());
+    sent += 1;
+    try {
+      const res = await fetch(deps.url, { method: 'POST', headers: { authorization: `Bearer ${deps.token}`, 'content-type': 'application/json' }, body: JSON.stringify(message) });
+      if (res.status >= 400) deps.log.warn('demo alarm refused', { alertId: message.id, status: res.status, body: (await res.text()).slice(0, 300) });
+    } catch (err) {
+      deps.log.warn('demo alarm not sent', { alertId: message.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  const loop = (): void => {
+    timer = setTimeout(() => {
+      inFlight = send().finally(() => {
+        if (!stopped) loop();
+      });
+    }, gapMs(everySec, deps.random));
+    timer.unref();
+  };
+  deps.log.info('demo alarms on', { url: deps.url, everySec });
+  loop();
+  return {
+    get sent() {
+      return sent;
+    },
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await inFlight;
+    },
+  };
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runDemoAlarms } from '../../../electron/core/alerts/demoCli';
+import { runDemoAlarms, startDemoAlarms } from '../../../electron/core/alerts/demoCli';
+import { parseConsoleArgs } from '../../../electron/core/options';
+import { createMemoryLog } from '../../../electron/core/support/log';
 import { demoStream } from '../../../electron/core/alerts/demoStream';
 import { readWebhookEndpoint } from '../../../electron/core/alerts/webhook';
 import { loadSite } from '../../../electron/core/site/loadSite';
@@ -110,5 +112,30 @@ describe('the demo alarm stream', () => {
       await expect(bad).rejects.toBeInstanceOf(ConsoleError);
       await expect(bad).rejects.toMatchObject({ code: 'invalid-argument' });
     }
+  });
+
+  it('--demo-alarms: the console sends itself the stream through its webhook, on a demo site only, until stopped', async () => {
+    expect(parseConsoleArgs(['--demo-alarms'], {}, demoSiteFile).demoAlarms).toBe(true);
+    expect(parseConsoleArgs([], {}, demoSiteFile).demoAlarms).toBe(false);
+    const port = await freePort();
+    const site = copyDemoSite((s) => {
+      s.alerts = { webhook: { enabled: true, port } };
+    });
+    const core = await startConsole(site);
+    cleanups.push(() => core.close());
+    await core.alerts.listenForWebhook();
+    const url = core.alerts.webhookUrl ?? '';
+    const log = createMemoryLog();
+    const demo = startDemoAlarms({ site: core.site.site, url, token: core.alerts.webhookToken, log, everySec: 0.02, ...real });
+    await expect.poll(() => alertList(core.state.current().alerts).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    await demo.stop();
+    // Every post was answered before stop resolved: the journal holds each one that was not a device re-send.
+    const raised = alertList(core.state.current().alerts).length;
+    expect(demo.sent).toBeGreaterThanOrEqual(raised);
+    expect(raised).toBeGreaterThan(demo.sent / 2);
+    expect(alertList(core.state.current().alerts).every((a) => a.source === 'webhook')).toBe(true);
+
+    const real2 = { ...core.site.site, demo: false };
+    expect(() => startDemoAlarms({ site: real2, url, token: core.alerts.webhookToken, log, ...real })).toThrow(/--demo-alarms is for a demo site/);
   });
 });
