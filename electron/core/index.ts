@@ -264,7 +264,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     simulator,
     clock,
     log: log.child({ part: 'drills' }),
-    hooks: { raiseAlert: (inject, entry) => alerts.raiseDrillAlert(inject, entry) },
+    hooks: { raiseAlert: (inject, entry) => alerts.raiseDrillAlert(inject, entry), closeDrillAlerts: (actor) => alerts.closeDrillAlerts(actor) },
   });
   drills.resume();
   const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));

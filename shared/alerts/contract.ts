@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HeatEvent } from '../heatmap/types';
 import { method } from '../contract/define';
+import { ClosureCodeIdSchema } from './closure';
 import type { JournalEntry } from '../journal/entry';
 import { AlertIdSchema, AlertNoteText, AlertPersonSchema, DutyLevelSchema } from './schema';
 
@@ -34,8 +35,14 @@ export const alertMethods = {
   onSceneAlert: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
   /** A report upward (command centre, police liaison). */
   reportAlert: method(z.tuple([z.strictObject({ ...Id, to: AlertPersonSchema, ...Note })]), Entry),
-  resolveAlert: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
-  falseAlarm: method(z.tuple([z.strictObject({ ...Id, ...Note })]), Entry),
+  /**
+   * Closes an acknowledged alert with one of the site's closure codes (it says
+   * resolved or false alarm), with the comment the code may require. An alert
+   * nobody acknowledged cannot be closed in one step.
+   */
+  closeAlert: method(z.tuple([z.strictObject({ ...Id, code: ClosureCodeIdSchema, ...Note })]), Entry),
+  /** Undoes the caller's own close within CLOSE_UNDO_MS of it: the alert is open again as it was. */
+  reopenAlert: method(z.tuple([z.strictObject(Id)]), Entry),
   escalateAlert: method(z.tuple([z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),
   /** Live alerts raised in a window, placed for the heat map (long windows read the journal, not memory). */
   alertHeatHistory: method(

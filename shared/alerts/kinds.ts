@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { kind } from '../journal/kindSpec';
+import { kind, type SummaryContext } from '../journal/kindSpec';
+import { ClosureCodeIdSchema } from './closure';
 import { AlertIdSchema, AlertNoteText, AlertPersonSchema, AlertRaisedSchema, AlertSourceSchema, DutyLevelSchema, QUARANTINE_RAW_MAX_BYTES } from './schema';
 
 const Id = { alertId: AlertIdSchema };
 const OptionalNote = AlertNoteText.optional();
+/**
+ * A closing step: the closure code the operator chose (the site's list,
+ * shared/alerts/closure.ts) and their comment. The code is optional here only
+ * because entries recorded before closure codes existed have none; the
+ * console never writes a close without one.
+ */
+const Closed = z.strictObject({ ...Id, code: ClosureCodeIdSchema.optional(), note: OptionalNote });
+/** The closure code after a summary. */
+const coded = (code: string | undefined, c: SummaryContext): string => (code ? c.say({ en: ` [${c.closureCode(code)}]`, 'zh-CN': `【${c.closureCode(code)}】` }) : '');
 /** An optional note after a summary. */
 const noted = (note: string | undefined): string => (note ? ` — ${note}` : '');
 
@@ -41,8 +51,24 @@ export const alertKinds = {
     text: (p) => `alert ${p.alertId} reported ${p.to} ${p.note ?? ''}`,
     summary: (p, c) => c.say({ en: `${c.alertName(p.alertId)} reported to ${c.contact(p.to)}`, 'zh-CN': `${c.alertName(p.alertId)} 已报送 ${c.contact(p.to)}` }) + noted(p.note),
   }),
-  'alert.resolved': kind({ label: { en: 'Alert resolved', 'zh-CN': '告警处置完毕' }, payload: z.strictObject({ ...Id, note: OptionalNote }), text: (p) => `alert ${p.alertId} resolved ${p.note ?? ''}`, summary: (p, c) => c.say({ en: `Resolved: ${c.alertName(p.alertId)}`, 'zh-CN': `处置完毕：${c.alertName(p.alertId)}` }) + noted(p.note) }),
-  'alert.false-alarm': kind({ label: { en: 'False alarm', 'zh-CN': '误报' }, payload: z.strictObject({ ...Id, note: OptionalNote }), text: (p) => `alert ${p.alertId} false alarm ${p.note ?? ''}`, summary: (p, c) => c.say({ en: `False alarm: ${c.alertName(p.alertId)}`, 'zh-CN': `误报：${c.alertName(p.alertId)}` }) + noted(p.note) }),
+  'alert.resolved': kind({
+    label: { en: 'Alert resolved', 'zh-CN': '告警处置完毕' },
+    payload: Closed,
+    text: (p) => `alert ${p.alertId} resolved ${p.code ?? ''} ${p.note ?? ''}`,
+    summary: (p, c) => c.say({ en: `Resolved: ${c.alertName(p.alertId)}`, 'zh-CN': `处置完毕：${c.alertName(p.alertId)}` }) + coded(p.code, c) + noted(p.note),
+  }),
+  'alert.false-alarm': kind({
+    label: { en: 'False alarm', 'zh-CN': '误报' },
+    payload: Closed,
+    text: (p) => `alert ${p.alertId} false alarm ${p.code ?? ''} ${p.note ?? ''}`,
+    summary: (p, c) => c.say({ en: `False alarm: ${c.alertName(p.alertId)}`, 'zh-CN': `误报：${c.alertName(p.alertId)}` }) + coded(p.code, c) + noted(p.note),
+  }),
+  'alert.reopened': kind({
+    label: { en: 'Alert reopened', 'zh-CN': '告警撤销关闭' },
+    payload: z.strictObject({ ...Id, closedEntry: z.string().min(1).max(64) }),
+    text: (p) => `alert ${p.alertId} reopened`,
+    summary: (p, c) => c.say({ en: `Closing undone: ${c.alertName(p.alertId)}`, 'zh-CN': `撤销关闭：${c.alertName(p.alertId)}` }),
+  }),
   'alert.escalated': kind({
     label: { en: 'Alert escalated', 'zh-CN': '告警升级' },
     payload: z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000), by: z.enum(['operator', 'system']) }),

@@ -72,6 +72,8 @@ export interface SummaryContext {
   alert(alertId: string): AlertRef | undefined;
   /** "火灾 · 一号楼大厅": an alert by its type and zone names, or its id when unknown. */
   alertName(alertId: string): string;
+  /** A closure code's label in the site's list ("误报"), or the code when unknown. */
+  closureCode(code: string): string;
   /** A span of seconds, e.g. "1 h 30 min" / "1小时30分". */
   duration(sec: number): string;
   /** A time of day in the site's time zone. */

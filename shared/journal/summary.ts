@@ -1,6 +1,7 @@
 import { formatDuration, formatInstant } from '../time/format';
 import { locales, translate, type Locale } from '../i18n';
 import { localize, type LocalizedText } from '../i18n/locale';
+import { closureCode, DEFAULT_CLOSURE_CODES, type ClosureCode } from '../alerts/closure';
 import type { JournalEntry } from './entry';
 import type { AlertRef, KindRegistry, SummaryContext } from './kinds';
 import { journalKinds } from './kinds';
@@ -17,6 +18,8 @@ interface Named {
 export interface SummarySite {
   readonly timezone: string;
   readonly alertTypes: readonly { readonly code: string; readonly name: LocalizedText }[];
+  /** The site's closure codes (absent: the default list). */
+  readonly closureCodes?: readonly ClosureCode[] | undefined;
   readonly zones: readonly Named[];
   readonly floors: readonly Named[];
   readonly cameras: readonly Named[];
@@ -115,6 +118,10 @@ export function summaryContext(source: SummarySource, lang: Locale): SummaryCont
       const a = alert(alertId);
       if (!a) return alertId;
       return a.zone ? `${ctx.alertType(a.type)} · ${ctx.zone(a.zone)}` : ctx.alertType(a.type);
+    },
+    closureCode: (code) => {
+      const c = closureCode(source.site?.closureCodes ?? DEFAULT_CLOSURE_CODES, code);
+      return c ? localize(c.label, lang) || code : code;
     },
     duration: (sec) => formatDuration(sec * 1000, lang),
     time: (ms) => formatInstant(ms, timeCtx, 'dayMinute'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, PointSchema } from '../domain/ids';
 import { LocalizedTextSchema } from '../i18n/locale';
 import { AlertTypeSchema, ResponseTargetsSchema } from './alertTypes';
+import { ClosureCodesSchema, DEFAULT_CLOSURE_CODES } from '../alerts/closure';
 import { RosterSchema } from './roster';
 import { SitePathSchema, StreamSourceSchema } from './streams';
 import { checkSiteReferences } from './references';
@@ -257,6 +258,8 @@ export const SiteFileSchema = z
     sfus: z.array(SfuSchema).default([]),
     commandCentre: CommandCentreSchema.optional(),
     alerts: AlertSourcesSchema.optional(),
+    /** How an alarm may be closed (shared/alerts/closure.ts); a site without the list gets the default one. */
+    closureCodes: ClosureCodesSchema.default([...DEFAULT_CLOSURE_CODES]),
     /** Saved wall layouts and tours (shared/wall/layouts.ts). */
     wall: WallSiteSchema.optional(),
     access: AccessSiteSchema.default({ idleLockMinutes: 10 }),

@@ -18,6 +18,19 @@ export interface AlertHistoryItem {
   readonly detail?: string;
   /** The step changed nothing (a second acknowledgement from another console). */
   readonly noop?: true;
+  /** A closing step's closure code. */
+  readonly code?: string;
+}
+
+/** How an alert was closed: by whom, when, with which code, and what it was before (an undo restores that). */
+export interface AlertClosure {
+  readonly entryId: string;
+  readonly at: number;
+  readonly by: string;
+  /** Absent on closes recorded before closure codes existed. */
+  readonly code?: string;
+  readonly note?: string;
+  readonly before: AlertStatus;
 }
 
 export interface AlertView {
@@ -45,6 +58,8 @@ export interface AlertView {
   readonly escalatedAt?: number;
   readonly resolvedAt?: number;
   readonly assignedTo?: string;
+  /** Set while the alert is closed. */
+  readonly closure?: AlertClosure;
   readonly payload?: Readonly<Record<string, unknown>>;
   readonly history: readonly AlertHistoryItem[];
 }
@@ -129,6 +144,7 @@ export interface ClosedAlert {
   readonly dispatchedAt?: number;
   readonly closedAt: number;
   readonly falseAlarm: boolean;
+  readonly code?: string;
 }
 export const MAX_QUARANTINE = 500;
 
@@ -250,8 +266,12 @@ function commit(state: AlertsState, before: AlertView, next: AlertView, at: numb
       ...(next.dispatchedAt !== undefined ? { dispatchedAt: next.dispatchedAt } : {}),
       closedAt: at,
       falseAlarm: next.status === 'false-alarm',
+      ...(next.closure?.code !== undefined ? { code: next.closure.code } : {}),
     };
     closed = [...closed.slice(-(MAX_CLOSED - 1)), c];
+  } else if (!isOpen(before) && isOpen(next)) {
+    // Reopened (an undo): its handling times no longer count as a closed alert's.
+    closed = closed.filter((c) => c.id !== next.id);
   }
   return { ...state, ...write(state, next, state.order), closed };
 }
@@ -263,13 +283,36 @@ function noted(state: AlertsState, entry: JournalEntry, alert: AlertView, detail
 }
 
 /** Closes an open alert; a second close (another console's) is a recorded no-op. */
-function close(state: AlertsState, entry: JournalEntry, p: { readonly alertId: string; readonly note?: string | undefined }, status: 'resolved' | 'false-alarm'): AlertsState {
+function close(state: AlertsState, entry: JournalEntry, p: PayloadOf<'alert.resolved'>, status: 'resolved' | 'false-alarm'): AlertsState {
   const alert = alertById(state, p.alertId);
   if (!alert) return state;
   const at = entryTime(entry);
   const open = isOpen(alert);
-  const history = [...alert.history, historyItem(entry, at, p.note, !open)];
-  return commit(state, alert, open ? { ...alert, status, resolvedAt: at, history } : { ...alert, history }, at);
+  const item = historyItem(entry, at, p.note, !open);
+  const history = [...alert.history, p.code !== undefined ? { ...item, code: p.code } : item];
+  if (!open) return commit(state, alert, { ...alert, history }, at);
+  const closure: AlertClosure = {
+    entryId: entry.id,
+    at,
+    by: entry.actor,
+    ...(p.code !== undefined ? { code: p.code } : {}),
+    ...(p.note !== undefined ? { note: p.note } : {}),
+    before: alert.status,
+  };
+  return commit(state, alert, { ...alert, status, resolvedAt: at, closure, history }, at);
+}
+
+/** An undone close: the alert is open again as it was; a reopen naming another close (or of an open alert) is a recorded no-op. */
+function reopen(state: AlertsState, entry: JournalEntry, p: PayloadOf<'alert.reopened'>): AlertsState {
+  const alert = alertById(state, p.alertId);
+  if (!alert) return state;
+  const at = entryTime(entry);
+  const closure = alert.closure;
+  const applies = !isOpen(alert) && closure?.entryId === p.closedEntry;
+  const history = [...alert.history, historyItem(entry, at, undefined, !applies)];
+  if (!applies || !closure) return commit(state, alert, { ...alert, history }, at);
+  const { closure: _gone, resolvedAt: _time, ...rest } = alert;
+  return commit(state, alert, { ...rest, status: closure.before, history }, at);
 }
 
 /** Alerts: raised, handled, quarantined; and the site's duty level. */
@@ -318,6 +361,7 @@ export const alertsDomain = domain<AlertsState>({
     },
     'alert.resolved': (state, p, entry) => close(state, entry, p, 'resolved'),
     'alert.false-alarm': (state, p, entry) => close(state, entry, p, 'false-alarm'),
+    'alert.reopened': (state, p, entry) => reopen(state, entry, p),
     'alert.escalated': (state, p, entry) => {
       const alert = alertById(state, p.alertId);
       if (!alert) return state;

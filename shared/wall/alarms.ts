@@ -5,8 +5,9 @@ import type { AlertStatus } from '../state/alertsDomain';
  * Alarm pop-ups on the wall, as a pure function of the open alerts and the
  * time: an alert linked to a camera (its own cameras, else its zone's
  * cameras) takes a reserved spotlight slot; it holds for at least
- * `minHoldMs` and, beyond that, until it is acknowledged at the desk. The
- * most severe, then the oldest, alerts get the slots; the rest wait.
+ * `minHoldMs` and, beyond that, until it is acknowledged at the desk. Live
+ * alerts before drill alerts, then the most severe, then the oldest, get the
+ * slots; the rest wait.
  *
  * The input is a minimal shape of the alerts fold's alerts, made by
  * `wallAlarms` (shared/state/wallAlarms.ts): the status and time are the
@@ -76,8 +77,11 @@ export function alarmPopups(alerts: readonly AlarmInput[], now: number, options:
     if (now < a.raisedAt) continue;
     wanting.push({ alertId: a.alertId, camera, type: a.type, severity: a.severity, mode: a.mode, raisedAt: a.raisedAt, holdUntil, awaitingAck });
   }
+  // Live before drill, whatever the severity: a drill never keeps a real alarm waiting.
   wanting.sort(
-    (x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || x.raisedAt - y.raisedAt || (x.alertId < y.alertId ? -1 : x.alertId > y.alertId ? 1 : 0),
+    (x, y) =>
+      (x.mode === 'DRILL' ? 1 : 0) - (y.mode === 'DRILL' ? 1 : 0) ||
+      SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || x.raisedAt - y.raisedAt || (x.alertId < y.alertId ? -1 : x.alertId > y.alertId ? 1 : 0),
   );
   return { shown: wanting.slice(0, slots), waiting: Math.max(0, wanting.length - slots) };
 }

@@ -4,6 +4,7 @@ import { drillAlertId } from '../../../shared/drill/scoring';
 import type { DutyLevel } from '../../../shared/alerts/schema';
 import { ackOverdue, resolveTargets, type ResolvedTargets } from '../../../shared/alerts/targets';
 import type { Inject } from '../../../shared/drill/scenario';
+import { CLOSE_UNDO_MS, DRILL_STOPPED_CODE } from '../../../shared/alerts/closure';
 import { ConsoleError } from '../../../shared/errors';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import type { SiteFile } from '../../../shared/site/schema';
@@ -26,9 +27,12 @@ export type AlertAction =
   | { kind: 'alert.dispatched'; to?: string; note?: string }
   | { kind: 'alert.on-scene'; note?: string }
   | { kind: 'alert.reported'; to: string; note?: string }
-  | { kind: 'alert.resolved'; note?: string }
-  | { kind: 'alert.false-alarm'; note?: string }
   | { kind: 'alert.escalated'; reason: string };
+
+/** A handling step that makes no sense for the alert as it stands. */
+function conflict(alertId: string, message: string): never {
+  throw new ConsoleError('conflict', `alert ${alertId}: ${message}`, [{ path: 'alertId', message }]);
+}
 
 /** How often overdue acknowledgements are looked for. */
 const ESCALATION_CHECK_MS = 1000;
@@ -110,14 +114,9 @@ export class AlertService {
 
   /** Records one handling step, refusing those that make no sense for the alert as it stands. */
   async act(alertId: string, action: AlertAction, actor: string): Promise<JournalEntry> {
-    const alert = alertById(this.deps.state.current().alerts, alertId);
-    if (!alert) {
-      throw new ConsoleError('not-found', `alertId: no alert "${alertId}" is held at this console`, [{ path: 'alertId', message: 'unknown alert' }]);
-    }
+    const alert = this.held(alertId);
     const open = isOpen(alert);
-    const refuse = (message: string): never => {
-      throw new ConsoleError('conflict', `alert ${alertId}: ${message}`, [{ path: 'alertId', message }]);
-    };
+    const refuse = (message: string): never => conflict(alertId, message);
     switch (action.kind) {
       case 'alert.acknowledged':
         if (!open) refuse(`already closed (${alert.status})`);
@@ -132,6 +131,59 @@ export class AlertService {
     const { kind, ...rest } = action;
     const payload = kind === 'alert.escalated' ? { alertId, ...rest, by: 'operator' } : { alertId, ...rest };
     return this.deps.journal.append({ kind, payload, mode: alert.mode }, { actor, mode: alert.mode });
+  }
+
+  /**
+   * Closes an alert with one of the site's closure codes. Refused, naming
+   * why: an unknown code, a missing comment the code requires, an alert
+   * already closed, or one nobody acknowledged (a close is never the first
+   * thing done to an alarm, so one key cannot end an alarm nobody looked at).
+   */
+  async closeAlert(alertId: string, code: string, note: string | undefined, actor: string): Promise<JournalEntry> {
+    const alert = this.held(alertId);
+    const codes = this.deps.site.closureCodes;
+    const entry = codes.find((c) => c.code === code);
+    if (!entry) {
+      const known = codes.map((c) => c.code).join(', ');
+      throw new ConsoleError('invalid-argument', `code: "${code}" is not one of this site's closure codes (${known})`, [{ path: 'code', message: 'unknown closure code' }]);
+    }
+    const comment = note?.trim();
+    if (entry.commentRequired && !comment) {
+      throw new ConsoleError('invalid-argument', `note: closure code "${code}" needs a comment saying what happened`, [{ path: 'note', message: 'a comment is required for this closure code' }]);
+    }
+    if (!isOpen(alert)) conflict(alertId, `already closed (${alert.status})`);
+    if (alert.ackBy === undefined) conflict(alertId, 'not acknowledged yet: acknowledge it, then close it');
+    const kind = entry.closes === 'false-alarm' ? 'alert.false-alarm' : 'alert.resolved';
+    return this.deps.journal.append({ kind, payload: { alertId, code, ...(comment ? { note: comment } : {}) }, mode: alert.mode }, { actor, mode: alert.mode });
+  }
+
+  /** Undoes a close: only the person who closed it, only within CLOSE_UNDO_MS (after that a mistake is corrected by a note and a new alarm, as the record stands). */
+  async reopenAlert(alertId: string, actor: string): Promise<JournalEntry> {
+    const alert = this.held(alertId);
+    const closure = alert.closure;
+    if (isOpen(alert) || !closure) conflict(alertId, 'is not closed');
+    if (closure.by !== actor) conflict(alertId, `was closed by ${closure.by}; only they can undo it`);
+    const age = this.deps.clock.now() - closure.at;
+    if (age > CLOSE_UNDO_MS) conflict(alertId, `was closed ${Math.round(age / 1000)} s ago; a close can be undone within ${CLOSE_UNDO_MS / 1000} s`);
+    return this.deps.journal.append({ kind: 'alert.reopened', payload: { alertId, closedEntry: closure.entryId }, mode: alert.mode }, { actor, mode: alert.mode });
+  }
+
+  /**
+   * The real-emergency stop of a drill: every open DRILL alert is closed with
+   * the console's own code, in one transaction, so none keeps a wall slot or a
+   * place in the queue ahead of what is real.
+   */
+  async closeDrillAlerts(actor: string): Promise<number> {
+    const open = alertList(this.deps.state.current().alerts).filter((a) => a.mode === 'DRILL' && isOpen(a));
+    if (open.length === 0) return 0;
+    const drafts = open.map((a) => ({ kind: 'alert.resolved', payload: { alertId: a.id, code: DRILL_STOPPED_CODE }, mode: 'DRILL' as const }));
+    return (await this.deps.journal.appendMany(drafts, { actor, mode: 'DRILL' })).length;
+  }
+
+  private held(alertId: string): AlertView {
+    const alert = alertById(this.deps.state.current().alerts, alertId);
+    if (!alert) throw new ConsoleError('not-found', `alertId: no alert "${alertId}" is held at this console`, [{ path: 'alertId', message: 'unknown alert' }]);
+    return alert;
   }
 
   async setDutyLevel(level: DutyLevel, reason: string, actor: string, approvedBy?: string): Promise<JournalEntry> {

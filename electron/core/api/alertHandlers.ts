@@ -15,8 +15,8 @@ export function alertHandlers(
   | 'dispatchAlert'
   | 'onSceneAlert'
   | 'reportAlert'
-  | 'resolveAlert'
-  | 'falseAlarm'
+  | 'closeAlert'
+  | 'reopenAlert'
   | 'escalateAlert'
   | 'setDutyLevel'
   | 'webhookInfo'
@@ -31,8 +31,8 @@ export function alertHandlers(
       act(alertId, { kind: 'alert.dispatched', ...(to !== undefined ? { to } : {}), ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
     onSceneAlert: async ({ alertId, note }) => act(alertId, { kind: 'alert.on-scene', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
     reportAlert: async ({ alertId, to, note }) => act(alertId, { kind: 'alert.reported', to, ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
-    resolveAlert: async ({ alertId, note }) => act(alertId, { kind: 'alert.resolved', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
-    falseAlarm: async ({ alertId, note }) => act(alertId, { kind: 'alert.false-alarm', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
+    closeAlert: async ({ alertId, code, note }) => ctx.alerts.closeAlert(alertId, code, note, currentActor(ctx)),
+    reopenAlert: async ({ alertId }) => ctx.alerts.reopenAlert(alertId, currentActor(ctx)),
     escalateAlert: async ({ alertId, reason }) => act(alertId, { kind: 'alert.escalated', reason }, currentActor(ctx)),
     // 一级 (level 1), the highest, needs a supervisor: the need depends on the level, so the handler asks the gate.
     setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx), level === 1 ? requireFourEyes(ctx, 'setDutyLevel') : undefined),

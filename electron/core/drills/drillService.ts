@@ -12,6 +12,8 @@ import type { Log } from '../support/log';
 export interface DrillHooks {
   /** Raises a drill alert through the alert path (set once alert ingest exists); receives the inject entry. */
   raiseAlert?: (inject: Extract<Inject, { kind: 'alert' }>, injectEntry: JournalEntry) => Promise<void>;
+  /** Closes every open drill alert ("drill stopped"), when a real emergency stops the drill. */
+  closeDrillAlerts?: (actor: string) => Promise<number>;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface DrillHooks {
  * `drill.ended` closes it. Everything is derived from the journal: after a
  * restart mid-drill the remaining injects are scheduled again, fired ones
  * are not repeated. "Real emergency — stop the drill" ends it at once with a
- * LIVE entry, and undoes what the drill did to the cameras.
+ * LIVE entry, undoes what the drill did to the cameras and closes the drill's
+ * open alarms (code "drill-stopped").
  */
 export class DrillService {
   private timers: (() => void)[] = [];
@@ -80,6 +83,8 @@ export class DrillService {
       { actor, mode },
     );
     this.undoCameraFaults(active);
+    // A real emergency needs the queue and the wall: the drill's alarms leave both (its record keeps them).
+    if (reason === 'real-emergency') await this.deps.hooks.closeDrillAlerts?.(actor);
   }
 
   /** Schedules every inject of a run that has not fired yet, relative to its start. */

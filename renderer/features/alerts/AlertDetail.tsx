@@ -14,6 +14,10 @@ export interface AlertDetailProps {
   readonly cameraName: (id: string) => string;
   readonly actorName: (actor: string) => string;
   readonly time: (ms: number) => string;
+  readonly dateTime: (ms: number) => string;
+  /** A journal kind's label in the app's language. */
+  readonly kindName: (kind: string) => string;
+  readonly closureName: (code: string) => string;
   /** A span in the app's language (shared/time/format.ts). */
   readonly duration: (ms: number) => string;
   readonly readOnly: boolean;
@@ -58,9 +62,9 @@ export function AlertDetail(props: AlertDetailProps) {
           {a.source} · {a.id}
         </dd>
         <dt>{t('alerts.occurred')}</dt>
-        <dd>{props.time(a.occurredAt)}</dd>
+        <dd data-testid="alert-occurred">{props.dateTime(a.occurredAt)}</dd>
         <dt>{t('alerts.raised')}</dt>
-        <dd>{props.time(a.raisedAt)}</dd>
+        <dd data-testid="alert-raised">{props.dateTime(a.raisedAt)}</dd>
         {a.assignedTo !== undefined && (
           <>
             <dt />
@@ -112,7 +116,8 @@ export function AlertDetail(props: AlertDetailProps) {
       <ol className="alerts__history" data-testid="alert-history">
         {a.history.map((h, i) => (
           <li key={i} data-kind={h.kind} className={h.noop ? 'muted' : ''}>
-            {props.time(h.at)} · {h.kind.replace(/^alert\./, '')} · {props.actorName(h.by)}
+            {props.time(h.at)} · {props.kindName(h.kind)} · {props.actorName(h.by)}
+            {h.code !== undefined && ` · ${t('alerts.closedWith', { code: props.closureName(h.code) })}`}
             {h.detail !== undefined && ` · ${h.detail}`}
             {h.noop && ` ${t('alerts.noop')}`}
           </li>

@@ -1,4 +1,6 @@
+import { closureCode } from '../../../shared/alerts/closure';
 import { countdowns } from '../../../shared/alerts/targets';
+import { kindLabels } from '../../../shared/journal/kinds';
 import { localize, type Locale, type MessageKey, type MessageParams } from '../../../shared/i18n';
 import type { SiteView } from '../../../shared/site/view';
 import type { AlertView } from '../../../shared/state/alertsDomain';
@@ -34,6 +36,15 @@ export function AlertDetailPanel(props: {
       }}
       actorName={(a) => actorName(site, a, locale)}
       time={names.time}
+      dateTime={names.dateTime}
+      kindName={(kind) => {
+        const label = kindLabels[kind];
+        return label ? localize(label, locale) : kind;
+      }}
+      closureName={(code) => {
+        const c = closureCode(site.closureCodes, code);
+        return c ? localize(c.label, locale) : code;
+      }}
       duration={names.duration}
       readOnly={props.readOnly}
       t={t}

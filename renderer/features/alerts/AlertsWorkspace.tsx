@@ -4,7 +4,10 @@ import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { useCan } from '../session';
 import { useNow } from '../../ui/useNow';
+import { CLOSE_UNDO_MS } from '../../../shared/alerts/closure';
+import type { MessageKey } from '../../../shared/i18n';
 import { AlertCharts } from './AlertCharts';
+import { AlertClose, AlertUndo } from './AlertClose';
 import type { DetailAction } from './AlertDetail';
 import { AlertDetailPanel } from './AlertDetailPanel';
 import { AlertPrompt } from './AlertPrompt';
@@ -30,11 +33,17 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
   const error = useConsole((s) => s.alertsError);
   const actOnAlert = useConsole((s) => s.actOnAlert);
   const actOnAlertWith = useConsole((s) => s.actOnAlertWith);
+  const closeAlert = useConsole((s) => s.closeAlert);
+  const reopenAlert = useConsole((s) => s.reopenAlert);
   useAlertsShownSignal(alerts);
   const now = useNow();
   const [selected, setSelected] = useState<string | undefined>();
   const [prompt, setPrompt] = useState<{ action: PromptedAlertAction; alertId: string } | undefined>();
   const [text, setText] = useState('');
+  const [closing, setClosing] = useState<{ alertId: string; prefer: 'resolved' | 'false-alarm' } | undefined>();
+  const [undo, setUndo] = useState<string | undefined>();
+  // Why a key did nothing (nothing selected, not acknowledged yet): said, never guessed around.
+  const [hint, setHint] = useState<MessageKey | undefined>();
   const rootRef = useRef<HTMLElement>(null);
   const names = useAlertNames(site, locale);
   const charts = useAlertCharts(alerts, now, names);
@@ -44,15 +53,38 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
   const act = useCallback(
     (action: DetailAction, alertId: string | undefined) => {
       if (alertId === undefined) return;
-      if (action === 'ack' || action === 'on-scene' || action === 'resolve' || action === 'false-alarm') {
+      setHint(undefined);
+      if (action === 'ack' || action === 'on-scene') {
         void actOnAlert(action, alertId);
         return;
       }
+      if (action === 'resolve' || action === 'false-alarm') {
+        // Closing is never the first step: an alarm nobody acknowledged is acknowledged first.
+        if (alertById(alerts, alertId)?.ackBy === undefined) {
+          setHint('alerts.close.ackFirst');
+          return;
+        }
+        setPrompt(undefined);
+        setClosing({ alertId, prefer: action === 'resolve' ? 'resolved' : 'false-alarm' });
+        return;
+      }
+      setClosing(undefined);
       setText('');
       setPrompt({ action, alertId });
     },
-    [actOnAlert],
+    [actOnAlert, alerts],
   );
+
+  const submitClose = (code: string, note: string): void => {
+    if (!closing) return;
+    const { alertId } = closing;
+    void closeAlert(alertId, code, note).then((ok) => {
+      if (!ok) return;
+      setClosing(undefined);
+      setUndo(alertId);
+      rootRef.current?.focus();
+    });
+  };
 
   const submitPrompt = (): void => {
     if (!prompt) return;
@@ -71,13 +103,25 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
     e.preventDefault();
     if (action === 'up' || action === 'down') {
       setSelected(moveSelection(queue.rows, selected, action === 'up' ? -1 : 1));
+      setHint(undefined);
       return;
     }
-    const id = selected ?? queue.rows[0]?.id;
-    if (selected === undefined && id !== undefined) setSelected(id);
+    // A key acts on the selected alarm only: with nothing selected it says so and does nothing.
+    if (selected === undefined) {
+      setHint('alerts.selectFirst');
+      return;
+    }
     // Replay shows the past: keys select there but act on nothing (the read-only API would refuse anyway).
-    if (!readOnly) act(action, id);
+    if (!readOnly) act(action, selected);
   };
+
+  const nameOf = (alertId: string): string => {
+    const a = alertById(alerts, alertId);
+    return a ? [names.typeName(a.type), a.zone !== undefined ? names.zoneName(a.zone) : undefined].filter(Boolean).join(' · ') : alertId;
+  };
+  // The undo bar lasts as long as the core allows it (from the close's journal time).
+  const undoClosure = undo !== undefined ? alertById(alerts, undo)?.closure : undefined;
+  const undoLeft = undoClosure ? Math.ceil((undoClosure.at + CLOSE_UNDO_MS - now) / 1000) : 0;
 
   if (!site) return null;
   const latest = alerts.order[alerts.order.length - 1];
@@ -89,7 +133,10 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
           {latest !== undefined && <span className="muted alerts__latest" data-testid="alert-latest">{t('alerts.latest', { id: latest })}</span>}
         </h2>
         <p className="muted alerts__keys">{t('alerts.keys')}</p>
-        <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} duration={names.duration} t={t} onSelect={setSelected} />
+        <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} duration={names.duration} t={t} onSelect={(id) => {
+            setSelected(id);
+            setHint(undefined);
+          }} />
       </section>
       <section className="panel alerts__side">
         <h2 className="panel__title">{t('alerts.detail')}</h2>
@@ -97,6 +144,38 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
           <div className="field__error" role="alert" data-testid="alert-error">
             {error}
           </div>
+        )}
+        {hint && (
+          <div className="field__error" role="alert" data-testid="alert-hint">
+            {t(hint)}
+          </div>
+        )}
+        {closing && (
+          <AlertClose
+            key={closing.alertId}
+            alertName={nameOf(closing.alertId)}
+            codes={site.closureCodes}
+            prefer={closing.prefer}
+            locale={locale}
+            onSubmit={submitClose}
+            onCancel={() => {
+              setClosing(undefined);
+              rootRef.current?.focus();
+            }}
+            t={t}
+          />
+        )}
+        {undo !== undefined && undoLeft > 0 && !readOnly && (
+          <AlertUndo
+            alertName={nameOf(undo)}
+            secondsLeft={undoLeft}
+            onUndo={() => {
+              void reopenAlert(undo).then((ok) => {
+                if (ok) setUndo(undefined);
+              });
+            }}
+            t={t}
+          />
         )}
         {prompt && <AlertPrompt action={prompt.action} text={text} onText={setText} onSubmit={submitPrompt} onCancel={() => setPrompt(undefined)} t={t} />}
         <AlertDetailPanel alert={current} site={site} locale={locale} now={now} names={names} readOnly={readOnly} t={t} onAction={act} />

@@ -4,8 +4,8 @@ import type { HeatEvent } from '../../../shared/heatmap/types';
 import type { SliceCreator } from '../../app/store';
 import { tracked } from '../../app/tracked';
 
-/** Alert actions taken in one step (a key or a button). */
-export type DirectAlertAction = 'ack' | 'on-scene' | 'resolve' | 'false-alarm';
+/** Alert actions taken in one step (a key or a button); closing needs its own form (a closure code). */
+export type DirectAlertAction = 'ack' | 'on-scene';
 /** Alert actions that need one line of input (a person, a note, a reason). */
 export type PromptedAlertAction = 'assign' | 'note' | 'report' | 'escalate' | 'dispatch';
 
@@ -18,6 +18,10 @@ export interface AlertsSlice {
   /** Each resolves to true when the core recorded it, false when it refused (see `alertsError`). */
   actOnAlert(action: DirectAlertAction, alertId: string): Promise<boolean>;
   actOnAlertWith(action: PromptedAlertAction, alertId: string, value: string): Promise<boolean>;
+  /** Closes with one of the site's closure codes (and the comment it may need). */
+  closeAlert(alertId: string, code: string, note: string): Promise<boolean>;
+  /** Undoes this operator's own close, within seconds of it. */
+  reopenAlert(alertId: string): Promise<boolean>;
   setDutyLevel(level: DutyLevel, reason: string): Promise<boolean>;
   loadWebhookInfo(): Promise<void>;
   /** Live alerts of a time window read from the journal (the heat map's history); undefined when it could not be read. */
@@ -38,12 +42,10 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (api) => (set) => {
           return done(run(() => api.acknowledgeAlert({ alertId })));
         case 'on-scene':
           return done(run(() => api.onSceneAlert({ alertId })));
-        case 'resolve':
-          return done(run(() => api.resolveAlert({ alertId })));
-        case 'false-alarm':
-          return done(run(() => api.falseAlarm({ alertId })));
       }
     },
+    closeAlert: (alertId, code, note) => done(run(() => api.closeAlert({ alertId, code, ...(note.trim() ? { note: note.trim() } : {}) }))),
+    reopenAlert: (alertId) => done(run(() => api.reopenAlert({ alertId }))),
     actOnAlertWith: (action, alertId, value) => {
       switch (action) {
         case 'assign':

@@ -9,11 +9,11 @@ export interface QueueView {
   readonly open: number;
 }
 
-/** Open alerts, most severe first, then oldest first (the one waiting longest is on top). */
+/** Open alerts: live before drill, then most severe first, then oldest first (the one waiting longest is on top). */
 export function openQueue(alerts: AlertsState, limit = QUEUE_ROWS): QueueView {
   const open: AlertView[] = [];
   for (const a of alertList(alerts)) if (isOpen(a)) open.push(a);
-  open.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.raisedAt - b.raisedAt || (a.id < b.id ? -1 : 1));
+  open.sort((a, b) => (a.mode === 'DRILL' ? 1 : 0) - (b.mode === 'DRILL' ? 1 : 0) || severityRank[b.severity] - severityRank[a.severity] || a.raisedAt - b.raisedAt || (a.id < b.id ? -1 : 1));
   return { rows: open.slice(0, limit), open: open.length };
 }
 

@@ -3,13 +3,15 @@ import { resolveTargets, type ResolvedTargets } from '../../../shared/alerts/tar
 import type { Severity } from '../../../shared/domain/severity';
 import { localize, type Locale } from '../../../shared/i18n';
 import type { SiteView } from '../../../shared/site/view';
-import { formatDuration } from '../../../shared/time/format';
+import { formatDuration, formatInstant } from '../../../shared/time/format';
 import { formatTime } from '../../ui/format';
 
 export interface AlertNames {
   typeName(code: string): string;
   zoneName(id: string | undefined): string;
   time(ms: number): string;
+  /** Date and time in the site's zone (an alarm's detail: a time alone hides a date days or years off). */
+  dateTime(ms: number): string;
   /** A span in the app's language ("3 min 20 s" / "3分20秒"). */
   duration(ms: number): string;
   hourLabel(hour: number): string;
@@ -35,6 +37,7 @@ export function useAlertNames(site: SiteView | undefined, locale: Locale): Alert
     [site, locale],
   );
   const time = useCallback((ms: number) => formatTime(ms, locale, tz, false), [locale, tz]);
+  const dateTime = useCallback((ms: number) => formatInstant(ms, { locale, timeZone: tz }, 'dateTime'), [locale, tz]);
   const duration = useCallback((ms: number) => formatDuration(ms, locale), [locale]);
   const hourLabel = useCallback((hour: number) => formatTime(hour, locale, tz, false).slice(0, 5), [locale, tz]);
   const targetsOf = useCallback(
@@ -42,5 +45,5 @@ export function useAlertNames(site: SiteView | undefined, locale: Locale): Alert
       site ? resolveTargets(site.responseTargets, severity, site.alertTypes.find((x) => x.code === type)) : undefined,
     [site],
   );
-  return { typeName, zoneName, time, duration, hourLabel, targetsOf };
+  return { typeName, zoneName, time, dateTime, duration, hourLabel, targetsOf };
 }

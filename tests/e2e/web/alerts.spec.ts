@@ -65,7 +65,7 @@ test.describe('alerts at the desk (real nats-server, webhook, Chromium)', () => 
       await page.fill('input[name="alert-prompt"]', '消防组已出发');
       await page.keyboard.press('Enter');
       await expect(alerts.history()).toContainText('消防组已出发');
-      await alerts.press('r');
+      await alerts.closeSelected('real-incident', '消防组扑灭');
       await expect(alerts.row('hook-1')).toHaveCount(0);
       await expect(alerts.openCount()).toContainText('1');
 

@@ -52,7 +52,7 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     const op = await signedIn(core, 'op-he');
     await op.acknowledgeAlert({ alertId: 'n-1' });
     await expect(op.acknowledgeAlert({ alertId: 'n-1' })).rejects.toMatchObject({ code: 'conflict' });
-    await op.resolveAlert({ alertId: 'n-1', note: 'done' });
+    await op.closeAlert({ alertId: 'n-1', code: 'real-incident', note: 'done' });
     await expect(op.dispatchAlert({ alertId: 'n-1' })).rejects.toMatchObject({ code: 'conflict' });
     await expect(op.acknowledgeAlert({ alertId: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
     expect(alertById(core.state.current().alerts, 'n-1')).toMatchObject({ status: 'resolved', ackBy: 'op-he' });

@@ -76,7 +76,8 @@ describe('a command-centre desk', () => {
     await deskA.alerts.ingest.submit({ id: 'cc-1', type: 'door-forced', floor: 'f1', x: 22, y: 2, occurredAt: Date.now(), mode: 'LIVE' }, 'webhook');
     await waitFor(async () => (await summary('harbour-a'))?.openAlerts === 1, 30_000, 'the open alert at the centre');
     expect((await summary('harbour-a'))?.bySeverity).toEqual({ red: 1 });
-    await deskA.handlers.resolveAlert({ alertId: 'cc-1' });
+    await deskA.handlers.acknowledgeAlert({ alertId: 'cc-1' });
+    await deskA.handlers.closeAlert({ alertId: 'cc-1', code: 'test' });
     await waitFor(async () => (await summary('harbour-a'))?.openAlerts === 0, 30_000, 'the resolved alert at the centre');
     // A drill at a site shows as a drill, never as an incident.
     await deskA.handlers.startDrill({ scenarioId: 'perimeter-night', speed: 1 });

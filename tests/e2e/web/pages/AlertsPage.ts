@@ -54,6 +54,16 @@ export class AlertsPage {
     await this.page.keyboard.press(key);
   }
 
+  /** Closes the selected (acknowledged) alarm through the desk's form: R or F, a closure code, the comment it may need. */
+  async closeSelected(code: string, comment = '', key: 'r' | 'f' = 'r'): Promise<void> {
+    await this.press(key);
+    const form = this.page.getByTestId('alert-close');
+    await form.locator(`input[value="${code}"]`).check();
+    if (comment) await form.locator('textarea[name="closure-note"]').fill(comment);
+    await form.locator('button[type="submit"]').click();
+    await expect(form).toHaveCount(0);
+  }
+
   async setDutyLevel(level: 1 | 2 | 3, reason: string): Promise<void> {
     await this.dutyLevel().locator('select').selectOption(String(level));
     await this.page.fill('input[name="duty-reason"]', reason);

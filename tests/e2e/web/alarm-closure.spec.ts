@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HostProcess } from '../../support/hostProcess';
+import { expect, test } from './fixtures';
+import { AlertsPage } from './pages/AlertsPage';
+import { openAs } from './pages/SessionPage';
+
+/** Posts an alarm to the host's own webhook, as a device would (the demo site's webhook is on). */
+async function raise(host: HostProcess, alarm: Record<string, unknown>): Promise<void> {
+  const token = readFileSync(join(host.dataDir, 'alert-webhook-token'), 'utf8').trim();
+  const res = await fetch(`${host.origin}/api/alerts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ occurredAt: Date.now(), ...alarm }),
+  });
+  expect(res.status).toBe(202);
+}
+
+test.describe('closing an alarm (Chromium, host mode, the demo site)', () => {
+  test('a stray R or F closes nothing; a close needs an acknowledgement, a closure code and the comment its code asks for; it can be undone at once', async ({ ownHost, page }) => {
+    await raise(ownHost, { id: 'fire-1', type: 'fire', sensor: 'smoke-lobby' });
+    await raise(ownHost, { id: 'smoke-1', type: 'smoking', zone: 'yard-w' });
+    const alerts = new AlertsPage(page);
+    await alerts.open(ownHost.urlFor('desk/alerts'), 'op-he');
+    await expect(alerts.rows().first()).toHaveAttribute('data-alert', 'fire-1');
+
+    // Nothing selected: R, F and E say what is missing and touch no alarm.
+    for (const key of ['r', 'f', 'e', 'R']) {
+      await alerts.press(key);
+      await expect(page.getByTestId('alert-hint')).toContainText('请先选择告警');
+    }
+    await expect(page.getByTestId('alert-close')).toHaveCount(0);
+    await expect(alerts.row('fire-1')).toHaveAttribute('data-status', 'new');
+
+    // Selected but never acknowledged: it cannot be closed in one step, by key or through the API.
+    await alerts.press('ArrowDown');
+    await expect(alerts.detail()).toHaveAttribute('data-alert', 'fire-1');
+    await page.keyboard.press('r');
+    await expect(page.getByTestId('alert-hint')).toContainText('请先确认此告警');
+    await expect(page.getByTestId('alert-close')).toHaveCount(0);
+    const api = await ownHost.signedIn('op-ma');
+    await expect(api.closeAlert({ alertId: 'fire-1', code: 'false-alarm' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('not acknowledged') });
+
+    // Acknowledged, then R: the form asks for a code (none is chosen for the operator) and the comment "real incident" needs.
+    await page.keyboard.press('a');
+    await expect(alerts.row('fire-1')).toHaveAttribute('data-status', 'acknowledged');
+    await page.keyboard.press('r');
+    const form = page.getByTestId('alert-close');
+    await expect(form).toBeVisible();
+    await form.getByRole('button', { name: '关闭告警' }).click();
+    await expect(page.getByTestId('alert-close-problem')).toContainText('请选择关闭代码');
+    await form.locator('input[value="real-incident"]').focus();
+    await page.keyboard.press('1');
+    await expect(form.locator('input[value="real-incident"]')).toBeChecked();
+    await form.getByRole('button', { name: '关闭告警' }).click();
+    await expect(page.getByTestId('alert-close-problem')).toContainText('须填写说明');
+    await expect(alerts.row('fire-1')).toBeVisible();
+    // The core refuses the same things, naming the field.
+    await expect(api.closeAlert({ alertId: 'fire-1', code: 'real-incident' })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('note:') });
+    await expect(api.closeAlert({ alertId: 'fire-1', code: 'no-such-code' })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('code:') });
+    await expect(api.closeAlert({ alertId: 'fire-1' } as never)).rejects.toMatchObject({ code: 'invalid-argument' });
+
+    await form.locator('textarea[name="closure-note"]').fill('大厅垃圾桶起火，已扑灭');
+    await form.getByRole('button', { name: '关闭告警' }).click();
+    await expect(alerts.row('fire-1')).toHaveCount(0);
+
+    // Undo, within seconds, by the person who closed it: the alarm is back as it was.
+    const undo = page.getByTestId('alert-undo');
+    await expect(undo).toContainText('已关闭');
+    await undo.getByRole('button').click();
+    await expect(alerts.row('fire-1')).toHaveAttribute('data-status', 'acknowledged');
+    await expect(undo).toHaveCount(0);
+
+    // F puts the false-alarm codes first; 1 picks the first.
+    await alerts.row('fire-1').click();
+    await alerts.press('f');
+    await expect(form).toBeVisible();
+    await form.locator('input[type="radio"]').first().focus();
+    await page.keyboard.press('1');
+    await expect(form.locator('input[value="false-alarm"]')).toBeChecked();
+    await form.getByRole('button', { name: '关闭告警' }).click();
+    await expect(alerts.row('fire-1')).toHaveCount(0);
+    // Somebody else cannot undo it.
+    await expect(api.reopenAlert({ alertId: 'fire-1' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('only they can undo it') });
+
+    const journal = await api.queryJournal({ kinds: ['alert.resolved', 'alert.false-alarm', 'alert.reopened'], limit: 10 });
+    expect(journal.entries.map((e) => [e.kind, e.actor, (e.payload as { code?: string }).code ?? null]).reverse()).toEqual([
+      ['alert.resolved', 'op-he', 'real-incident'],
+      ['alert.reopened', 'op-he', null],
+      ['alert.false-alarm', 'op-he', 'false-alarm'],
+    ]);
+    // The other alarm was never touched.
+    await expect(alerts.row('smoke-1')).toHaveAttribute('data-status', 'new');
+  });
+
+  test('the real-emergency stop closes the drill\'s alarms ("drill stopped") and frees the wall for a live one', async ({ ownHost, browser }) => {
+    const desk = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const wall = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    try {
+      await openAs(desk, ownHost.urlFor('desk/drills'));
+      await wall.goto(ownHost.urlFor('wall/1'));
+      const api = await ownHost.signedIn();
+      await api.startDrill({ scenarioId: 'perimeter-night', speed: 60 });
+      const spotlight = wall.getByTestId('wall-spotlight');
+      await expect(spotlight).toHaveAttribute('data-alert', /^drill:/, { timeout: 20_000 });
+
+      await desk.getByTestId('drill-real-emergency').click();
+      await expect(desk.getByTestId('drill-banner')).toHaveCount(0, { timeout: 10_000 });
+      const closed = await api.queryJournal({ kinds: ['alert.resolved'], limit: 20 });
+      const raised = await api.queryJournal({ kinds: ['alert.raised'], limit: 20 });
+      const drillAlarms = raised.entries.filter((e) => e.mode === 'DRILL').map((e) => (e.payload as { alertId: string }).alertId);
+      expect(drillAlarms.length).toBeGreaterThan(0);
+      expect(closed.entries.filter((e) => (e.payload as { code?: string }).code === 'drill-stopped').map((e) => (e.payload as { alertId: string }).alertId).sort()).toEqual(drillAlarms.sort());
+
+      // A real alarm raised now takes the wall's slot, not a drill alarm waiting ahead of it.
+      await raise(ownHost, { id: 'real-1', type: 'door-forced', zone: 'power-room', camera: 'power-room' });
+      await expect(spotlight).toHaveAttribute('data-alert', 'real-1', { timeout: 15_000 });
+      const alerts = new AlertsPage(desk);
+      await alerts.open(ownHost.urlFor('desk/alerts'));
+      await expect(alerts.rows()).toHaveCount(1);
+      await expect(alerts.rows().first()).toHaveAttribute('data-alert', 'real-1');
+    } finally {
+      await desk.close();
+      await wall.close();
+    }
+  });
+});
