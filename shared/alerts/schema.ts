@@ -62,6 +62,12 @@ export const AlertRaisedSchema = z.strictObject({
   deviceMode: z.strictObject({ reported: ModeSchema, reason: z.string().max(300) }).optional(),
   mode: ModeSchema,
   payload: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Set when a device re-used an id already raised with different content (a
+   * counter reset after a reboot): this alarm is kept under `<id>~<n>` and
+   * names the id it collided with, shown as a conflict; never absorbed.
+   */
+  conflictOf: AlertIdSchema.optional(),
 });
 export type AlertRaised = z.infer<typeof AlertRaisedSchema>;
 

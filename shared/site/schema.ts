@@ -3,6 +3,7 @@ import { IdSchema, PointSchema } from '../domain/ids';
 import { LocalizedTextSchema } from '../i18n/locale';
 import { AlertTypeSchema, ResponseTargetsSchema } from './alertTypes';
 import { ClosureCodesSchema, DEFAULT_CLOSURE_CODES } from '../alerts/closure';
+import { DEFAULT_DEVICE_CLOCK_TOLERANCE_SEC } from '../alerts/deviceClock';
 import { RosterSchema } from './roster';
 import { SitePathSchema, StreamSourceSchema } from './streams';
 import { checkSiteReferences } from './references';
@@ -260,6 +261,8 @@ export const SiteFileSchema = z
     alerts: AlertSourcesSchema.optional(),
     /** How an alarm may be closed (shared/alerts/closure.ts); a site without the list gets the default one. */
     closureCodes: ClosureCodesSchema.default([...DEFAULT_CLOSURE_CODES]),
+    /** A device time further than this from receipt is flagged on the alarm (shared/alerts/deviceClock.ts). */
+    deviceClockToleranceSec: z.number().int().min(1).max(86_400).default(DEFAULT_DEVICE_CLOCK_TOLERANCE_SEC),
     /** Saved wall layouts and tours (shared/wall/layouts.ts). */
     wall: WallSiteSchema.optional(),
     access: AccessSiteSchema.default({ idleLockMinutes: 10 }),

@@ -47,6 +47,10 @@ export interface AlertView {
   readonly sensor?: string;
   readonly cameras: readonly string[];
   readonly occurredAt: number;
+  /** A device time the ingest refused as a clock fault (occurredAt is then the receipt time). */
+  readonly deviceTime?: { readonly reported: number; readonly reason: string };
+  /** The device id this alarm collided with (same id, different content): kept, shown as a conflict. */
+  readonly conflictOf?: string;
   /** When the alert entered the journal: response targets run from here. */
   readonly raisedAt: number;
   readonly status: AlertStatus;
@@ -231,6 +235,8 @@ function raise(state: AlertsState, entry: JournalEntry, p: PayloadOf<'alert.rais
     ...(p.sensor !== undefined ? { sensor: p.sensor } : {}),
     cameras: p.cameras,
     occurredAt: p.occurredAt,
+    ...(p.deviceTime !== undefined ? { deviceTime: p.deviceTime } : {}),
+    ...(p.conflictOf !== undefined ? { conflictOf: p.conflictOf } : {}),
     raisedAt: at,
     status: 'new',
     ...(p.payload !== undefined ? { payload: p.payload } : {}),

@@ -1,5 +1,5 @@
 import { parseAlert, type AlertSite } from '../../../shared/alerts/parse';
-import { ALERT_MAX_DEPTH, DEVICE_TIME_BOUNDS, QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
+import { ALERT_MAX_DEPTH, AlertRaisedSchema, DEVICE_TIME_BOUNDS, QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
 import { ConsoleError } from '../../../shared/errors';
 import { canonicalJson, CanonicalJsonDepthError, CanonicalJsonError, utf8Length } from '../../../shared/journal/canonical';
 import { MAX_PAYLOAD_BYTES, type EntryDraft, type JournalEntry } from '../../../shared/journal/entry';
@@ -8,10 +8,14 @@ import type { StateService } from '../state/stateService';
 import type { Clock } from '../support/clock';
 import type { Log } from '../support/log';
 import { logFailure } from '../support/background';
+import { alertFingerprint, SeenAlerts } from './duplicates';
+import { alertById, type AlertsState } from '../../../shared/state/alertsDomain';
 
 export type IngestResult =
   | { readonly status: 'raised'; readonly alertId: string; readonly entry: JournalEntry }
   | { readonly status: 'duplicate'; readonly alertId: string }
+  /** The id was raised before with different content: this alarm is kept too, under `alertId`. */
+  | { readonly status: 'conflict'; readonly alertId: string; readonly conflictOf: string; readonly entry: JournalEntry }
   | { readonly status: 'quarantined'; readonly reason: string };
 
 interface Pending {
@@ -34,8 +38,8 @@ const BATCH = 500;
  * committed, so a source acknowledges only what is safely stored.
  */
 export class AlertIngest {
-  /** Every alert id in the journal (ours and the peers' copies): duplicates are absorbed. */
-  private readonly seen = new Set<string>();
+  /** Every alert id in the journal (ours and the peers' copies) with its content: copies are absorbed, different alarms under one id kept. */
+  private readonly seen = new SeenAlerts();
   private queue: Pending[] = [];
   private flushing = false;
 
@@ -59,17 +63,24 @@ export class AlertIngest {
       beforeSeq = page.nextBeforeSeq;
     }
     // Peers' alerts reach us through the site state; the state holds the recent ones.
-    for (const id of this.deps.state.current().alerts.order) this.seen.add(id);
+    this.rememberState(this.deps.state.current().alerts);
     this.deps.state.onChange((change) => {
       if (change.kind === 'append') for (const e of change.entries) this.remember(e);
-      else for (const id of change.state.alerts.order) this.seen.add(id);
+      else this.rememberState(change.state.alerts);
     });
   }
 
   private remember(e: JournalEntry): void {
     if (e.kind !== 'alert.raised') return;
-    const id = (e.payload as { alertId?: unknown }).alertId;
-    if (typeof id === 'string') this.seen.add(id);
+    const parsed = AlertRaisedSchema.safeParse(e.payload);
+    if (parsed.success) this.seen.remember(parsed.data.alertId, alertFingerprint(parsed.data), parsed.data.conflictOf);
+  }
+
+  private rememberState(alerts: AlertsState): void {
+    for (const id of alerts.order) {
+      const view = alertById(alerts, id);
+      this.seen.remember(id, view ? alertFingerprint(view) : undefined, view?.conflictOf);
+    }
   }
 
   has(alertId: string): boolean {
@@ -111,7 +122,7 @@ export class AlertIngest {
 
   private async process(batch: readonly Pending[]): Promise<void> {
     const work: { item: Pending; draft: EntryDraft; result: (entry: JournalEntry) => IngestResult }[] = [];
-    const inBatch = new Set<string>();
+    const inBatch = new SeenAlerts();
     for (const item of batch) {
       const parsed = parseAlert(item.raw, this.deps.site, item.source);
       if (!parsed.ok) {
@@ -124,11 +135,20 @@ export class AlertIngest {
         work.push({ item, draft: quarantineDraft(item.source, unstorable, item.raw), result: () => ({ status: 'quarantined', reason: unstorable }) });
         continue;
       }
-      if (this.seen.has(alert.alertId) || inBatch.has(alert.alertId)) {
-        item.resolve({ status: 'duplicate', alertId: alert.alertId });
+      const fingerprint = alertFingerprint(alert);
+      const seen = this.seen.classify(alert.alertId, fingerprint, inBatch);
+      if (seen.kind === 'duplicate') {
+        item.resolve({ status: 'duplicate', alertId: seen.of });
         continue;
       }
-      inBatch.add(alert.alertId);
+      if (seen.kind === 'conflict') {
+        // Not absorbed: a device that reuses ids (a counter reset by a reboot) must not lose real alarms.
+        const kept: AlertRaised = { ...alert, alertId: seen.id, conflictOf: alert.alertId };
+        inBatch.remember(kept.alertId, fingerprint, alert.alertId);
+        work.push({ item, draft: raisedDraft(kept), result: (entry) => ({ status: 'conflict', alertId: kept.alertId, conflictOf: alert.alertId, entry }) });
+        continue;
+      }
+      inBatch.remember(alert.alertId, fingerprint, undefined);
       work.push({ item, draft: raisedDraft(alert), result: (entry) => ({ status: 'raised', alertId: alert.alertId, entry }) });
     }
     if (work.length === 0) return;

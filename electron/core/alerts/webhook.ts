@@ -84,6 +84,7 @@ export async function handleAlertWebhook(req: IncomingMessage, res: ServerRespon
       ? await deps.ingest.quarantine('webhook', `message: ${size} bytes, larger than the ${MAX_BODY_BYTES} allowed`, body)
       : await deps.ingest.submit(body, 'webhook');
     if (result.status === 'quarantined') return send(res, 400, { status: 'quarantined', reason: result.reason });
+    if (result.status === 'conflict') return send(res, 202, { status: 'conflict', alertId: result.alertId, conflictOf: result.conflictOf });
     return send(res, 202, { status: result.status, alertId: result.alertId });
   } catch (err) {
     deps.log.error('webhook alert not journaled', { error: String(err) });

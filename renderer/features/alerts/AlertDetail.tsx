@@ -18,6 +18,8 @@ export interface AlertDetailProps {
   /** A journal kind's label in the app's language. */
   readonly kindName: (kind: string) => string;
   readonly closureName: (code: string) => string;
+  /** The device's time off from receipt beyond the site's tolerance (ms, ahead positive). */
+  readonly clockOffset: number | undefined;
   /** A span in the app's language (shared/time/format.ts). */
   readonly duration: (ms: number) => string;
   readonly readOnly: boolean;
@@ -52,6 +54,16 @@ export function AlertDetail(props: AlertDetailProps) {
         <span className={`sev-dot sev-${a.severity}`} /> {props.typeName} · {t(`alerts.status.${a.status}`)}
         {a.mode === 'DRILL' && <span className="badge alerts__drill">{t('alerts.drill')}</span>}
       </h3>
+      {a.conflictOf !== undefined && (
+        <p className="alerts__flag" data-testid="alert-conflict">
+          {t('alerts.conflictOf', { id: a.conflictOf })}
+        </p>
+      )}
+      {props.clockOffset !== undefined && (
+        <p className="alerts__flag" data-testid="alert-device-clock">
+          {t(props.clockOffset > 0 ? 'alerts.clockAhead' : 'alerts.clockBehind', { time: props.duration(Math.abs(props.clockOffset)) })}
+        </p>
+      )}
       <dl className="alerts__facts">
         <dt>{t('alerts.zone')}</dt>
         <dd data-testid="alert-zone">{props.zoneName}</dd>

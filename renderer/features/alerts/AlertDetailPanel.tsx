@@ -1,4 +1,5 @@
 import { closureCode } from '../../../shared/alerts/closure';
+import { deviceClockOffset } from '../../../shared/alerts/deviceClock';
 import { countdowns } from '../../../shared/alerts/targets';
 import { kindLabels } from '../../../shared/journal/kinds';
 import { localize, type Locale, type MessageKey, type MessageParams } from '../../../shared/i18n';
@@ -41,6 +42,7 @@ export function AlertDetailPanel(props: {
         const label = kindLabels[kind];
         return label ? localize(label, locale) : kind;
       }}
+      clockOffset={deviceClockOffset(alert, site.deviceClockToleranceSec)}
       closureName={(code) => {
         const c = closureCode(site.closureCodes, code);
         return c ? localize(c.label, locale) : code;

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { deviceClockOffset } from '../../../shared/alerts/deviceClock';
 import type { AlertView } from '../../../shared/state/alertsDomain';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
 
@@ -10,6 +11,8 @@ export interface AlertQueueProps {
   readonly typeName: (code: string) => string;
   readonly zoneName: (id: string | undefined) => string;
   readonly duration: (ms: number) => string;
+  /** The site's device-clock tolerance (s): rows flag a device time beyond it. */
+  readonly clockToleranceSec: number;
   readonly t: (key: MessageKey, params?: MessageParams) => string;
   readonly onSelect: (id: string) => void;
 }
@@ -43,7 +46,15 @@ export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
               <span className={`sev-dot sev-${a.severity}`} /> {t(`alerts.severity.${a.severity}`)}
               {a.mode === 'DRILL' && <span className="badge alerts__drill">{t('alerts.drill')}</span>}
             </td>
-            <td>{props.typeName(a.type)}</td>
+            <td>
+              {props.typeName(a.type)}
+              {a.conflictOf !== undefined && <span className="badge alerts__flag-badge" data-flag="conflict">{t('alerts.conflictBadge')}</span>}
+              {deviceClockOffset(a, props.clockToleranceSec) !== undefined && (
+                <span className="badge alerts__flag-badge" data-flag="device-clock">
+                  {t('alerts.clockBadge')}
+                </span>
+              )}
+            </td>
             <td>{props.zoneName(a.zone)}</td>
             <td className="alerts__age">{props.duration(props.now - a.raisedAt)}</td>
             <td className={`alerts__status st-${a.status}`}>{t(`alerts.status.${a.status}`)}</td>

@@ -124,4 +124,22 @@ test.describe('closing an alarm (Chromium, host mode, the demo site)', () => {
       await wall.close();
     }
   });
+  test('a re-sent id with different content is kept and shown as a conflict; a device clock an hour ahead is flagged; the detail shows dates', async ({ ownHost, page }) => {
+    const at = Date.now();
+    await raise(ownHost, { id: 'door-7', type: 'door-forced', zone: 'power-room', occurredAt: at });
+    await raise(ownHost, { id: 'door-7', type: 'door-forced', zone: 'power-room', occurredAt: at });
+    await raise(ownHost, { id: 'door-7', type: 'door-forced', zone: 'power-room', occurredAt: at + 3_600_000 });
+    const alerts = new AlertsPage(page);
+    await alerts.open(ownHost.urlFor('desk/alerts'), 'op-he');
+    await expect(alerts.rows()).toHaveCount(2);
+    await expect(alerts.row('door-7~2').locator('[data-flag="conflict"]')).toBeVisible();
+    await expect(alerts.row('door-7~2').locator('[data-flag="device-clock"]')).toBeVisible();
+    await expect(alerts.row('door-7').locator('[data-flag]')).toHaveCount(0);
+    await alerts.row('door-7~2').click();
+    await expect(alerts.detail().getByTestId('alert-conflict')).toContainText('door-7');
+    await expect(alerts.detail().getByTestId('alert-device-clock')).toContainText('设备时钟快 1小时');
+    // Age runs from receipt, not from the device's hour-ahead time; the detail's times carry the year.
+    await expect(alerts.row('door-7~2').locator('.alerts__age')).not.toContainText('-');
+    await expect(alerts.detail().getByTestId('alert-occurred')).toContainText(String(new Date(at + 3_600_000).getUTCFullYear()));
+  });
 });

@@ -30,8 +30,10 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     const js = jetstream(nc);
     // The console creates the stream and its durable consumer.
     await waitFor(async () => (await js.publish(`${ALERT_SUBJECT_ROOT}.probe`, JSON.stringify({ id: 'probe', type: 'theft', zone: 'stores', occurredAt: now() })).then(() => true, () => false)), 10_000, 'alert stream');
-    await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'n-1', type: 'conflict', zone: 'gate', occurredAt: now() }));
-    await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'n-1', type: 'conflict', zone: 'gate', occurredAt: now() }));
+    // One device message sent twice (a device re-send repeats its own time): absorbed.
+    const n1 = JSON.stringify({ id: 'n-1', type: 'conflict', zone: 'gate', occurredAt: now() });
+    await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, n1);
+    await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, n1);
     await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, '{"id": "bad-1", "type": "conflict"}');
     await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, 'not json at all');
     const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { clientId: 'beam-controller', protocolVersion: 4 });
@@ -60,7 +62,7 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     // Closed console: what is published now arrives when it starts again; a redelivered duplicate is absorbed.
     await core.close();
     await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'while-closed', type: 'fire', zone: 'lobby', occurredAt: now() }));
-    const duplicate = await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, JSON.stringify({ id: 'n-1', type: 'conflict', zone: 'gate', occurredAt: now() }));
+    const duplicate = await js.publish(`${ALERT_SUBJECT_ROOT}.gate`, n1);
     core = await startConsole(site, 'desk', dataDir);
     await waitFor(() => alertById(core.state.current().alerts, 'while-closed') !== undefined, 15_000, 'alert sent while closed');
     await waitForAck(nc, duplicate, 'duplicate taken and acknowledged');
@@ -75,7 +77,8 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     let core = await startConsole(site, 'desk', dataDir, clock);
     cleanups.push(() => core.close());
     // Red: acknowledge within 30 s on the demo site.
-    const r = await core.alerts.ingest.submit({ id: 'red-1', type: 'unauthorised-exit', zone: 'gate', occurredAt: clock.now() }, 'manual');
+    const red1 = { id: 'red-1', type: 'unauthorised-exit', zone: 'gate', occurredAt: clock.now() };
+    const r = await core.alerts.ingest.submit(red1, 'manual');
     expect(r.status).toBe('raised');
     expect(await core.alerts.escalateOverdue()).toBe(0);
     clock.set(clock.now() + 31_000);
@@ -88,7 +91,7 @@ describe('alert ingest (real nats-server, JetStream, MQTT listener)', () => {
     await core.handlers.acknowledgeAlert({ alertId: 'red-1' });
     expect(alertById(core.state.current().alerts, 'red-1')).toMatchObject({ status: 'acknowledged' });
     // A duplicate submitted after restart is absorbed (ids come from the journal).
-    expect((await core.alerts.ingest.submit({ id: 'red-1', type: 'unauthorised-exit', zone: 'gate', occurredAt: clock.now() }, 'manual')).status).toBe('duplicate');
+    expect((await core.alerts.ingest.submit(red1, 'manual')).status).toBe('duplicate');
     // The demo drill's alert injects go through the ingest as DRILL alerts.
     await core.handlers.startDrill({ scenarioId: 'perimeter-night', speed: 10 });
     for (let s = 0; s < 30; s++) {
