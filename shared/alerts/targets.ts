@@ -62,6 +62,13 @@ export function countdowns(alert: AlertView, targets: ResolvedTargets, now: numb
   return out;
 }
 
+/** The step not yet done that is due first (what the operator must do next), if any. */
+export function nextDue(list: readonly Countdown[]): Countdown | undefined {
+  let next: Countdown | undefined;
+  for (const c of list) if (c.doneAt === undefined && (next === undefined || c.dueAt < next.dueAt)) next = c;
+  return next;
+}
+
 /** True when the acknowledgement target has passed without one: the trigger of a system escalation. */
 export function ackOverdue(alert: AlertView, targets: ResolvedTargets, now: number): boolean {
   return alert.ackAt === undefined && (alert.status === 'new' || alert.status === 'escalated') && now > alert.raisedAt + targets.acknowledgeSec * 1000;

@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { deviceClockOffset } from '../../../shared/alerts/deviceClock';
+import { countdowns, nextDue, type ResolvedTargets } from '../../../shared/alerts/targets';
+import type { Severity } from '../../../shared/domain/severity';
 import type { AlertView } from '../../../shared/state/alertsDomain';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
 
@@ -11,6 +13,8 @@ export interface AlertQueueProps {
   readonly typeName: (code: string) => string;
   readonly zoneName: (id: string | undefined) => string;
   readonly duration: (ms: number) => string;
+  /** The response targets of an alert (its next due step is shown on its row). */
+  readonly targetsOf: (severity: Severity, type?: string) => ResolvedTargets | undefined;
   /** The site's device-clock tolerance (s): rows flag a device time beyond it. */
   readonly clockToleranceSec: number;
   readonly t: (key: MessageKey, params?: MessageParams) => string;
@@ -30,6 +34,7 @@ export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
           <th>{t('alerts.col.zone')}</th>
           <th>{t('alerts.col.age')}</th>
           <th>{t('alerts.col.status')}</th>
+          <th>{t('alerts.col.next')}</th>
         </tr>
       </thead>
       <tbody>
@@ -58,13 +63,14 @@ export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
             <td>{props.zoneName(a.zone)}</td>
             <td className="alerts__age">{props.duration(props.now - a.raisedAt)}</td>
             <td className={`alerts__status st-${a.status}`}>{t(`alerts.status.${a.status}`)}</td>
+            <NextStep alert={a} targets={props.targetsOf(a.severity, a.type)} now={props.now} duration={props.duration} t={t} />
           </tr>
         ))}
       </tbody>
       {props.open > props.rows.length && (
         <tfoot>
           <tr>
-            <td colSpan={5} className="muted">
+            <td colSpan={6} className="muted">
               {t('alerts.more', { count: props.open - props.rows.length })}
             </td>
           </tr>
@@ -73,3 +79,15 @@ export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
     </table>
   );
 });
+
+/** The step due next with its countdown, red once overdue (an acknowledged alarm still has a plan to start). */
+function NextStep(props: { alert: AlertView; targets: ResolvedTargets | undefined; now: number; duration: (ms: number) => string; t: AlertQueueProps['t'] }) {
+  const next = props.targets ? nextDue(countdowns(props.alert, props.targets, props.now)) : undefined;
+  if (!next) return <td className="alerts__next" />;
+  const time = props.duration(Math.abs(next.remainingMs));
+  return (
+    <td className={`alerts__next${next.overdue ? ' is-overdue' : ''}`} data-step={next.step} data-overdue={next.overdue}>
+      {props.t(`alerts.step.${next.step}`)} · {next.overdue ? props.t('alerts.overdue', { time }) : props.t('alerts.due', { time })}
+    </td>
+  );
+}

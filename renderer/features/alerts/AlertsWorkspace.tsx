@@ -133,7 +133,7 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
           {latest !== undefined && <span className="muted alerts__latest" data-testid="alert-latest">{t('alerts.latest', { id: latest })}</span>}
         </h2>
         <p className="muted alerts__keys">{t('alerts.keys')}</p>
-        <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} duration={names.duration} clockToleranceSec={site.deviceClockToleranceSec} t={t} onSelect={(id) => {
+        <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} duration={names.duration} clockToleranceSec={site.deviceClockToleranceSec} targetsOf={names.targetsOf} t={t} onSelect={(id) => {
             setSelected(id);
             setHint(undefined);
           }} />

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HostProcess } from '../../support/hostProcess';
+import { startHost, type HostProcess } from '../../support/hostProcess';
+import { copyDemoSite } from '../../support/siteCopy';
 import { expect, test } from './fixtures';
 import { AlertsPage } from './pages/AlertsPage';
 import { openAs } from './pages/SessionPage';
@@ -141,5 +142,29 @@ test.describe('closing an alarm (Chromium, host mode, the demo site)', () => {
     // Age runs from receipt, not from the device's hour-ahead time; the detail's times carry the year.
     await expect(alerts.row('door-7~2').locator('.alerts__age')).not.toContainText('-');
     await expect(alerts.detail().getByTestId('alert-occurred')).toContainText(String(new Date(at + 3_600_000).getUTCFullYear()));
+  });
+  test('each row shows its next due step with a countdown, red once overdue; acknowledging moves it on to starting the plan', async ({ page }) => {
+    // Short targets, so the countdown runs out within the test.
+    const site = copyDemoSite((s) => {
+      s.responseTargets = { default: { acknowledgeSec: 3, radioReportSec: 60, startPlanSec: 600, onSceneSec: 900, overallSec: 1200, writtenReportSec: 900, progressEverySec: 3600 }, bySeverity: {} };
+    });
+    const host = await startHost({ site });
+    try {
+      await raise(host, { id: 'gate-1', type: 'gate-crowd', zone: 'gate' });
+      const alerts = new AlertsPage(page);
+      await alerts.open(host.urlFor('desk/alerts'), 'op-he');
+      const next = alerts.row('gate-1').locator('.alerts__next');
+      await expect(next).toHaveAttribute('data-step', 'acknowledge');
+      await expect(next).toContainText('剩余');
+      await expect(next).toHaveAttribute('data-overdue', 'true', { timeout: 10_000 });
+      await expect(next).toContainText('已超时');
+      await alerts.row('gate-1').click();
+      await alerts.press('a');
+      await expect(next).toHaveAttribute('data-step', 'startPlan');
+      await expect(next).toHaveAttribute('data-overdue', 'false');
+      await expect(next).toContainText('剩余 9分');
+    } finally {
+      await host.stop();
+    }
   });
 });
