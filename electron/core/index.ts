@@ -254,7 +254,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     csp: buildCsp(site.site, options.connectOrigins),
   });
 
-  const alerts = new AlertService({ journal, state, site: site.site, link, dataDir, clock, log: log.child({ part: 'alerts' }) });
+  const alerts = new AlertService({ journal, state, site: site.site, link, dataDir, clock, random: options.random, log: log.child({ part: 'alerts' }) });
   await alerts.start();
   if (options.shell === 'electron') await alerts.listenForWebhook();
   const drills = new DrillService({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { HeatEvent } from '../heatmap/types';
 import { method } from '../contract/define';
 import { ClosureCodeIdSchema } from './closure';
+import { SeveritySchema } from '../domain/severity';
 import type { JournalEntry } from '../journal/entry';
 import { AlertIdSchema, AlertNoteText, AlertPersonSchema, DutyLevelSchema } from './schema';
 
@@ -44,6 +45,24 @@ export const alertMethods = {
   /** Undoes the caller's own close within CLOSE_UNDO_MS of it: the alert is open again as it was. */
   reopenAlert: method(z.tuple([z.strictObject(Id)]), Entry),
   escalateAlert: method(z.tuple([z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),
+  /**
+   * An alarm reported by phone, radio or in person, entered at the desk by the
+   * signed-in operator: it takes the ingest path every source takes (the
+   * site's types and zones, duplicates, quarantine) and is raised now.
+   */
+  raiseManualAlert: method(
+    z.tuple([
+      z.strictObject({
+        type: z.string().trim().min(1, 'choose the alarm type').max(64),
+        zone: z.string().trim().min(1, 'choose the zone').max(64),
+        severity: SeveritySchema.optional(),
+        via: z.enum(['phone', 'radio', 'in-person']),
+        reporter: AlertPersonSchema,
+        note: AlertNoteText.optional(),
+      }),
+    ]),
+    z.strictObject({ alertId: z.string() }),
+  ),
   /** Live alerts raised in a window, placed for the heat map (long windows read the journal, not memory). */
   alertHeatHistory: method(
     z.tuple([z.strictObject({ from: z.number().int(), to: z.number().int() }).refine((r) => r.to > r.from && r.to - r.from <= 31 * 86_400_000, { message: 'the window must run forward and span at most 31 days', path: ['to'] })]),

@@ -41,6 +41,7 @@ export const methodAccess = {
   onSceneAlert: 'changes',
   reportAlert: 'changes',
   closeAlert: 'changes',
+  raiseManualAlert: 'changes',
   reopenAlert: 'changes',
   escalateAlert: 'changes',
   alertHeatHistory: 'reads',
@@ -139,6 +140,7 @@ export const methodRequirement = {
   onSceneAlert: 'operator',
   reportAlert: 'operator',
   closeAlert: 'operator',
+  raiseManualAlert: 'operator',
   reopenAlert: 'operator',
   escalateAlert: 'operator',
   // Raising it to 一级 also needs a supervisor: the handler asks, as it depends on the level.

@@ -21,6 +21,8 @@ export type IngestResult =
 interface Pending {
   readonly raw: unknown;
   readonly source: AlertSource;
+  /** Who enters it: 'system' for devices and drills, the signed-in operator for an alarm reported by phone, radio or in person. */
+  readonly actor: string;
   readonly resolve: (result: IngestResult) => void;
   readonly reject: (err: unknown) => void;
 }
@@ -88,9 +90,9 @@ export class AlertIngest {
   }
 
   /** Ingests one message: JSON text or a parsed value. Rejects only when the journal cannot store it (the source should retry). */
-  submit(raw: unknown, source: AlertSource): Promise<IngestResult> {
+  submit(raw: unknown, source: AlertSource, actor = 'system'): Promise<IngestResult> {
     return new Promise<IngestResult>((resolve, reject) => {
-      this.queue.push({ raw, source, resolve, reject });
+      this.queue.push({ raw, source, actor, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
         // Let the messages that arrive in this turn join the batch.
@@ -108,8 +110,11 @@ export class AlertIngest {
   private async flush(): Promise<void> {
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, BATCH);
-        await this.process(batch);
+        // One actor per transaction: a run of device alerts, or one entered by a person.
+        const actor = this.queue[0]?.actor ?? 'system';
+        let n = 0;
+        while (n < this.queue.length && n < BATCH && this.queue[n]?.actor === actor) n++;
+        await this.process(this.queue.splice(0, n), actor);
       }
     } finally {
       this.flushing = false;
@@ -120,7 +125,7 @@ export class AlertIngest {
     }
   }
 
-  private async process(batch: readonly Pending[]): Promise<void> {
+  private async process(batch: readonly Pending[], actor: string): Promise<void> {
     const work: { item: Pending; draft: EntryDraft; result: (entry: JournalEntry) => IngestResult }[] = [];
     const inBatch = new SeenAlerts();
     for (const item of batch) {
@@ -153,7 +158,7 @@ export class AlertIngest {
     }
     if (work.length === 0) return;
     try {
-      const entries = await this.appendAll(work.map((w) => w.draft));
+      const entries = await this.appendAll(work.map((w) => w.draft), actor);
       work.forEach((w, i) => {
         const entry = entries[i];
         if (entry) this.remember(entry);
@@ -174,7 +179,7 @@ export class AlertIngest {
 
   private async processOne(item: Pending, draft: EntryDraft, result: (entry: JournalEntry) => IngestResult): Promise<void> {
     try {
-      const [entry] = await this.appendAll([draft]);
+      const [entry] = await this.appendAll([draft], item.actor);
       if (!entry) throw new ConsoleError('internal', 'the journal returned no entry');
       this.remember(entry);
       item.resolve(result(entry));
@@ -205,13 +210,13 @@ export class AlertIngest {
   }
 
   /** Appends drafts of both modes in order: LIVE and DRILL alerts go in separate runs (an append has one mode). */
-  private async appendAll(drafts: readonly EntryDraft[]): Promise<JournalEntry[]> {
+  private async appendAll(drafts: readonly EntryDraft[], actor = 'system'): Promise<JournalEntry[]> {
     const out: JournalEntry[] = [];
     let run: EntryDraft[] = [];
     const flushRun = async (): Promise<void> => {
       if (run.length === 0) return;
       const mode = run[0]?.mode ?? 'LIVE';
-      out.push(...(await this.deps.journal.appendMany(run, { actor: 'system', mode, allowSystem: true })));
+      out.push(...(await this.deps.journal.appendMany(run, { actor, mode, allowSystem: true })));
       run = [];
     };
     for (const d of drafts) {

@@ -2,6 +2,8 @@ import { DEFAULT_WEBHOOK_PORT, type AlertSources } from '../../../shared/alerts/
 import { startWebhookListener } from './webhookListener';
 import { drillAlertId } from '../../../shared/drill/scoring';
 import type { DutyLevel } from '../../../shared/alerts/schema';
+import type { Severity } from '../../../shared/domain/severity';
+import { parseAlert } from '../../../shared/alerts/parse';
 import { ackOverdue, resolveTargets, type ResolvedTargets } from '../../../shared/alerts/targets';
 import type { Inject } from '../../../shared/drill/scenario';
 import { CLOSE_UNDO_MS, DRILL_STOPPED_CODE } from '../../../shared/alerts/closure';
@@ -63,6 +65,8 @@ export class AlertService {
       link: NatsLink | undefined;
       dataDir: string;
       clock: Clock;
+      /** Uniform in [0, 1): the tail of a manual alarm's id. */
+      random: () => number;
       log: Log;
     },
   ) {
@@ -178,6 +182,29 @@ export class AlertService {
     if (open.length === 0) return 0;
     const drafts = open.map((a) => ({ kind: 'alert.resolved', payload: { alertId: a.id, code: DRILL_STOPPED_CODE }, mode: 'DRILL' as const }));
     return (await this.deps.journal.appendMany(drafts, { actor, mode: 'DRILL' })).length;
+  }
+
+  /** An alarm reported by phone, radio or in person, entered by `actor`; refused with the ingest's reason when the site does not know its type or zone. */
+  async raiseManual(report: { type: string; zone: string; severity?: Severity | undefined; via: 'phone' | 'radio' | 'in-person'; reporter: string; note?: string | undefined }, actor: string): Promise<{ alertId: string }> {
+    const now = this.deps.clock.now();
+    // A slip at the desk (a type or zone the site does not have) is refused as input, not journaled as a quarantined device message.
+    const checked = parseAlert({ id: 'manual-check', type: report.type, zone: report.zone, occurredAt: now }, this.deps.site, 'manual');
+    if (!checked.ok) throw new ConsoleError('invalid-argument', checked.reason, [{ path: checked.reason.split(':')[0] ?? '', message: checked.reason }]);
+    const id = `manual-${now.toString(36)}-${Math.floor(this.deps.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+    const result = await this.ingest.submit(
+      {
+        id,
+        type: report.type,
+        zone: report.zone,
+        ...(report.severity ? { severity: report.severity } : {}),
+        occurredAt: now,
+        payload: { reportedVia: report.via, reporter: report.reporter, ...(report.note ? { note: report.note } : {}) },
+      },
+      'manual',
+      actor,
+    );
+    if (result.status === 'quarantined') throw new ConsoleError('invalid-argument', result.reason, [{ path: result.reason.split(':')[0] ?? '', message: result.reason }]);
+    return { alertId: result.alertId };
   }
 
   private held(alertId: string): AlertView {

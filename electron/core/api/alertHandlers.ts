@@ -17,6 +17,7 @@ export function alertHandlers(
   | 'reportAlert'
   | 'closeAlert'
   | 'reopenAlert'
+  | 'raiseManualAlert'
   | 'escalateAlert'
   | 'setDutyLevel'
   | 'webhookInfo'
@@ -33,6 +34,7 @@ export function alertHandlers(
     reportAlert: async ({ alertId, to, note }) => act(alertId, { kind: 'alert.reported', to, ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
     closeAlert: async ({ alertId, code, note }) => ctx.alerts.closeAlert(alertId, code, note, currentActor(ctx)),
     reopenAlert: async ({ alertId }) => ctx.alerts.reopenAlert(alertId, currentActor(ctx)),
+    raiseManualAlert: async (report) => ctx.alerts.raiseManual(report, currentActor(ctx)),
     escalateAlert: async ({ alertId, reason }) => act(alertId, { kind: 'alert.escalated', reason }, currentActor(ctx)),
     // 一级 (level 1), the highest, needs a supervisor: the need depends on the level, so the handler asks the gate.
     setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx), level === 1 ? requireFourEyes(ctx, 'setDutyLevel') : undefined),

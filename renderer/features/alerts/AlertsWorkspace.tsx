@@ -8,6 +8,7 @@ import { CLOSE_UNDO_MS } from '../../../shared/alerts/closure';
 import type { MessageKey } from '../../../shared/i18n';
 import { AlertCharts } from './AlertCharts';
 import { AlertClose, AlertUndo } from './AlertClose';
+import { ManualAlarm } from './ManualAlarm';
 import type { DetailAction } from './AlertDetail';
 import { AlertDetailPanel } from './AlertDetailPanel';
 import { AlertPrompt } from './AlertPrompt';
@@ -35,6 +36,8 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
   const actOnAlertWith = useConsole((s) => s.actOnAlertWith);
   const closeAlert = useConsole((s) => s.closeAlert);
   const reopenAlert = useConsole((s) => s.reopenAlert);
+  const raiseManualAlert = useConsole((s) => s.raiseManualAlert);
+  const [manual, setManual] = useState(false);
   useAlertsShownSignal(alerts);
   const now = useNow();
   const [selected, setSelected] = useState<string | undefined>();
@@ -132,7 +135,30 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
           {t('alerts.queue')} <span className="muted" data-testid="alert-open-count">{t('alerts.openCount', { count: queue.open })}</span>
           {latest !== undefined && <span className="muted alerts__latest" data-testid="alert-latest">{t('alerts.latest', { id: latest })}</span>}
         </h2>
-        <p className="muted alerts__keys">{t('alerts.keys')}</p>
+        <p className="muted alerts__keys">
+          {t('alerts.keys')}
+          {!readOnly && !manual && (
+            <button type="button" className="button alerts__manual-open" data-testid="manual-alarm-open" onClick={() => setManual(true)}>
+              {t('alerts.manual.open')}
+            </button>
+          )}
+        </p>
+        {manual && (
+          <ManualAlarm
+            site={site}
+            locale={locale}
+            t={t}
+            onCancel={() => setManual(false)}
+            onSubmit={(report) => {
+              void raiseManualAlert(report).then((id) => {
+                if (id === undefined) return;
+                setManual(false);
+                setSelected(id);
+                rootRef.current?.focus();
+              });
+            }}
+          />
+        )}
         <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} duration={names.duration} clockToleranceSec={site.deviceClockToleranceSec} targetsOf={names.targetsOf} t={t} onSelect={(id) => {
             setSelected(id);
             setHint(undefined);

@@ -2,6 +2,7 @@ import type { WebhookInfo } from '../../../shared/alerts/contract';
 import type { DutyLevel } from '../../../shared/alerts/schema';
 import type { HeatEvent } from '../../../shared/heatmap/types';
 import type { SliceCreator } from '../../app/store';
+import type { ManualReport } from './ManualAlarm';
 import { tracked } from '../../app/tracked';
 
 /** Alert actions taken in one step (a key or a button); closing needs its own form (a closure code). */
@@ -22,6 +23,8 @@ export interface AlertsSlice {
   closeAlert(alertId: string, code: string, note: string): Promise<boolean>;
   /** Undoes this operator's own close, within seconds of it. */
   reopenAlert(alertId: string): Promise<boolean>;
+  /** An alarm reported by phone, radio or in person; resolves to its id, or undefined when refused (see `alertsError`). */
+  raiseManualAlert(report: ManualReport): Promise<string | undefined>;
   setDutyLevel(level: DutyLevel, reason: string): Promise<boolean>;
   loadWebhookInfo(): Promise<void>;
   /** Live alerts of a time window read from the journal (the heat map's history); undefined when it could not be read. */
@@ -46,6 +49,7 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (api) => (set) => {
     },
     closeAlert: (alertId, code, note) => done(run(() => api.closeAlert({ alertId, code, ...(note.trim() ? { note: note.trim() } : {}) }))),
     reopenAlert: (alertId) => done(run(() => api.reopenAlert({ alertId }))),
+    raiseManualAlert: (report) => run(() => api.raiseManualAlert(report)).then((r) => r?.alertId),
     actOnAlertWith: (action, alertId, value) => {
       switch (action) {
         case 'assign':

@@ -17,7 +17,7 @@ async function raise(host: HostProcess, alarm: Record<string, unknown>): Promise
   expect(res.status).toBe(202);
 }
 
-test.describe('closing an alarm (Chromium, host mode, the demo site)', () => {
+test.describe('handling an alarm at the desk (Chromium, host mode, the demo site)', () => {
   test('a stray R or F closes nothing; a close needs an acknowledgement, a closure code and the comment its code asks for; it can be undone at once', async ({ ownHost, page }) => {
     await raise(ownHost, { id: 'fire-1', type: 'fire', sensor: 'smoke-lobby' });
     await raise(ownHost, { id: 'smoke-1', type: 'smoking', zone: 'yard-w' });
@@ -166,5 +166,31 @@ test.describe('closing an alarm (Chromium, host mode, the demo site)', () => {
     } finally {
       await host.stop();
     }
+  });
+  test('an alarm reported by radio is raised from the desk through the ingest path, by the operator signed in; a slip is refused with the field', async ({ ownHost, page }) => {
+    const alerts = new AlertsPage(page);
+    await alerts.open(ownHost.urlFor('desk/alerts'), 'op-he');
+    await page.getByTestId('manual-alarm-open').click();
+    const form = page.getByTestId('manual-alarm');
+    await form.getByRole('button', { name: '发出告警' }).click();
+    await expect(page.getByTestId('manual-alarm-problem')).toContainText('请选择告警类型');
+    await form.locator('select[name="manual-type"]').selectOption('fence-climb');
+    await form.locator('select[name="manual-zone"]').selectOption('perimeter-w');
+    await form.locator('input[name="manual-via"][value="radio"]').check();
+    await form.locator('input[name="manual-reporter"]').fill('巡逻二组 王');
+    await form.locator('textarea[name="manual-note"]').fill('西侧围栏有人翻越');
+    await form.getByRole('button', { name: '发出告警' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(alerts.rows()).toHaveCount(1);
+    await expect(alerts.rows().first()).toHaveAttribute('data-status', 'new');
+    await expect(alerts.detail()).toHaveAttribute('data-alert', /^manual-/);
+    const api = await ownHost.signedIn('op-ma');
+    const raised = await api.queryJournal({ kinds: ['alert.raised'], limit: 5 });
+    expect(raised.entries).toHaveLength(1);
+    expect(raised.entries[0]).toMatchObject({ actor: 'op-he', mode: 'LIVE', payload: { source: 'manual', type: 'fence-climb', zone: 'perimeter-w', severity: 'red', payload: { reportedVia: 'radio', reporter: '巡逻二组 王', note: '西侧围栏有人翻越' } } });
+    await expect(api.raiseManualAlert({ type: 'no-such', zone: 'gate', via: 'phone', reporter: 'x' })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/^type: "no-such"/) });
+    await expect(api.raiseManualAlert({ type: 'fire', zone: 'nowhere', via: 'phone', reporter: 'x' })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('zone') });
+    // A slip is not journaled as a quarantined device message.
+    expect((await api.queryJournal({ kinds: ['alert.quarantined'], limit: 5 })).entries).toHaveLength(0);
   });
 });
