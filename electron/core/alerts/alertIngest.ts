@@ -1,5 +1,5 @@
 import { parseAlert, type AlertSite } from '../../../shared/alerts/parse';
-import { ALERT_MAX_DEPTH, AlertRaisedSchema, DEVICE_TIME_BOUNDS, QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
+import { ALERT_MAX_DEPTH, DEVICE_TIME_BOUNDS, QUARANTINE_RAW_MAX_BYTES, type AlertRaised, type AlertSource } from '../../../shared/alerts/schema';
 import { ConsoleError } from '../../../shared/errors';
 import { canonicalJson, CanonicalJsonDepthError, CanonicalJsonError, utf8Length } from '../../../shared/journal/canonical';
 import { MAX_PAYLOAD_BYTES, type EntryDraft, type JournalEntry } from '../../../shared/journal/entry';
@@ -74,8 +74,11 @@ export class AlertIngest {
 
   private remember(e: JournalEntry): void {
     if (e.kind !== 'alert.raised') return;
-    const parsed = AlertRaisedSchema.safeParse(e.payload);
-    if (parsed.success) this.seen.remember(parsed.data.alertId, alertFingerprint(parsed.data), parsed.data.conflictOf);
+    // Journal entries were checked against their kind's payload when written or received: no second parse.
+    // Our own alerts arrive twice (after the append, then as a state change): the second costs a lookup only.
+    const p = e.payload as AlertRaised;
+    if (typeof p.alertId !== 'string' || this.seen.knows(p.alertId)) return;
+    this.seen.remember(p.alertId, alertFingerprint(p), p.conflictOf);
   }
 
   private rememberState(alerts: AlertsState): void {

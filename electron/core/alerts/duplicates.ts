@@ -54,6 +54,12 @@ export class SeenAlerts {
     return this.fingerprints.has(alertId);
   }
 
+  /** The id is held with its content (not only known from the site state). */
+  knows(alertId: string): boolean {
+    const known = this.fingerprints.get(alertId);
+    return known !== undefined && known !== '';
+  }
+
   /**
    * What a message with this id and content is: new (raise as is), a copy of
    * an alarm already raised (its id), or a different alarm under a used id
