@@ -3,6 +3,8 @@ import { consoleContract, type ConsoleContract, type ConsoleHandlers, type Stati
 import { createDispatcher } from '../../shared/contract/dispatch';
 import type { IpcEnvelope } from '../../shared/contract/wire';
 import { onDuty } from '../../shared/state/journalDomain';
+import { supervisorOnDuty } from '../../shared/roster/shifts';
+import type { Roster } from '../../shared/site/roster';
 import { journalKinds, type AlertRef } from '../../shared/journal/kinds';
 import { searchableKinds, type SummarySource } from '../../shared/journal/summary';
 import { alertById } from '../../shared/state/alertsDomain';
@@ -254,7 +256,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     csp: buildCsp(site.site, options.connectOrigins),
   });
 
-  const alerts = new AlertService({ journal, state, site: site.site, link, dataDir, clock, random: options.random, log: log.child({ part: 'alerts' }) });
+  // The roster service starts after the alerts (drills need both); escalations ask it once it exists.
+  const rosterRef: { current?: () => Roster } = {};
+  const alerts = new AlertService({
+    journal,
+    state,
+    site: site.site,
+    link,
+    dataDir,
+    clock,
+    random: options.random,
+    supervisorOnDuty: () => (rosterRef.current ? supervisorOnDuty(rosterRef.current(), site.site.timezone, clock.now()) : undefined),
+    log: log.child({ part: 'alerts' }),
+  });
   await alerts.start();
   if (options.shell === 'electron') await alerts.listenForWebhook();
   const drills = new DrillService({
@@ -270,6 +284,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const replay = new ReplayClient(options.workers.replay, journalPaths(dataDir).file, log.child({ part: 'replay' }));
   const replayPaths = new ReplayPaths(dataDir);
   const roster = new RosterService({ site: site.site, journal, state, dataDir, consoleId: identity.consoleId, clock, log: log.child({ part: 'roster' }), escalate: options.station === 'desk' });
+  rosterRef.current = () => roster.current();
   roster.onChange((r) => events.emit('onRoster', r));
   roster.start();
 

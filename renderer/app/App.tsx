@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { SupervisorBanner } from '../features/alerts';
 import { DeskView } from '../features/desk';
 import { DrillBanner } from '../features/drills';
 import { JournalBanner } from '../features/journal';
@@ -52,6 +53,7 @@ export function App() {
       <TopBar route={route} interactive={route.view !== 'wall'} />
       <JournalBanner interactive={route.view === 'desk'} />
       <DrillBanner interactive={route.view === 'desk'} />
+      {route.view === 'desk' && <SupervisorBanner />}
       {route.view === 'desk' && <DeskView section={route.section} />}
       {route.view === 'wall' && <WallView monitor={route.monitor} />}
       {route.view === 'replay' && <ReplayView />}

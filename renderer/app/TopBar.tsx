@@ -1,5 +1,5 @@
 import { localize } from '../../shared/i18n';
-import { DutyLevelBadge } from '../features/alerts';
+import { AlarmTone, AttentionCounts, DutyLevelBadge } from '../features/alerts';
 import { ConnectionBadge } from '../features/connection';
 import { IntegrityBadge } from '../features/journal';
 import { OnDuty } from '../features/operator';
@@ -38,6 +38,8 @@ export function TopBar(props: { route: Route; interactive: boolean }) {
         </nav>
       )}
       <div className="topbar__right">
+        <AttentionCounts link={props.interactive} />
+        {props.interactive && props.route.view === 'desk' && <AlarmTone />}
         {props.interactive && <SessionStrip />}
         <OnDuty />
         <DutyLevelBadge interactive={props.interactive && props.route.view === 'desk'} />

@@ -63,6 +63,15 @@ export const alertMethods = {
     ]),
     z.strictObject({ alertId: z.string() }),
   ),
+  /**
+   * Silences this console's alarm tone for the alarms named (those sounding
+   * now), with a reason: journaled per console; other desks keep sounding,
+   * and an alarm raised later sounds again.
+   */
+  silenceAlarms: method(
+    z.tuple([z.strictObject({ alertIds: z.array(AlertIdSchema).min(1, 'name at least one alarm').max(1000), reason: z.string().trim().min(1, 'give a reason').max(500) })]),
+    z.array(Entry),
+  ),
   /** Live alerts raised in a window, placed for the heat map (long windows read the journal, not memory). */
   alertHeatHistory: method(
     z.tuple([z.strictObject({ from: z.number().int(), to: z.number().int() }).refine((r) => r.to > r.from && r.to - r.from <= 31 * 86_400_000, { message: 'the window must run forward and span at most 31 days', path: ['to'] })]),

@@ -14,6 +14,14 @@ const OptionalNote = AlertNoteText.optional();
 const Closed = z.strictObject({ ...Id, code: ClosureCodeIdSchema.optional(), note: OptionalNote });
 /** The closure code after a summary. */
 const coded = (code: string | undefined, c: SummaryContext): string => (code ? c.say({ en: ` [${c.closureCode(code)}]`, 'zh-CN': `【${c.closureCode(code)}】` }) : '');
+/**
+ * Who an escalation went to: the supervisor role (every desk where a
+ * supervisor is signed in shows it), and the roster's supervisor on duty,
+ * whose contact ladder the desk offers, when the roster names one.
+ */
+const EscalatedTo = z.strictObject({ role: z.literal('supervisor'), person: z.string().min(1).max(64).optional() });
+const toSupervisor = (to: { person?: string | undefined } | undefined, c: SummaryContext): string =>
+  to ? c.say({ en: ` → supervisor${to.person ? ` ${c.person(to.person)}` : ''}`, 'zh-CN': ` → 值班长${to.person ? ` ${c.person(to.person)}` : ''}` }) : '';
 /** An optional note after a summary. */
 const noted = (note: string | undefined): string => (note ? ` — ${note}` : '');
 
@@ -71,12 +79,29 @@ export const alertKinds = {
   }),
   'alert.escalated': kind({
     label: { en: 'Alert escalated', 'zh-CN': '告警升级' },
-    payload: z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000), by: z.enum(['operator', 'system']) }),
-    text: (p) => `alert ${p.alertId} escalated ${p.reason}`,
+    payload: z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000), by: z.enum(['operator', 'system']), to: EscalatedTo.optional() }),
+    text: (p) => `alert ${p.alertId} escalated ${p.reason} ${p.to?.person ?? ''}`,
     summary: (p, c) => {
       const by = p.by === 'system' ? c.say({ en: 'by the console', 'zh-CN': '系统' }) : c.say({ en: 'by the operator', 'zh-CN': '操作员' });
-      return c.say({ en: `${c.alertName(p.alertId)} escalated ${by}: ${p.reason}`, 'zh-CN': `${c.alertName(p.alertId)} 由${by}升级：${p.reason}` });
+      return c.say({ en: `${c.alertName(p.alertId)} escalated ${by}: ${p.reason}`, 'zh-CN': `${c.alertName(p.alertId)} 由${by}升级：${p.reason}` }) + toSupervisor(p.to, c);
     },
+  }),
+  'alert.progress-due': kind({
+    label: { en: 'No progress reported', 'zh-CN': '未报进展' },
+    // The console writes it when an acknowledged alarm has had no handling step for progressEverySec.
+    system: true,
+    payload: z.strictObject({ ...Id, afterSec: z.number().int().positive(), to: EscalatedTo.optional() }),
+    text: (p) => `alert ${p.alertId} no progress ${p.afterSec} s ${p.to?.person ?? ''}`,
+    summary: (p, c) =>
+      c.say({ en: `${c.alertName(p.alertId)}: no progress for ${c.duration(p.afterSec)}`, 'zh-CN': `${c.alertName(p.alertId)}：${c.duration(p.afterSec)}未报进展` }) + toSupervisor(p.to, c),
+  }),
+  'alert.silenced': kind({
+    label: { en: 'Alarm tone silenced', 'zh-CN': '报警声已静音' },
+    // Per console: the entry's console is the one that went quiet; the other desks keep sounding.
+    payload: z.strictObject({ alertIds: z.array(AlertIdSchema).min(1, 'name at least one alarm').max(1000), reason: z.string().trim().min(1, 'must not be empty').max(500) }),
+    text: (p) => `silenced ${p.alertIds.join(' ')} ${p.reason}`,
+    summary: (p, c) =>
+      c.say({ en: `Tone silenced at this console for ${p.alertIds.length === 1 ? c.alertName(p.alertIds[0] ?? '') : `${p.alertIds.length} alarms`}: ${p.reason}`, 'zh-CN': `本席位静音 ${p.alertIds.length === 1 ? c.alertName(p.alertIds[0] ?? '') : `${p.alertIds.length} 条报警`}：${p.reason}` }),
   }),
   'alert.quarantined': kind({
     label: { en: 'Alert quarantined', 'zh-CN': '告警隔离' },

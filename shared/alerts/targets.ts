@@ -1,6 +1,6 @@
 import type { Severity } from '../domain/severity';
 import type { AlertType, ResponseTargets, TargetSet } from '../site/alertTypes';
-import type { AlertView } from '../state/alertsDomain';
+import { isOpen, progressDue, type AlertView } from '../state/alertsDomain';
 
 /** Every target set to a number (the site's default set has them all). */
 export type ResolvedTargets = { readonly [K in keyof TargetSet]-?: NonNullable<TargetSet[K]> };
@@ -72,4 +72,15 @@ export function nextDue(list: readonly Countdown[]): Countdown | undefined {
 /** True when the acknowledgement target has passed without one: the trigger of a system escalation. */
 export function ackOverdue(alert: AlertView, targets: ResolvedTargets, now: number): boolean {
   return alert.ackAt === undefined && (alert.status === 'new' || alert.status === 'escalated') && now > alert.raisedAt + targets.acknowledgeSec * 1000;
+}
+
+/**
+ * True when an acknowledged, open alarm has had no handling step for
+ * `progressEverySec` and the console has not yet re-alerted for this quiet
+ * spell: the trigger of `alert.progress-due`. Journal times only.
+ */
+export function progressOverdue(alert: AlertView, targets: ResolvedTargets, now: number): boolean {
+  if (!isOpen(alert) || alert.ackAt === undefined || progressDue(alert)) return false;
+  const since = alert.progressAt ?? alert.ackAt;
+  return now > since + targets.progressEverySec * 1000;
 }

@@ -44,6 +44,7 @@ export const methodAccess = {
   raiseManualAlert: 'changes',
   reopenAlert: 'changes',
   escalateAlert: 'changes',
+  silenceAlarms: 'changes',
   alertHeatHistory: 'reads',
   setDutyLevel: 'changes',
   webhookInfo: 'reads',
@@ -143,6 +144,7 @@ export const methodRequirement = {
   raiseManualAlert: 'operator',
   reopenAlert: 'operator',
   escalateAlert: 'operator',
+  silenceAlarms: 'operator',
   // Raising it to 一级 also needs a supervisor: the handler asks, as it depends on the level.
   setDutyLevel: 'operator',
   wallSetLayout: 'operator',

@@ -3,7 +3,7 @@ import { polygonCentroid } from '../site/geometry';
 import { alertList, isOpen, type AlertsState } from '../state/alertsDomain';
 import type { HeatEvent } from './types';
 
-interface PlaceLookup {
+export interface PlaceLookup {
   readonly zones: readonly { readonly id: string; readonly floor: string; readonly polygon: readonly Point[] }[];
   readonly cameras: readonly { readonly id: string; readonly floor: string; readonly position: Point }[];
 }
@@ -38,7 +38,7 @@ export function heatEventFromRaised(
 }
 
 /** Where an alert is drawn: its own point, else its zone's centre, else its camera's position; undefined when it has none. */
-function placeOf(
+export function placeOf(
   a: { readonly floor?: string | undefined; readonly x?: number | undefined; readonly y?: number | undefined; readonly zone?: string | undefined; readonly camera?: string | undefined },
   places: { zone(id: string): PlaceLookup['zones'][number] | undefined; camera(id: string): PlaceLookup['cameras'][number] | undefined },
 ): { floor: string; x: number; y: number } | undefined {

@@ -122,3 +122,20 @@ export function rosterWarnings(roster: Roster, timeZone: string, now: number, la
 export function siteLastTest(device: Equipment, timeZone: string): number | undefined {
   return device.lastTestAt ? startOfDay(device.lastTestAt, timeZone) : undefined;
 }
+
+/** Roster roles that supervise the monitoring room, in the order an escalation looks for one on duty. */
+export const SUPERVISING_ROLES = ['duty-officer', 'on-site-commander', 'overall-commander'] as const;
+
+/**
+ * The supervisor on duty at `now`: the first person on a running shift with a
+ * supervising role (duty officer first, then the commanders), in roster
+ * order; undefined when nobody on shift supervises.
+ */
+export function supervisorOnDuty(roster: Roster, timeZone: string, now: number): string | undefined {
+  const onDuty = new Set(dutyAt(roster, timeZone, now).onDuty);
+  for (const role of SUPERVISING_ROLES) {
+    const person = roster.people.find((p) => p.role === role && onDuty.has(p.id));
+    if (person) return person.id;
+  }
+  return undefined;
+}

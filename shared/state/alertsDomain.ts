@@ -60,6 +60,14 @@ export interface AlertView {
   readonly onSceneAt?: number;
   readonly reportedAt?: number;
   readonly escalatedAt?: number;
+  /** Who the escalation went to (the supervisor role, and the roster's supervisor on duty). */
+  readonly escalatedTo?: { readonly role: 'supervisor'; readonly person?: string | undefined };
+  /** The last handling step a person recorded after raise (acknowledge, assign, note, dispatch, on scene, report). */
+  readonly progressAt?: number;
+  /** When the console re-alerted for want of progress; it stands until the next handling step (progressAt after it). */
+  readonly progressDueAt?: number;
+  /** Consoles where the tone was silenced for this alarm (alert.silenced: per console, with a reason). */
+  readonly silencedOn?: readonly string[];
   readonly resolvedAt?: number;
   readonly assignedTo?: string;
   /** Set while the alert is closed. */
@@ -208,6 +216,16 @@ export function isOpen(alert: Pick<AlertView, 'status'>): boolean {
   return alert.status !== 'resolved' && alert.status !== 'false-alarm';
 }
 
+/** The console re-alerted for want of progress and nobody has recorded a step since: the alarm asks for attention again. */
+export function progressDue(alert: Pick<AlertView, 'status' | 'progressAt' | 'progressDueAt'>): boolean {
+  return isOpen(alert) && alert.progressDueAt !== undefined && alert.progressDueAt >= (alert.progressAt ?? 0);
+}
+
+/** Still waits for a person: not acknowledged (new, escalated), or re-alerted for want of progress. */
+export function needsAttention(alert: Pick<AlertView, 'status' | 'progressAt' | 'progressDueAt'>): boolean {
+  return alert.status === 'new' || alert.status === 'escalated' || progressDue(alert);
+}
+
 function entryTime(entry: JournalEntry): number {
   try {
     return decodeHlc(entry.hlc).wall;
@@ -334,15 +352,15 @@ export const alertsDomain = domain<AlertsState>({
       const first = alert.ackBy === undefined && isOpen(alert);
       const history = [...alert.history, historyItem(entry, at, undefined, !first)];
       const status = alert.status === 'new' || alert.status === 'escalated' ? 'acknowledged' : alert.status;
-      return commit(state, alert, first ? { ...alert, ackAt: at, ackBy: entry.actor, status, history } : { ...alert, history }, at);
+      return commit(state, alert, first ? { ...alert, ackAt: at, ackBy: entry.actor, status, progressAt: at, history } : { ...alert, history }, at);
     },
     'alert.assigned': (state, p, entry) => {
       const alert = alertById(state, p.alertId);
-      return alert ? noted(state, entry, alert, p.to, false, { assignedTo: p.to }) : state;
+      return alert ? noted(state, entry, alert, p.to, false, { assignedTo: p.to, progressAt: entryTime(entry) }) : state;
     },
     'alert.note': (state, p, entry) => {
       const alert = alertById(state, p.alertId);
-      return alert ? noted(state, entry, alert, p.text, false, {}) : state;
+      return alert ? noted(state, entry, alert, p.text, false, { progressAt: entryTime(entry) }) : state;
     },
     'alert.dispatched': (state, p, entry) => {
       const alert = alertById(state, p.alertId);
@@ -353,17 +371,17 @@ export const alertsDomain = domain<AlertsState>({
       return commit(
         state,
         alert,
-        open ? { ...alert, status: 'dispatched', dispatchedAt: alert.dispatchedAt ?? at, ...(p.to !== undefined ? { assignedTo: p.to } : {}), history } : { ...alert, history },
+        open ? { ...alert, status: 'dispatched', dispatchedAt: alert.dispatchedAt ?? at, progressAt: at, ...(p.to !== undefined ? { assignedTo: p.to } : {}), history } : { ...alert, history },
         at,
       );
     },
     'alert.on-scene': (state, p, entry) => {
       const alert = alertById(state, p.alertId);
-      return alert ? noted(state, entry, alert, p.note, !isOpen(alert), { onSceneAt: alert.onSceneAt ?? entryTime(entry) }) : state;
+      return alert ? noted(state, entry, alert, p.note, !isOpen(alert), { onSceneAt: alert.onSceneAt ?? entryTime(entry), progressAt: entryTime(entry) }) : state;
     },
     'alert.reported': (state, p, entry) => {
       const alert = alertById(state, p.alertId);
-      return alert ? noted(state, entry, alert, p.to, false, { reportedAt: entryTime(entry) }) : state;
+      return alert ? noted(state, entry, alert, p.to, false, { reportedAt: entryTime(entry), progressAt: entryTime(entry) }) : state;
     },
     'alert.resolved': (state, p, entry) => close(state, entry, p, 'resolved'),
     'alert.false-alarm': (state, p, entry) => close(state, entry, p, 'false-alarm'),
@@ -375,7 +393,29 @@ export const alertsDomain = domain<AlertsState>({
       // A system escalation happens once per alert; a repeat (another console's) changes nothing.
       const repeat = !isOpen(alert) || (p.by === 'system' && alert.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system' && !h.noop));
       const history = [...alert.history, historyItem(entry, at, p.reason, repeat)];
-      return commit(state, alert, repeat ? { ...alert, history } : { ...alert, status: 'escalated', escalatedAt: alert.escalatedAt ?? at, history }, at);
+      const to = p.to !== undefined && alert.escalatedTo === undefined ? { escalatedTo: p.to } : {};
+      return commit(state, alert, repeat ? { ...alert, history } : { ...alert, status: 'escalated', escalatedAt: alert.escalatedAt ?? at, ...to, history }, at);
+    },
+    'alert.progress-due': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      if (!alert) return state;
+      const at = entryTime(entry);
+      // Once per quiet spell: a second console's re-alert for the same spell changes nothing.
+      const repeat = !isOpen(alert) || progressDue(alert);
+      const history = [...alert.history, historyItem(entry, at, undefined, repeat)];
+      return commit(state, alert, repeat ? { ...alert, history } : { ...alert, progressDueAt: at, history }, at);
+    },
+    'alert.silenced': (state, p, entry) => {
+      let next = state;
+      const at = entryTime(entry);
+      for (const id of new Set(p.alertIds)) {
+        const alert = alertById(next, id);
+        if (!alert) continue;
+        const already = alert.silencedOn?.includes(entry.console) ?? false;
+        const history = [...alert.history, historyItem(entry, at, p.reason, already)];
+        next = commit(next, alert, already ? { ...alert, history } : { ...alert, silencedOn: [...(alert.silencedOn ?? []), entry.console], history }, at);
+      }
+      return next;
     },
     'alert.quarantined': (state, p, entry) => {
       const q: QuarantinedAlert = { entryId: entry.id, at: entryTime(entry), source: p.source, reason: p.reason, raw: p.raw };

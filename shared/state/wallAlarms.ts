@@ -38,6 +38,7 @@ function toAlarm(alert: AlertView): AlarmInput {
     status: alert.status,
     cameras,
     zone: alert.zone,
+    floor: alert.floor,
     raisedAt: alert.raisedAt,
     mode: alert.mode,
   };

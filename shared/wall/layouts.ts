@@ -55,6 +55,8 @@ export type Tour = z.infer<typeof TourSchema>;
 export const WallSiteSchema = z.strictObject({
   layouts: z.array(CustomLayoutSchema).default([]),
   tours: z.array(TourSchema).default([]),
+  /** Alarms each wall shows at once (shared/wall/alarms.ts DEFAULT_ALARM_SLOTS when absent); the rest wait, counted. */
+  alarmSlots: z.number().int().min(1, 'a wall shows at least one alarm').max(8, 'at most 8 alarms at once').optional(),
 });
 export type WallSite = z.infer<typeof WallSiteSchema>;
 

@@ -16,6 +16,8 @@ export interface WallModelInput {
   /** Running time of the wall's tour, pauses excluded (the view keeps that clock). */
   readonly tourActiveMs: number;
   readonly minHoldMs?: number;
+  /** How many alarms the wall shows at once (the site file's `wall.alarmSlots`). */
+  readonly alarmSlots?: number;
 }
 
 export interface WallTileModel {
@@ -30,6 +32,8 @@ export interface WallModel {
   readonly tiles: readonly WallTileModel[];
   /** The reserved spotlight slot: an alarm pop-up first, else the operator's spotlight. */
   readonly spotlight: { readonly camera: string; readonly reason: 'operator' | 'alarm'; readonly popup: AlarmPopup | undefined; readonly alertId: string | undefined } | undefined;
+  /** The other alarms shown, in slot order: cards for alarms no camera covers, small tiles for further camera alarms. */
+  readonly alarmCards: readonly AlarmPopup[];
   readonly waitingAlarms: number;
   readonly tour: { readonly tourId: string; readonly name: string; readonly index: number; readonly steps: number; readonly paused: boolean } | undefined;
 }
@@ -42,9 +46,15 @@ export interface WallModel {
 export function wallModel(input: WallModelInput): WallModel {
   const { screen } = input;
   const grid = layoutCells(screen.layout, screen.customId, input.customLayouts) ?? layoutCells('16', undefined, [])!;
-  const popups = alarmPopups(input.alarms, input.now, { zoneCameras: input.zoneCameras, slots: 1, ...(input.minHoldMs !== undefined ? { minHoldMs: input.minHoldMs } : {}) });
-  const popup = popups.shown[0];
-  const paused = popup !== undefined || screen.spotlight?.reason === 'alarm';
+  const popups = alarmPopups(input.alarms, input.now, {
+    zoneCameras: input.zoneCameras,
+    ...(input.alarmSlots !== undefined ? { slots: input.alarmSlots } : {}),
+    ...(input.minHoldMs !== undefined ? { minHoldMs: input.minHoldMs } : {}),
+  });
+  // The first alarm that has a camera takes the spotlight; every other shown alarm is a card beside it.
+  const popup = popups.shown.find((p) => p.camera !== undefined);
+  const alarmCards = popups.shown.filter((p) => p !== popup);
+  const paused = popups.shown.length > 0 || screen.spotlight?.reason === 'alarm';
 
   let cameras = tileCameras(grid.cells.length, screen.tiles, input.cameraIds);
   let tour: WallModel['tour'];
@@ -59,7 +69,7 @@ export function wallModel(input: WallModelInput): WallModel {
     }
   }
 
-  const spotlight: WallModel['spotlight'] = popup
+  const spotlight: WallModel['spotlight'] = popup?.camera !== undefined
     ? { camera: popup.camera, reason: 'alarm', popup, alertId: popup.alertId }
     : screen.spotlight
       ? { camera: screen.spotlight.camera, reason: screen.spotlight.reason, popup: undefined, alertId: screen.spotlight.alertId }
@@ -70,6 +80,7 @@ export function wallModel(input: WallModelInput): WallModel {
     rows: grid.rows,
     tiles: grid.cells.map((cell, index) => ({ index, cell, camera: cameras[index] || undefined })),
     spotlight,
+    alarmCards,
     waitingAlarms: popups.waiting,
     tour,
   };

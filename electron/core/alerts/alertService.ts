@@ -4,7 +4,7 @@ import { drillAlertId } from '../../../shared/drill/scoring';
 import type { DutyLevel } from '../../../shared/alerts/schema';
 import type { Severity } from '../../../shared/domain/severity';
 import { parseAlert } from '../../../shared/alerts/parse';
-import { ackOverdue, resolveTargets, type ResolvedTargets } from '../../../shared/alerts/targets';
+import { ackOverdue, progressOverdue, resolveTargets, type ResolvedTargets } from '../../../shared/alerts/targets';
 import type { Inject } from '../../../shared/drill/scenario';
 import { CLOSE_UNDO_MS, DRILL_STOPPED_CODE } from '../../../shared/alerts/closure';
 import { ConsoleError } from '../../../shared/errors';
@@ -67,6 +67,8 @@ export class AlertService {
       clock: Clock;
       /** Uniform in [0, 1): the tail of a manual alarm's id. */
       random: () => number;
+      /** The roster's supervisor on duty now (a person id), whom escalations name; undefined when the roster has none. */
+      supervisorOnDuty?: () => string | undefined;
       log: Log;
     },
   ) {
@@ -207,6 +209,25 @@ export class AlertService {
     return { alertId: result.alertId };
   }
 
+  /**
+   * Silences this console's tone for the alarms named, with a reason: one
+   * `alert.silenced` per mode (a drill alarm's silence is a drill entry). Every
+   * alarm must be held and open; one that is not refuses the whole call.
+   */
+  async silence(alertIds: readonly string[], reason: string, actor: string): Promise<JournalEntry[]> {
+    const alerts = [...new Set(alertIds)].map((id) => this.held(id));
+    const closed = alerts.find((a) => !isOpen(a));
+    if (closed) conflict(closed.id, 'it is closed; a closed alarm does not sound');
+    const drafts = (['LIVE', 'DRILL'] as const)
+      .map((mode) => ({ mode, ids: alerts.filter((a) => a.mode === mode).map((a) => a.id) }))
+      .filter((g) => g.ids.length > 0)
+      .map((g) => ({ kind: 'alert.silenced', payload: { alertIds: g.ids, reason }, mode: g.mode }));
+    const out: JournalEntry[] = [];
+    // One mode per transaction (appendMany takes the batch's mode).
+    for (const d of drafts) out.push(...(await this.deps.journal.appendMany([d], { actor, mode: d.mode })));
+    return out;
+  }
+
   private held(alertId: string): AlertView {
     const alert = alertById(this.deps.state.current().alerts, alertId);
     if (!alert) throw new ConsoleError('not-found', `alertId: no alert "${alertId}" is held at this console`, [{ path: 'alertId', message: 'unknown alert' }]);
@@ -229,37 +250,56 @@ export class AlertService {
     }, ESCALATION_CHECK_MS);
   }
 
-  /** Appends one `alert.escalated` by the system for each open alert whose acknowledgement is overdue. */
+  /**
+   * The console's own escalations, from journal times only (a restart neither
+   * loses one nor repeats one): one `alert.escalated` to the supervisor for
+   * each open alert whose acknowledgement is overdue, and one
+   * `alert.progress-due` for each acknowledged alert with no handling step
+   * for its `progressEverySec`.
+   */
   async escalateOverdue(): Promise<number> {
     const now = this.deps.clock.now();
-    const due: AlertView[] = [];
+    const due: { alert: AlertView; kind: 'alert.escalated' | 'alert.progress-due' }[] = [];
     for (const a of alertList(this.deps.state.current().alerts)) {
       if (this.escalating.has(a.id)) continue;
       const targets = this.targetsFor(a);
-      if (!ackOverdue(a, targets, now)) continue;
-      if (a.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system')) continue;
-      due.push(a);
+      if (ackOverdue(a, targets, now) && !a.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system')) due.push({ alert: a, kind: 'alert.escalated' });
+      else if (progressOverdue(a, targets, now)) due.push({ alert: a, kind: 'alert.progress-due' });
     }
+    if (due.length === 0) return 0;
+    const person = this.supervisor();
+    const to = { role: 'supervisor' as const, ...(person !== undefined ? { person } : {}) };
     // One transaction per mode: a storm of unacknowledged alerts escalates in a few commits.
     let count = 0;
     for (const mode of ['LIVE', 'DRILL'] as const) {
-      const batch = due.filter((a) => a.mode === mode);
+      const batch = due.filter((d) => d.alert.mode === mode);
       if (batch.length === 0) continue;
-      for (const a of batch) this.escalating.add(a.id);
+      for (const d of batch) this.escalating.add(d.alert.id);
       try {
-        const drafts = batch.map((a) => ({
-          kind: 'alert.escalated',
-          payload: { alertId: a.id, reason: `not acknowledged within ${this.targetsFor(a).acknowledgeSec} s`, by: 'system' },
-          mode,
-        }));
-        count += (await this.deps.journal.appendMany(drafts, { actor: 'system', mode })).length;
+        const drafts = batch.map(({ alert, kind }) => {
+          const targets = this.targetsFor(alert);
+          return kind === 'alert.escalated'
+            ? { kind, payload: { alertId: alert.id, reason: `not acknowledged within ${targets.acknowledgeSec} s`, by: 'system', to }, mode }
+            : { kind, payload: { alertId: alert.id, afterSec: targets.progressEverySec, to }, mode };
+        });
+        count += (await this.deps.journal.appendMany(drafts, { actor: 'system', mode, allowSystem: true })).length;
       } catch (err) {
         this.deps.log.error('system escalation not recorded', { alerts: batch.length, error: String(err) });
       } finally {
-        for (const a of batch) this.escalating.delete(a.id);
+        for (const d of batch) this.escalating.delete(d.alert.id);
       }
     }
     return count;
+  }
+
+  /** The roster's supervisor on duty; a failing lookup escalates to the role alone rather than not at all. */
+  private supervisor(): string | undefined {
+    try {
+      return this.deps.supervisorOnDuty?.();
+    } catch (err) {
+      this.deps.log.warn('alerts: no supervisor on duty could be found; escalating to the role', { error: String(err) });
+      return undefined;
+    }
   }
 
   /** Desktop app only: serve the webhook on 127.0.0.1 (host mode serves it on its own server). A busy port is logged, not fatal. */

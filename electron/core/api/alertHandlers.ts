@@ -19,6 +19,7 @@ export function alertHandlers(
   | 'reopenAlert'
   | 'raiseManualAlert'
   | 'escalateAlert'
+  | 'silenceAlarms'
   | 'setDutyLevel'
   | 'webhookInfo'
   | 'alertHeatHistory'
@@ -36,6 +37,7 @@ export function alertHandlers(
     reopenAlert: async ({ alertId }) => ctx.alerts.reopenAlert(alertId, currentActor(ctx)),
     raiseManualAlert: async (report) => ctx.alerts.raiseManual(report, currentActor(ctx)),
     escalateAlert: async ({ alertId, reason }) => act(alertId, { kind: 'alert.escalated', reason }, currentActor(ctx)),
+    silenceAlarms: async ({ alertIds, reason }) => ctx.alerts.silence(alertIds, reason, currentActor(ctx)),
     // 一级 (level 1), the highest, needs a supervisor: the need depends on the level, so the handler asks the gate.
     setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx), level === 1 ? requireFourEyes(ctx, 'setDutyLevel') : undefined),
     alertHeatHistory: async ({ from, to }) => heatHistory(ctx.journal, ctx.site.site, from, to),

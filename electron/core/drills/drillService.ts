@@ -84,7 +84,13 @@ export class DrillService {
     );
     this.undoCameraFaults(active);
     // A real emergency needs the queue and the wall: the drill's alarms leave both (its record keeps them).
-    if (reason === 'real-emergency') await this.deps.hooks.closeDrillAlerts?.(actor);
+    if (reason !== 'real-emergency') return;
+    // The drill has stopped either way: a failure to close its alarms is logged (they can be closed by hand), not thrown at the officer.
+    try {
+      await this.deps.hooks.closeDrillAlerts?.(actor);
+    } catch (err) {
+      this.deps.log.error('drills: the stopped drill\'s alarms could not all be closed; close them at the desk', { error: String(err) });
+    }
   }
 
   /** Schedules every inject of a run that has not fired yet, relative to its start. */

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { deviceClockOffset } from '../../../shared/alerts/deviceClock';
 import { countdowns, nextDue, type ResolvedTargets } from '../../../shared/alerts/targets';
 import type { Severity } from '../../../shared/domain/severity';
-import type { AlertView } from '../../../shared/state/alertsDomain';
+import { progressDue, type AlertView } from '../../../shared/state/alertsDomain';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
 
 export interface AlertQueueProps {
@@ -43,7 +43,8 @@ export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
             key={a.id}
             data-alert={a.id}
             data-status={a.status}
-            className={`alerts__row sev-${a.severity}${a.id === props.selected ? ' is-selected' : ''}`}
+            {...(progressDue(a) ? { 'data-progress-due': 'true' } : {})}
+            className={`alerts__row sev-${a.severity}${a.id === props.selected ? ' is-selected' : ''}${a.status === 'escalated' || progressDue(a) ? ' is-escalated' : ''}`}
             onClick={() => props.onSelect(a.id)}
             aria-selected={a.id === props.selected}
           >

@@ -26,6 +26,10 @@ export interface AlertsSlice {
   /** An alarm reported by phone, radio or in person; resolves to its id, or undefined when refused (see `alertsError`). */
   raiseManualAlert(report: ManualReport): Promise<string | undefined>;
   setDutyLevel(level: DutyLevel, reason: string): Promise<boolean>;
+  /** Silences this console's tone for the alarms sounding now, with a reason (journaled per console). */
+  silenceAlarms(alertIds: readonly string[], reason: string): Promise<boolean>;
+  /** Why the last silence was refused (shown in its own form). */
+  readonly silenceError: string | undefined;
   loadWebhookInfo(): Promise<void>;
   /** Live alerts of a time window read from the journal (the heat map's history); undefined when it could not be read. */
   alertHeatHistory(from: number, to: number): Promise<readonly (HeatEvent & { id: string })[] | undefined>;
@@ -34,10 +38,12 @@ export interface AlertsSlice {
 export const createAlertsSlice: SliceCreator<AlertsSlice> = (api) => (set) => {
   const run = tracked((alertsError) => set({ alertsError }));
   const duty = tracked((dutyLevelError) => set({ dutyLevelError }));
+  const hush = tracked((silenceError) => set({ silenceError }));
   const done = (p: Promise<unknown>): Promise<boolean> => p.then((r) => r !== undefined);
   return {
     alertsError: undefined,
     dutyLevelError: undefined,
+    silenceError: undefined,
     webhookInfo: undefined,
     actOnAlert: (action, alertId) => {
       switch (action) {
@@ -65,6 +71,7 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (api) => (set) => {
       }
     },
     setDutyLevel: (level, reason) => done(duty(() => api.setDutyLevel({ level, reason }))),
+    silenceAlarms: (alertIds, reason) => done(hush(() => api.silenceAlarms({ alertIds: [...alertIds], reason }))),
     loadWebhookInfo: async () => {
       // No webhook info is shown as no panel: nothing to report beyond that.
       set({ webhookInfo: await api.webhookInfo().catch(() => undefined) });

@@ -7,7 +7,8 @@ import { DrillsSection } from '../drills';
 import { JournalPanel } from '../journal';
 import { OperationsSection } from './OperationsSection';
 import { PlansSection } from '../plans';
-import { RosterSection } from '../roster';
+import { RosterSection, useOverdueChecks } from '../roster';
+import { attentionCounts } from '../../../shared/alerts/attention';
 import { ConsolesSection } from '../sitestate';
 import { AccountsSection, useCan } from '../session';
 
@@ -20,6 +21,12 @@ export function DeskView(props: { section: DeskSection }) {
   const canManage = useCan('setAccountDisabled');
   const canLift = useCan('liftLockout');
   const managesAccounts = canManage || canLift;
+  const waiting = useConsole((s) => attentionCounts(s.siteState.alerts));
+  const overdueChecks = useOverdueChecks().length;
+  const badges: Partial<Record<DeskSection, { count: number; severity: string; title: string }>> = {
+    ...(waiting.total > 0 ? { alerts: { count: waiting.total, severity: waiting.red > 0 ? 'red' : waiting.orange > 0 ? 'orange' : 'yellow', title: t('nav.badge.alerts', { count: waiting.total }) } } : {}),
+    ...(overdueChecks > 0 ? { roster: { count: overdueChecks, severity: 'red', title: t('nav.badge.checks', { count: overdueChecks }) } } : {}),
+  };
   const items: { section: DeskSection; label: string; href: string }[] = [
     { section: 'ops', label: t('desk.section.ops'), href: '#/desk' },
     { section: 'alerts', label: t('desk.section.alerts'), href: '#/desk/alerts' },
@@ -34,11 +41,19 @@ export function DeskView(props: { section: DeskSection }) {
   return (
     <div className="desk-shell" data-testid="desk-view">
       <nav className="rail" aria-label={t('station.desk')}>
-        {items.map((item) => (
-          <a key={item.section} href={item.href} className={props.section === item.section ? 'rail__item is-active' : 'rail__item'} data-section={item.section}>
-            {item.label}
-          </a>
-        ))}
+        {items.map((item) => {
+          const badge = badges[item.section];
+          return (
+            <a key={item.section} href={item.href} className={props.section === item.section ? 'rail__item is-active' : 'rail__item'} data-section={item.section}>
+              {item.label}
+              {badge && (
+                <span className={`rail__badge sev-${badge.severity}`} data-testid={`nav-badge-${item.section}`} data-count={badge.count} title={badge.title}>
+                  {badge.count}
+                </span>
+              )}
+            </a>
+          );
+        })}
       </nav>
       {props.section === 'ops' && <OperationsSection />}
       {props.section === 'drills' && <DrillsSection />}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { wallAddress } from '../../../shared/wall/layouts';
 import { useConsole } from '../../app/StoreContext';
 import { useLocalize, useT } from '../../i18n/useT';
-import { FloorPlanPanel, useAlertHeat } from '../floorplan';
+import { FloorPlanPanel, useAlertHeat, usePlanAlarms } from '../floorplan';
 import { CAMERA_DRAG_TYPE } from '../video';
 import { DeskWall } from '../wall';
 
@@ -11,6 +11,7 @@ export function OperationsSection() {
   const site = useConsole((s) => s.bootstrap?.site);
   const [selected, setSelected] = useState<string | undefined>();
   const heat = useAlertHeat();
+  const alarms = usePlanAlarms(site);
   const wallSpotlight = useConsole((s) => s.wallSpotlight);
   // The wall slice's last error, shown here only while it is this panel's spotlight that failed.
   const [failed, setFailed] = useState(false);
@@ -24,6 +25,7 @@ export function OperationsSection() {
         <FloorPlanPanel
           site={site}
           events={heat}
+          alarms={alarms}
           selectedCamera={selected}
           onCameraDragStart={(camera, e) => {
             e.dataTransfer.setData(CAMERA_DRAG_TYPE, camera.id);

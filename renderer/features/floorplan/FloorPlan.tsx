@@ -1,11 +1,12 @@
 import { niceScaleLength, viewWedge } from '../../../shared/site/geometry';
 import type { HeatEvent } from '../../../shared/heatmap/types';
+import type { PlanAlarm } from '../../../shared/alerts/planAlarms';
 import type { Zone } from '../../../shared/site/schema';
 import type { DragEvent } from 'react';
 import type { CameraView, FloorView, SiteView } from '../../../shared/site/view';
 import { useLocalize, useT } from '../../i18n/useT';
 import { HeatLayer } from '../heatmap';
-import { SensorsLayer, ZonesLayer } from './FloorPlanLayers';
+import { AlarmsLayer, SensorsLayer, ZonesLayer } from './FloorPlanLayers';
 
 export interface FloorPlanProps {
   readonly site: SiteView;
@@ -23,6 +24,10 @@ export interface FloorPlanProps {
   readonly zoneCounts?: ReadonlyMap<string, number> | undefined;
   readonly selectedZone?: string | undefined;
   readonly onZoneClick?: ((zone: Zone) => void) | undefined;
+  /** This floor's open red and orange alarms: their zones flash and an icon marks each. */
+  readonly alarms?: readonly PlanAlarm[] | undefined;
+  /** The alarm the plan turned to: highlighted above the others. */
+  readonly focusAlarm?: string | undefined;
 }
 
 /**
@@ -42,6 +47,8 @@ export function FloorPlan({
   zoneCounts,
   selectedZone,
   onZoneClick,
+  alarms,
+  focusAlarm,
 }: FloorPlanProps) {
   const localize = useLocalize();
   const t = useT();
@@ -51,6 +58,9 @@ export function FloorPlan({
   const unit = Math.max(floor.widthM, floor.heightM) / 100; // 1 % of the plan, in metres
   const scale = niceScaleLength(floor.widthM / 5);
   const font = unit * (large ? 2.4 : 1.8);
+  const alarmZones = new Map<string, PlanAlarm>();
+  // The first alarm of a zone (in priority order) colours it.
+  for (const a of alarms ?? []) if (a.zone !== undefined && !alarmZones.has(a.zone)) alarmZones.set(a.zone, a);
 
   return (
     <svg
@@ -75,7 +85,7 @@ export function FloorPlan({
           </g>
         ))}
       </g>
-      <ZonesLayer zones={zones} unit={unit} font={font} large={large} zoneCounts={zoneCounts} selectedZone={selectedZone} onZoneClick={onZoneClick} />
+      <ZonesLayer zones={zones} unit={unit} font={font} large={large} zoneCounts={zoneCounts} selectedZone={selectedZone} onZoneClick={onZoneClick} alarmZones={alarmZones} />
       <g className="floorplan__cameras">
         {cameras.map((camera) => {
           const selected = camera.id === selectedCamera;
@@ -103,6 +113,7 @@ export function FloorPlan({
         })}
       </g>
       <SensorsLayer sensors={sensors} unit={unit} />
+      {alarms && alarms.length > 0 ? <AlarmsLayer alarms={alarms} unit={unit * (large ? 1.3 : 1)} focus={focusAlarm} /> : null}
       <g className="floorplan__scale" transform={`translate(${unit * 3}, ${floor.heightM - unit * 3})`}>
         <line x1={0} y1={0} x2={scale} y2={0} strokeWidth={unit * 0.4} />
         <text x={scale / 2} y={-unit} fontSize={font} textAnchor="middle">

@@ -1,3 +1,4 @@
+import type { PlanAlarm } from '../../../shared/alerts/planAlarms';
 import { polygonCentroid } from '../../../shared/site/geometry';
 import type { Zone } from '../../../shared/site/schema';
 import type { SiteView } from '../../../shared/site/view';
@@ -13,8 +14,10 @@ export function ZonesLayer(props: {
   zoneCounts: ReadonlyMap<string, number> | undefined;
   selectedZone: string | undefined;
   onZoneClick: ((zone: Zone) => void) | undefined;
+  /** Zones with an open red or orange alarm: outlined in its colour, flashing while unacknowledged. */
+  alarmZones?: ReadonlyMap<string, PlanAlarm>;
 }) {
-  const { zones, unit, font, large, zoneCounts, selectedZone, onZoneClick } = props;
+  const { zones, unit, font, large, zoneCounts, selectedZone, onZoneClick, alarmZones } = props;
   const localize = useLocalize();
   return (
   <g className="floorplan__zones">
@@ -23,12 +26,15 @@ export function ZonesLayer(props: {
       const count = zoneCounts?.get(zone.id) ?? 0;
       const band = countBand(count);
       const colour = band?.colour ?? zoneFill(zone.kind);
+      const alarm = alarmZones?.get(zone.id);
+      const alarmClass = alarm ? ` is-alarm sev-${alarm.severity}${alarm.awaitingAck ? ' is-flashing' : ''}` : '';
       return (
         <g
           key={zone.id}
           data-zone={zone.id}
           data-count={count}
-          className={`floorplan__zone${zone.id === selectedZone ? ' is-selected' : ''}${onZoneClick ? ' is-clickable' : ''}`}
+          {...(alarm ? { 'data-alarm': alarm.alertId, 'data-alarm-state': alarm.awaitingAck ? 'awaiting' : 'acknowledged' } : {})}
+          className={`floorplan__zone${zone.id === selectedZone ? ' is-selected' : ''}${onZoneClick ? ' is-clickable' : ''}${alarmClass}`}
           onClick={() => onZoneClick?.(zone)}
         >
           <polygon
@@ -57,6 +63,25 @@ export function ZonesLayer(props: {
       );
     })}
   </g>
+  );
+}
+
+/** An icon at each open red or orange alarm's place: a ring that pulses while it waits, the focused one larger. */
+export function AlarmsLayer(props: { alarms: readonly PlanAlarm[]; unit: number; focus: string | undefined }) {
+  const { alarms, unit, focus } = props;
+  return (
+    <g className="floorplan__alarms" pointerEvents="none">
+      {alarms.map((a) => (
+        <g
+          key={a.alertId}
+          data-alarm-icon={a.alertId}
+          className={`floorplan__alarm sev-${a.severity}${a.awaitingAck ? ' is-flashing' : ''}${a.alertId === focus ? ' is-focus' : ''}`}
+        >
+          <circle cx={a.x} cy={a.y} r={unit * (a.alertId === focus ? 3 : 2)} className="floorplan__alarm-ring" strokeWidth={unit * 0.5} />
+          <circle cx={a.x} cy={a.y} r={unit * 0.8} className="floorplan__alarm-dot" />
+        </g>
+      ))}
+    </g>
   );
 }
 

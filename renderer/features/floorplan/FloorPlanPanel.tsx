@@ -1,4 +1,5 @@
 import { useMemo, useState, type DragEvent } from 'react';
+import { planFocus, type PlanAlarm } from '../../../shared/alerts/planAlarms';
 import { activeCountsByFloor, zoneCounts } from '../../../shared/heatmap/counts';
 import { buildTimeIndex, eventsInWindow, playbackSpan, type TimeIndex } from '../../../shared/heatmap/timeWindow';
 import type { HeatEvent } from '../../../shared/heatmap/types';
@@ -25,18 +26,34 @@ export interface FloorPlanPanelProps {
   now?: number;
   onZoneClick?: (zoneId: string) => void;
   heatRadiusM?: number;
+  /** Open red and orange alarms (usePlanAlarms): their zones flash, and the plan turns to a new one's floor. */
+  alarms?: readonly PlanAlarm[];
 }
+
+const NO_ALARMS: readonly PlanAlarm[] = [];
 
 /**
  * Floor tabs (with active-alert counts) over the selected floor's plan, its
  * heat map and zone counts for the chosen time window, the legend, and the
  * window controls (desk only: the wall always shows the live window).
+ * When an alarm that waits for acknowledgement becomes the first in line,
+ * the plan switches to its floor once (the operator may then look elsewhere).
  */
 export function FloorPlanPanel(props: FloorPlanPanelProps) {
   const ordered = [...props.site.floors].sort((a, b) => a.level - b.level);
   const [floorId, setFloorId] = useState(ordered[0]?.id ?? '');
   const [zoneId, setZoneId] = useState<string | undefined>(undefined);
   const events = props.events ?? NO_EVENTS;
+  const alarms = props.alarms ?? NO_ALARMS;
+  const focus = planFocus(alarms);
+  const focusId = focus?.alertId;
+  const focusFloor = focus?.floor;
+  // Turn once per alarm (adjusting state while rendering, as React advises), not on every render while it waits.
+  const [turnedFor, setTurnedFor] = useState<string | undefined>(undefined);
+  if (focusId !== turnedFor) {
+    setTurnedFor(focusId);
+    if (focusFloor !== undefined && focusFloor !== floorId) setFloorId(focusFloor);
+  }
   const now = useNow(5_000, props.now);
   const timeline = useHeatTimeline(now);
 
@@ -54,6 +71,7 @@ export function FloorPlanPanel(props: FloorPlanPanelProps) {
   const span = useMemo(() => playbackSpan(index ?? EMPTY_INDEX, now), [index, now]);
   if (!floor) return null;
   const zone = floorZones.find((z) => z.id === zoneId);
+  const floorAlarms = alarms.filter((a) => a.floor === floor.id);
   const large = props.large ?? false;
 
   const onZone = (z: Zone) => {
@@ -67,6 +85,7 @@ export function FloorPlanPanel(props: FloorPlanPanelProps) {
         floors={props.site.floors}
         current={floor.id}
         activeCounts={active}
+        alarmFloors={new Set(alarms.filter((a) => a.awaitingAck).map((a) => a.floor))}
         onSelect={(id) => {
           setFloorId(id);
           setZoneId(undefined);
@@ -82,6 +101,8 @@ export function FloorPlanPanel(props: FloorPlanPanelProps) {
           heatRadiusM={props.heatRadiusM}
           zoneCounts={counts}
           selectedZone={zone?.id}
+          alarms={floorAlarms}
+          focusAlarm={focusId}
           onZoneClick={onZone}
           {...(props.onCameraClick ? { onCameraClick: props.onCameraClick } : {})}
           {...(props.onCameraDragStart ? { onCameraDragStart: props.onCameraDragStart } : {})}

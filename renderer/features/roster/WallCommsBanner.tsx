@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
-import { dueStates } from '../../../shared/roster/schedule';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
 import { nameOf } from './names';
-import { useNow } from '../../ui/useNow';
+import { useOverdueChecks } from './useOverdueChecks';
 import { useRoster } from './useRoster';
 import './roster.css';
 
@@ -11,11 +9,8 @@ import './roster.css';
 export function WallCommsBanner() {
   const t = useT();
   const locale = useConsole((s) => s.settings.locale);
-  const tz = useConsole((s) => s.bootstrap?.site.timezone) ?? 'UTC';
-  const state = useConsole((s) => s.siteState.roster);
   const roster = useRoster();
-  const now = useNow(5000);
-  const overdue = useMemo(() => (roster ? dueStates(state, roster, tz, now).filter((s) => s.stage === 'overdue' && !s.escalation?.acked) : []), [roster, state, tz, now]);
+  const overdue = useOverdueChecks();
   if (!roster || overdue.length === 0) return null;
   const names = [...new Set(overdue.map((s) => nameOf(roster, s.device ?? s.person, locale)))];
   return (

@@ -3,4 +3,5 @@ export { nameOf } from './names';
 export { RosterSection } from './RosterSection';
 export { useOnline, useRoster } from './useRoster';
 export { WallCommsBanner } from './WallCommsBanner';
+export { useOverdueChecks } from './useOverdueChecks';
 export { createRosterSlice, type RosterSlice } from './rosterSlice';

@@ -2,6 +2,7 @@ import type { CameraView, SiteView } from '../../../shared/site/view';
 import type { WallModel } from '../../../shared/wall/model';
 import { useLocalize, useT } from '../../i18n/useT';
 import { VideoTile } from '../video';
+import { AlarmCards } from './AlarmCards';
 
 export interface WallStageProps {
   readonly site: SiteView;
@@ -18,7 +19,8 @@ export interface WallStageProps {
  * A wall: the layout's tiles (sub streams, chosen by size) and, when something
  * holds the spotlight slot, a large tile beside them (main stream by size, with
  * hysteresis). An alarm pop-up takes the slot with its alert's type and
- * severity until acknowledged at the desk.
+ * severity until acknowledged at the desk; the wall's other alarms (cards for
+ * those no camera covers) stand in a rail above, with the count still waiting.
  */
 export function WallStage({ site, model, liftedFor, onPush, onSpotlight, tools }: WallStageProps) {
   const t = useT();
@@ -27,8 +29,10 @@ export function WallStage({ site, model, liftedFor, onPush, onSpotlight, tools }
   const spot = model.spotlight ? byId.get(model.spotlight.camera) : undefined;
   const popup = model.spotlight?.popup;
   const alarmType = popup ? site.alertTypes.find((a) => a.code === popup.type) : undefined;
+  const rail = model.alarmCards.length > 0 || model.waitingAlarms > 0;
   return (
-    <div className={`wallstage${spot ? ' wallstage--spot' : ''}`} data-testid="wall-stage">
+    <div className={`wallstage${spot ? ' wallstage--spot' : ''}${rail ? ' wallstage--rail' : ''}`} data-testid="wall-stage">
+      <AlarmCards site={site} cards={model.alarmCards} waiting={model.waitingAlarms} liftedFor={liftedFor} />
       {spot && model.spotlight && (
         <div
           className={`wallstage__spot wallstage__spot--${model.spotlight.reason}${popup ? ` sev-${popup.severity}` : ''}`}
@@ -43,7 +47,6 @@ export function WallStage({ site, model, liftedFor, onPush, onSpotlight, tools }
               {popup && <span>{alarmType ? localize(alarmType.name) : popup.type}</span>}
               {popup && popup.mode === 'DRILL' && <span className="wallstage__drill">DRILL</span>}
               {popup && <span>{popup.awaitingAck ? t('wall.alarm.awaitingAck') : t('wall.alarm.acknowledged')}</span>}
-              {model.waitingAlarms > 0 && <span>{t('wall.alarm.waiting', { count: model.waitingAlarms })}</span>}
             </div>
           )}
           <VideoTile

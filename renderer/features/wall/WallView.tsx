@@ -1,7 +1,7 @@
 import type { SiteView } from '../../../shared/site/view';
 import { wallAddress } from '../../../shared/wall/layouts';
 import { useConsole } from '../../app/StoreContext';
-import { FloorPlanPanel, useAlertHeat } from '../floorplan';
+import { FloorPlanPanel, useAlertHeat, usePlanAlarms } from '../floorplan';
 import { useWallModel } from './useWall';
 import { WallStage } from './WallStage';
 import './wall.css';
@@ -15,6 +15,7 @@ import { WallCommsBanner } from '../roster';
 export function WallView(props: { monitor: number }) {
   const site = useConsole((s) => s.bootstrap?.site);
   const heat = useAlertHeat();
+  const alarms = usePlanAlarms(site);
   if (!site) return null;
   return (
     <main className="wall" data-testid="wall-view" data-monitor={props.monitor} data-wall={wallAddress(props.monitor)}>
@@ -23,7 +24,7 @@ export function WallView(props: { monitor: number }) {
       </section>
       <aside className="wall__side">
         <WallCommsBanner />
-        <FloorPlanPanel site={site} events={heat} large />
+        <FloorPlanPanel site={site} events={heat} alarms={alarms} large />
       </aside>
     </main>
   );

@@ -54,9 +54,20 @@ export function useWallModel(address: string, site: SiteView): { model: WallMode
     return byZone;
   }, [site]);
   const cameraIds = useMemo(() => site.cameras.map((c) => c.id), [site]);
-  const base = { screen, cameraIds, groups: site.cameraGroups, customLayouts: site.wall?.layouts ?? [], tours: site.wall?.tours ?? [], alarms, zoneCameras, now };
+  const base = {
+    screen,
+    cameraIds,
+    groups: site.cameraGroups,
+    customLayouts: site.wall?.layouts ?? [],
+    tours: site.wall?.tours ?? [],
+    alarms,
+    zoneCameras,
+    now,
+    ...(site.wall?.alarmSlots !== undefined ? { alarmSlots: site.wall.alarmSlots } : {}),
+  };
   // First pass decides whether an alarm pauses the tour; the clock then runs (or not) accordingly.
-  const paused = wallModel({ ...base, tourActiveMs: 0 }).spotlight?.reason === 'alarm';
+  const first = wallModel({ ...base, tourActiveMs: 0 });
+  const paused = first.spotlight?.reason === 'alarm' || first.alarmCards.length > 0;
   const tourActiveMs = useTourClock(screen.tour?.startedAt, paused);
   const model = wallModel({ ...base, tourActiveMs });
   const liftedFor = (camera: string): ReadonlySet<number> => {

@@ -193,4 +193,107 @@ test.describe('handling an alarm at the desk (Chromium, host mode, the demo site
     // A slip is not journaled as a quarantined device message.
     expect((await api.queryJournal({ kinds: ['alert.quarantined'], limit: 5 })).entries).toHaveLength(0);
   });
+
+  test('a red alarm no camera covers reaches the wall as a card and the desk plan turns to its floor, the zone flashing; the wall counts what waits', async ({ ownHost, browser }) => {
+    const desk = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const wall = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    try {
+      await openAs(desk, ownHost.urlFor('desk'));
+      await wall.goto(ownHost.urlFor('wall/1'));
+      // The ground floor shows first; the archive (no camera) is upstairs.
+      await expect(desk.locator('.floorplan')).toHaveAttribute('data-floor', 'f1');
+      await raise(ownHost, { id: 'archive-1', type: 'door-forced', zone: 'archive', severity: 'red' });
+
+      const card = wall.getByTestId('wall-alarm-card');
+      await expect(card).toHaveAttribute('data-alert', 'archive-1');
+      await expect(card).toHaveAttribute('data-severity', 'red');
+      await expect(card.getByTestId('wall-alarm-zone')).toContainText('档案室');
+      await expect(card).toContainText('该位置无摄像机覆盖');
+      await expect(wall.locator('.floorplan__zone[data-zone="archive"]')).toHaveAttribute('data-alarm-state', 'awaiting');
+
+      await expect(desk.locator('.floorplan')).toHaveAttribute('data-floor', 'f2');
+      await expect(desk.locator('.floorplan__zone[data-zone="archive"]')).toHaveAttribute('data-alarm', 'archive-1');
+      await expect(desk.locator('.floorplan__zone[data-zone="archive"]')).toHaveClass(/is-flashing/);
+      await expect(desk.locator('[data-alarm-icon="archive-1"]')).toBeVisible();
+      await expect(desk.locator('[data-floor-tab="f2"]')).toHaveAttribute('data-alarm', 'true');
+
+      // Two slots by default: a third serious alarm waits, and the wall says so.
+      await raise(ownHost, { id: 'fence-w', type: 'fence-climb', zone: 'perimeter-w' });
+      await raise(ownHost, { id: 'stores-1', type: 'door-forced', zone: 'stores', severity: 'red' });
+      await expect(wall.getByTestId('wall-alarm-card')).toHaveCount(2);
+      await expect(wall.getByTestId('wall-alarms-waiting')).toHaveAttribute('data-count', '1');
+      await expect(wall.getByTestId('wall-alarms-waiting')).toContainText('另有 1 条报警等待');
+
+      // Acknowledged: the plan turns to the next alarm waiting (the west fence, downstairs); back upstairs the
+      // archive is still marked while open, no longer flashing; the card leaves the wall after its hold.
+      const api = await ownHost.signedIn();
+      await api.acknowledgeAlert({ alertId: 'archive-1' });
+      await expect(desk.locator('.floorplan')).toHaveAttribute('data-floor', 'f1');
+      await expect(desk.locator('.floorplan__zone[data-zone="perimeter-w"]')).toHaveAttribute('data-alarm', 'fence-w');
+      await desk.locator('[data-floor-tab="f2"]').click();
+      await expect(desk.locator('.floorplan__zone[data-zone="archive"]')).toHaveAttribute('data-alarm-state', 'acknowledged');
+      await expect(desk.locator('.floorplan__zone[data-zone="archive"]')).not.toHaveClass(/is-flashing/);
+      await expect(wall.locator('[data-testid="wall-alarm-card"][data-alert="archive-1"]')).toHaveCount(0, { timeout: 20_000 });
+      await expect(wall.getByTestId('wall-alarms-waiting')).toHaveCount(0);
+    } finally {
+      await desk.close();
+      await wall.close();
+    }
+  });
+
+  test('the tone starts on a red alarm and stops on acknowledgement; counts and badges follow; silencing is per console, with a reason, journaled', async ({ ownHost, page }) => {
+    // Count what the page asks its speaker to play, under the app's own Web Audio calls.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __oscillatorStarts: number };
+      w.__oscillatorStarts = 0;
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: Parameters<OscillatorNode['start']>) {
+        w.__oscillatorStarts += 1;
+        return start.apply(this, args);
+      };
+    });
+    const starts = (): Promise<number> => page.evaluate(() => (window as unknown as { __oscillatorStarts: number }).__oscillatorStarts);
+    await openAs(page, ownHost.urlFor('desk/journal'), 'op-he');
+    const tone = page.getByTestId('alarm-tone');
+    await expect(tone).toHaveAttribute('data-state', 'quiet');
+    await expect(page.getByTestId('attention-counts')).toHaveAttribute('data-total', '0');
+    expect(await starts()).toBe(0);
+
+    await raise(ownHost, { id: 'fire-9', type: 'fire', zone: 'lobby' });
+    await expect(tone).toHaveAttribute('data-state', 'sounding');
+    await expect(tone).toHaveAttribute('data-tone', 'red');
+    expect(await page.evaluate(() => new AudioContext().state)).not.toBe('closed');
+    await expect.poll(starts, { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
+    await expect(page.getByTestId('attention-counts').locator('[data-severity="red"]')).toHaveAttribute('data-count', '1');
+    await expect(page.getByTestId('nav-badge-alerts')).toHaveAttribute('data-count', '1');
+
+    // Acknowledged elsewhere: this page falls silent.
+    const other = await ownHost.signedIn('op-ma');
+    await other.acknowledgeAlert({ alertId: 'fire-9' });
+    await expect(tone).toHaveAttribute('data-state', 'quiet');
+    await expect(page.getByTestId('attention-counts')).toHaveAttribute('data-total', '0');
+    await expect(page.getByTestId('nav-badge-alerts')).toHaveCount(0);
+    const quiet = await starts();
+    await page.waitForTimeout(2500); // two red periods: a tone still looping would have started more oscillators
+    expect(await starts()).toBe(quiet);
+
+    // An orange alarm: its own tone; silenced here with a reason.
+    await raise(ownHost, { id: 'crowd-1', type: 'gathering', zone: 'yard-w' });
+    await expect(tone).toHaveAttribute('data-tone', 'orange');
+    await page.getByTestId('tone-silence').click();
+    await expect(tone.getByRole('button', { name: /本席位静音/ })).toBeDisabled();
+    await tone.locator('input[name="silence-reason"]').fill('已电话通知巡逻队，正在处置');
+    await tone.getByRole('button', { name: /本席位静音/ }).click();
+    await expect(tone).toHaveAttribute('data-state', 'quiet');
+    await expect(tone).toHaveAttribute('data-silenced', '1');
+    // Silenced is not acknowledged: it still counts and flashes.
+    await expect(page.getByTestId('attention-counts').locator('[data-severity="orange"]')).toHaveAttribute('data-count', '1');
+    const silenced = await other.queryJournal({ kinds: ['alert.silenced'], limit: 5 });
+    expect(silenced.entries).toHaveLength(1);
+    expect(silenced.entries[0]).toMatchObject({ actor: 'op-he', payload: { alertIds: ['crowd-1'], reason: '已电话通知巡逻队，正在处置' } });
+    // A new alarm sounds again.
+    await raise(ownHost, { id: 'fire-10', type: 'fire', zone: 'gate' });
+    await expect(tone).toHaveAttribute('data-state', 'sounding');
+    await expect(tone).toHaveAttribute('data-tone', 'red');
+  });
 });

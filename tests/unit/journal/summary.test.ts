@@ -67,7 +67,12 @@ const samples: { readonly [K in JournalKind]: readonly z.input<(typeof journalKi
   'alert.resolved': [{ alertId: 'a-fire-1', note: '已扑灭' }, { alertId: 'a-fire-1', code: 'real-incident', note: '已扑灭' }],
   'alert.false-alarm': [{ alertId: 'a-fire-1' }, { alertId: 'a-fire-1', code: 'nuisance', note: '风吹' }],
   'alert.reopened': [{ alertId: 'a-fire-1', closedEntry: '0190d7a0-0000-7000-8000-000000000001' }],
-  'alert.escalated': [{ alertId: 'a-fire-1', reason: 'not acknowledged in time', by: 'system' }],
+  'alert.escalated': [
+    { alertId: 'a-fire-1', reason: 'not acknowledged in time', by: 'system' },
+    { alertId: 'a-fire-1', reason: 'not acknowledged within 30 s', by: 'system', to: { role: 'supervisor', person: 'p-wang' } },
+  ],
+  'alert.progress-due': [{ alertId: 'a-fire-1', afterSec: 1800, to: { role: 'supervisor' } }],
+  'alert.silenced': [{ alertIds: ['a-fire-1'], reason: 'fire brigade on site, tone distracts the radio' }],
   'alert.quarantined': [{ source: 'nats', reason: 'occurredAt: required', raw: '{}' }],
   'duty-level.changed': [{ level: 1, reason: '重大活动' }],
   'site.plan-changed': [{ floor: 'f1', what: 'zone drawn' }],

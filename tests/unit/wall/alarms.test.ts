@@ -33,24 +33,36 @@ describe('alarm pop-ups', () => {
     expect(alarmPopups([alert({ alertId: 'c', status: 'false-alarm' })], 60_000).shown).toHaveLength(0);
   });
 
-  it('uses the zone cameras when the alert names no camera, and skips alerts with neither', () => {
+  it('uses the zone cameras when the alert names no camera; a yellow or blue alert with neither stays off the wall', () => {
     const zoneOnly = alert({ alertId: 'z', cameras: [], zone: 'lobby' });
-    const none = alert({ alertId: 'n', cameras: [], zone: 'roof' });
-    const out = alarmPopups([zoneOnly, none], 2000, { zoneCameras: { lobby: ['lobby-cam'] } });
+    const yellow = alert({ alertId: 'y', severity: 'yellow', cameras: [], zone: 'roof' });
+    const blue = alert({ alertId: 'b', severity: 'blue', cameras: [] });
+    const out = alarmPopups([zoneOnly, yellow, blue], 2000, { zoneCameras: { lobby: ['lobby-cam'] } });
     expect(out.shown.map((p) => p.camera)).toEqual(['lobby-cam']);
     expect(out.waiting).toBe(0);
   });
 
-  it('the most severe, then the oldest, gets the reserved slot; the rest wait', () => {
+  it('a red or orange alert no camera covers still takes a slot, as a card with its zone and floor', () => {
+    const fence = alert({ alertId: 'fence', severity: 'red', cameras: [], zone: 'perimeter-w', floor: 'ground' });
+    const climb = alert({ alertId: 'climb', severity: 'orange', cameras: [], raisedAt: 1500 });
+    const out = alarmPopups([climb, fence], 2000, { slots: 1 });
+    expect(out.shown).toEqual([expect.objectContaining({ alertId: 'fence', camera: undefined, zone: 'perimeter-w', floor: 'ground', awaitingAck: true })]);
+    expect(out.waiting).toBe(1);
+    expect(alarmPopups([climb, fence], 2000).shown.map((p) => p.alertId)).toEqual(['fence', 'climb']);
+  });
+
+  it('the most severe, then the oldest, get the slots (two unless the site says otherwise); the rest wait', () => {
     const alerts = [
       alert({ alertId: 'old-yellow', severity: 'yellow', raisedAt: 100 }),
       alert({ alertId: 'new-red', severity: 'red', raisedAt: 900 }),
       alert({ alertId: 'old-red', severity: 'red', raisedAt: 500 }),
     ];
-    const out = alarmPopups(alerts, 1000);
+    const out = alarmPopups(alerts, 1000, { slots: 1 });
     expect(out.shown.map((p) => p.alertId)).toEqual(['old-red']);
     expect(out.waiting).toBe(2);
-    expect(alarmPopups(alerts, 1000, { slots: 2 }).shown.map((p) => p.alertId)).toEqual(['old-red', 'new-red']);
+    const byDefault = alarmPopups(alerts, 1000);
+    expect(byDefault.shown.map((p) => p.alertId)).toEqual(['old-red', 'new-red']);
+    expect(byDefault.waiting).toBe(1);
   });
 
   it('is deterministic regardless of input order', () => {

@@ -149,6 +149,34 @@ describe('wall domain and model', () => {
     expect(wallModel({ ...input, alarms: wallAlarms(acked.alerts), now: 5000 }).spotlight?.reason).toBe('alarm');
   });
 
+  it('a red alarm no camera covers is a card that pauses the tour; a camera alarm beside it keeps the spotlight', () => {
+    const state = foldEntries(initialSiteState(), [
+      entry('alert.raised', { alertId: 'F1', source: 'nats', type: 'fence-climb', severity: 'red', zone: 'perimeter-w', cameras: [], occurredAt: 1000, mode: 'LIVE' }, 1000),
+    ]);
+    const input = {
+      screen: { layout: '16' as const, customId: undefined, tiles: {}, spotlight: undefined, tour: { tourId: 't', startedAt: 0 } },
+      cameraIds: ['a'],
+      groups: [],
+      customLayouts: [],
+      tours: [{ id: 't', name: 'T', steps: [{ camera: 'a', dwellSec: 10 }] }],
+      zoneCameras: {},
+      tourActiveMs: 0,
+      now: 5000,
+    };
+    const card = wallModel({ ...input, alarms: wallAlarms(state.alerts) });
+    expect(card.spotlight).toBeUndefined();
+    expect(card.alarmCards).toEqual([expect.objectContaining({ alertId: 'F1', camera: undefined, zone: 'perimeter-w' })]);
+    expect(card.tour?.paused).toBe(true);
+    const both = foldEntries(state, [
+      entry('alert.raised', { alertId: 'D1', source: 'nats', type: 'door-forced', severity: 'orange', cameras: ['a'], occurredAt: 2000, mode: 'LIVE' }, 2000),
+      entry('alert.raised', { alertId: 'D2', source: 'nats', type: 'door-forced', severity: 'orange', cameras: ['a'], occurredAt: 3000, mode: 'LIVE' }, 3000),
+    ]);
+    const m = wallModel({ ...input, alarms: wallAlarms(both.alerts), alarmSlots: 2 });
+    expect(m.spotlight).toMatchObject({ reason: 'alarm', alertId: 'D1' });
+    expect(m.alarmCards.map((c) => c.alertId)).toEqual(['F1']);
+    expect(m.waitingAlarms).toBe(1);
+  });
+
   it('an alarm spotlight entry takes the slot and pauses the tour', () => {
     const state = foldEntries(initialSiteState(), [entry('wall.spotlight', { wall: 'wall-1', camera: 'lobby', reason: 'alarm', alertId: 'A2' })]);
     const screen = state.wall.walls['wall-1']!;

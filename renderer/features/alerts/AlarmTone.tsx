@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { sounding } from '../../../shared/alerts/attention';
+import { useConsole } from '../../app/StoreContext';
+import { useT } from '../../i18n/useT';
+import { useCan } from '../session';
+import { AlarmSpeaker } from './tone';
+
+/**
+ * The desk's alarm tone and its silence control. Every alarm that waits for
+ * a person sounds at its severity's tone until acknowledged; an operator
+ * may silence this console for the alarms sounding now, giving a reason
+ * (journaled; other desks keep sounding; a new alarm sounds again).
+ */
+export function AlarmTone() {
+  const consoleId = useConsole((s) => s.bootstrap?.console.id ?? '');
+  const alerts = useConsole((s) => s.siteState.alerts);
+  const silence = useConsole((s) => s.silenceAlarms);
+  const error = useConsole((s) => s.silenceError);
+  const canSilence = useCan('silenceAlarms');
+  const t = useT();
+  const now = useMemo(() => sounding(alerts, consoleId), [alerts, consoleId]);
+  const [speaker] = useState(() => new AlarmSpeaker());
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const state = useSyncExternalStore(
+    (l) => speaker.onChange(l),
+    () => `${speaker.state()}:${speaker.bursts}`,
+  );
+  const [toneState, bursts] = state.split(':');
+
+  useEffect(() => speaker.play(now.tone), [speaker, now.tone]);
+  useEffect(() => () => speaker.close(), [speaker]);
+  // A page the browser keeps quiet plays after the operator's next click anywhere.
+  useEffect(() => {
+    if (toneState !== 'blocked') return undefined;
+    const unblock = (): void => speaker.unblock();
+    window.addEventListener('pointerdown', unblock, { once: true });
+    window.addEventListener('keydown', unblock, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', unblock);
+      window.removeEventListener('keydown', unblock);
+    };
+  }, [speaker, toneState]);
+
+  const submit = (): void => {
+    if (!reason.trim()) return;
+    void silence(now.alertIds, reason).then((ok) => {
+      if (!ok) return;
+      setAsking(false);
+      setReason('');
+    });
+  };
+
+  return (
+    <span
+      className={`tone tone--${toneState ?? 'quiet'}${now.tone ? ` sev-${now.tone}` : ''}`}
+      data-testid="alarm-tone"
+      data-state={toneState}
+      data-tone={now.tone ?? ''}
+      data-sounding={now.alertIds.length}
+      data-silenced={now.silenced}
+      data-bursts={bursts}
+    >
+      {toneState === 'sounding' && <span aria-live="polite">🔊 {t('tone.sounding', { count: now.alertIds.length })}</span>}
+      {toneState === 'blocked' && (
+        <button type="button" className="tone__unblock" onClick={() => speaker.unblock()}>
+          🔇 {t('tone.blocked')}
+        </button>
+      )}
+      {toneState === 'unavailable' && <span>{t('tone.unavailable')}</span>}
+      {toneState === 'quiet' && now.silenced > 0 && <span className="muted">🔕 {t('tone.silencedCount', { count: now.silenced })}</span>}
+      {now.alertIds.length > 0 && canSilence && !asking && (
+        <button type="button" data-testid="tone-silence" onClick={() => setAsking(true)}>
+          {t('tone.silence')}
+        </button>
+      )}
+      {asking && (
+        <form
+          className="tone__form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <input
+            name="silence-reason"
+            autoFocus
+            value={reason}
+            placeholder={t('tone.reason')}
+            aria-label={t('tone.reason')}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <button type="submit" disabled={!reason.trim()}>
+            {t('tone.silenceConfirm', { count: now.alertIds.length })}
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            {t('tone.cancel')}
+          </button>
+          {error && (
+            <span className="field__error" role="alert">
+              {error}
+            </span>
+          )}
+        </form>
+      )}
+    </span>
+  );
+}
