@@ -259,12 +259,12 @@ export class AlertService {
    */
   async escalateOverdue(): Promise<number> {
     const now = this.deps.clock.now();
-    const due: { alert: AlertView; kind: 'alert.escalated' | 'alert.progress-due' }[] = [];
+    const due: { alert: AlertView; targets: ResolvedTargets; kind: 'alert.escalated' | 'alert.progress-due' }[] = [];
     for (const a of alertList(this.deps.state.current().alerts)) {
       if (this.escalating.has(a.id)) continue;
       const targets = this.targetsFor(a);
-      if (ackOverdue(a, targets, now) && !a.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system')) due.push({ alert: a, kind: 'alert.escalated' });
-      else if (progressOverdue(a, targets, now)) due.push({ alert: a, kind: 'alert.progress-due' });
+      if (ackOverdue(a, targets, now) && !a.history.some((h) => h.kind === 'alert.escalated' && h.by === 'system')) due.push({ alert: a, targets, kind: 'alert.escalated' });
+      else if (progressOverdue(a, targets, now)) due.push({ alert: a, targets, kind: 'alert.progress-due' });
     }
     if (due.length === 0) return 0;
     const person = this.supervisor();
@@ -276,12 +276,11 @@ export class AlertService {
       if (batch.length === 0) continue;
       for (const d of batch) this.escalating.add(d.alert.id);
       try {
-        const drafts = batch.map(({ alert, kind }) => {
-          const targets = this.targetsFor(alert);
-          return kind === 'alert.escalated'
+        const drafts = batch.map(({ alert, targets, kind }) =>
+          kind === 'alert.escalated'
             ? { kind, payload: { alertId: alert.id, reason: `not acknowledged within ${targets.acknowledgeSec} s`, by: 'system', to }, mode }
-            : { kind, payload: { alertId: alert.id, afterSec: targets.progressEverySec, to }, mode };
-        });
+            : { kind, payload: { alertId: alert.id, afterSec: targets.progressEverySec, to }, mode },
+        );
         count += (await this.deps.journal.appendMany(drafts, { actor: 'system', mode, allowSystem: true })).length;
       } catch (err) {
         this.deps.log.error('system escalation not recorded', { alerts: batch.length, error: String(err) });

@@ -18,7 +18,7 @@ export function AlarmTone() {
   const error = useConsole((s) => s.silenceError);
   const canSilence = useCan('silenceAlarms');
   const t = useT();
-  const now = useMemo(() => sounding(alerts, consoleId), [alerts, consoleId]);
+  const sound = useMemo(() => sounding(alerts, consoleId), [alerts, consoleId]);
   const [speaker] = useState(() => new AlarmSpeaker());
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -28,7 +28,7 @@ export function AlarmTone() {
   );
   const [toneState, bursts] = state.split(':');
 
-  useEffect(() => speaker.play(now.tone), [speaker, now.tone]);
+  useEffect(() => speaker.play(sound.tone), [speaker, sound.tone]);
   useEffect(() => () => speaker.close(), [speaker]);
   // A page the browser keeps quiet plays after the operator's next click anywhere.
   useEffect(() => {
@@ -44,7 +44,7 @@ export function AlarmTone() {
 
   const submit = (): void => {
     if (!reason.trim()) return;
-    void silence(now.alertIds, reason).then((ok) => {
+    void silence(sound.alertIds, reason).then((ok) => {
       if (!ok) return;
       setAsking(false);
       setReason('');
@@ -53,23 +53,23 @@ export function AlarmTone() {
 
   return (
     <span
-      className={`tone tone--${toneState ?? 'quiet'}${now.tone ? ` sev-${now.tone}` : ''}`}
+      className={`tone tone--${toneState ?? 'quiet'}${sound.tone ? ` sev-${sound.tone}` : ''}`}
       data-testid="alarm-tone"
       data-state={toneState}
-      data-tone={now.tone ?? ''}
-      data-sounding={now.alertIds.length}
-      data-silenced={now.silenced}
+      data-tone={sound.tone ?? ''}
+      data-sounding={sound.alertIds.length}
+      data-silenced={sound.silenced}
       data-bursts={bursts}
     >
-      {toneState === 'sounding' && <span aria-live="polite">🔊 {t('tone.sounding', { count: now.alertIds.length })}</span>}
+      {toneState === 'sounding' && <span aria-live="polite">🔊 {t('tone.sounding', { count: sound.alertIds.length })}</span>}
       {toneState === 'blocked' && (
         <button type="button" className="tone__unblock" onClick={() => speaker.unblock()}>
           🔇 {t('tone.blocked')}
         </button>
       )}
       {toneState === 'unavailable' && <span>{t('tone.unavailable')}</span>}
-      {toneState === 'quiet' && now.silenced > 0 && <span className="muted">🔕 {t('tone.silencedCount', { count: now.silenced })}</span>}
-      {now.alertIds.length > 0 && canSilence && !asking && (
+      {toneState === 'quiet' && sound.silenced > 0 && <span className="muted">🔕 {t('tone.silencedCount', { count: sound.silenced })}</span>}
+      {sound.alertIds.length > 0 && canSilence && !asking && (
         <button type="button" data-testid="tone-silence" onClick={() => setAsking(true)}>
           {t('tone.silence')}
         </button>
@@ -92,7 +92,7 @@ export function AlarmTone() {
             onChange={(e) => setReason(e.target.value)}
           />
           <button type="submit" disabled={!reason.trim()}>
-            {t('tone.silenceConfirm', { count: now.alertIds.length })}
+            {t('tone.silenceConfirm', { count: sound.alertIds.length })}
           </button>
           <button type="button" onClick={() => setAsking(false)}>
             {t('tone.cancel')}

@@ -49,9 +49,10 @@ export class AlarmSpeaker {
     this.notify();
   }
 
+  /** Read on every render: no side effects (play() makes the audio context). */
   state(): ToneState {
     if (this.tone === undefined) return 'quiet';
-    if (!this.ensureContext()) return 'unavailable';
+    if (typeof AudioContext === 'undefined') return 'unavailable';
     return this.context?.state === 'running' ? 'sounding' : 'blocked';
   }
 

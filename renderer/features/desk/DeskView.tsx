@@ -24,7 +24,7 @@ export function DeskView(props: { section: DeskSection }) {
   const waiting = useConsole((s) => attentionCounts(s.siteState.alerts));
   const overdueChecks = useOverdueChecks().length;
   const badges: Partial<Record<DeskSection, { count: number; severity: string; title: string }>> = {
-    ...(waiting.total > 0 ? { alerts: { count: waiting.total, severity: waiting.red > 0 ? 'red' : waiting.orange > 0 ? 'orange' : 'yellow', title: t('nav.badge.alerts', { count: waiting.total }) } } : {}),
+    ...(waiting.total > 0 ? { alerts: { count: waiting.total, severity: waiting.red > 0 ? 'red' : waiting.orange > 0 ? 'orange' : waiting.yellow > 0 ? 'yellow' : 'blue', title: t('nav.badge.alerts', { count: waiting.total }) } } : {}),
     ...(overdueChecks > 0 ? { roster: { count: overdueChecks, severity: 'red', title: t('nav.badge.checks', { count: overdueChecks }) } } : {}),
   };
   const items: { section: DeskSection; label: string; href: string }[] = [

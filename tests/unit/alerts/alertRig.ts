@@ -5,6 +5,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { freePort, NatsServer } from '../../support/natsServer';
 import { waitFor } from '../../support/relayRig';
 import { tempDir } from '../../support/paths';
+import { startConsole } from '../../support/siteConsoles';
 import { copyDemoSite } from '../../support/siteCopy';
 
 /** A nats-server with JetStream and its MQTT listener on loopback (MQTT topic a/b reaches NATS as a.b). */
@@ -44,4 +45,16 @@ export async function waitForAck(nc: NatsConnection, at: { stream: string; seq: 
     15_000,
     what,
   );
+}
+
+/** A console on a copy of the demo site whose loopback webhook listens on a free port; closed by the caller's cleanups. */
+export async function consoleWithWebhook(cleanups: (() => Promise<void>)[]) {
+  const port = await freePort();
+  const site = copyDemoSite((s) => {
+    s.alerts = { webhook: { enabled: true, port } };
+  });
+  const core = await startConsole(site);
+  cleanups.push(() => core.close());
+  await core.alerts.listenForWebhook();
+  return { site, core, port };
 }

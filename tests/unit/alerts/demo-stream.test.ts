@@ -9,10 +9,9 @@ import { readWebhookEndpoint } from '../../../electron/core/alerts/webhook';
 import { loadSite } from '../../../electron/core/site/loadSite';
 import { ConsoleError } from '../../../shared/errors';
 import { alertList } from '../../../shared/state/alertsDomain';
-import { freePort } from '../../support/natsServer';
 import { demoSiteFile, tempDir } from '../../support/paths';
 import { startConsole } from '../../support/siteConsoles';
-import { copyDemoSite } from '../../support/siteCopy';
+import { consoleWithWebhook } from './alertRig';
 
 const cleanups: (() => Promise<void>)[] = [];
 const real = { now: () => Date.now(), random: Math.random };
@@ -32,17 +31,6 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** A console on a copy of the demo site whose loopback webhook listens on a free port. */
-async function consoleWithWebhook() {
-  const port = await freePort();
-  const site = copyDemoSite((s) => {
-    s.alerts = { webhook: { enabled: true, port } };
-  });
-  const core = await startConsole(site);
-  cleanups.push(() => core.close());
-  await core.alerts.listenForWebhook();
-  return { site, core, port };
-}
 
 describe('the demo alarm stream', () => {
   it('is mixed and realistic for the demo site: every alarm is raised by the real ingest, none quarantined; re-sends are absorbed', async () => {
@@ -89,7 +77,7 @@ describe('the demo alarm stream', () => {
   });
 
   it('npm run demo:alarms finds a running console from its data folder and its alarms reach the queue', async () => {
-    const { site, core, port } = await consoleWithWebhook();
+    const { site, core, port } = await consoleWithWebhook(cleanups);
     expect(readWebhookEndpoint(core.dataDir)).toBe(`http://127.0.0.1:${port}/api/alerts`);
     const lines: string[] = [];
     const code = await runDemoAlarms(['--data-dir', core.dataDir, '--site', site, '--count', '8', '--every', '0.01'], {}, demoSiteFile, (l) => lines.push(l), real);
@@ -103,7 +91,7 @@ describe('the demo alarm stream', () => {
     const empty = tempDir('no-console');
     await expect(runDemoAlarms(['--data-dir', empty, '--count', '1'], {}, demoSiteFile, () => undefined, real)).rejects.toThrow(/no console has served its alert webhook from .*no-console/);
 
-    const { core } = await consoleWithWebhook();
+    const { core } = await consoleWithWebhook(cleanups);
     const wrong = runDemoAlarms(['--data-dir', core.dataDir, '--token', 'f'.repeat(48), '--count', '1'], {}, demoSiteFile, () => undefined, real);
     await expect(wrong).rejects.toThrow(/refused the token \(401\)/);
     expect(alertList(core.state.current().alerts)).toHaveLength(0);
@@ -119,7 +107,7 @@ describe('the demo alarm stream', () => {
   it('--demo-alarms: the console sends itself the stream through its webhook, on a demo site only, until stopped', async () => {
     expect(parseConsoleArgs(['--demo-alarms'], {}, demoSiteFile).demoAlarms).toBe(true);
     expect(parseConsoleArgs([], {}, demoSiteFile).demoAlarms).toBe(false);
-    const { core } = await consoleWithWebhook();
+    const { core } = await consoleWithWebhook(cleanups);
     const url = core.alerts.webhookUrl ?? '';
     const log = createMemoryLog();
     const demo = startDemoAlarms({ site: core.site.site, url, token: core.alerts.webhookToken, log, everySec: 0.02, ...real });

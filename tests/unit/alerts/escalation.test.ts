@@ -13,14 +13,26 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
+/** A desk on the demo site at 09:00 Shanghai (the day shift runs), on a data folder of its own that a restart reopens. */
+async function deskAtNine(name: string) {
+  const clock = new FakeClock(Date.UTC(2026, 10, 22, 1, 0, 0));
+  const site = alertSite(undefined);
+  const dataDir = tempDir(name);
+  const core = await startConsole(site, 'desk', dataDir, clock);
+  cleanups.push(() => core.close());
+  const restart = async (): Promise<typeof core> => {
+    const next = await startConsole(site, 'desk', dataDir, clock);
+    cleanups.push(() => next.close());
+    return next;
+  };
+  return { clock, core, restart };
+}
+
 describe('escalation to people (real journal files, restarts)', () => {
   it('an unacknowledged alarm escalates to the supervisor on duty, named in the entry, once, across a restart', async () => {
-    // 09:00 Shanghai: the day shift runs.
-    const clock = new FakeClock(Date.UTC(2026, 10, 22, 1, 0, 0));
-    const site = alertSite(undefined);
-    const dataDir = tempDir('alerts-supervisor');
-    let core = await startConsole(site, 'desk', dataDir, clock);
-    cleanups.push(() => core.close());
+    const desk = await deskAtNine('alerts-supervisor');
+    const { clock, restart } = desk;
+    let core = desk.core;
     const roster = core.site.site.roster;
     const expected = supervisorOnDuty(roster, core.site.site.timezone, clock.now());
     expect(expected).toBeDefined();
@@ -33,7 +45,7 @@ describe('escalation to people (real journal files, restarts)', () => {
     // Restart before the deadline: the deadline comes from the journal, not from a timer that died with the process.
     await core.close();
     clock.set(clock.now() + 25_000);
-    core = await startConsole(site, 'desk', dataDir, clock);
+    core = await restart();
     expect(await core.alerts.escalateOverdue()).toBe(1);
     const [entry] = (await core.journal.query({ kinds: ['alert.escalated'], limit: 5 })).entries;
     expect(entry?.actor).toBe('system');
@@ -42,17 +54,15 @@ describe('escalation to people (real journal files, restarts)', () => {
 
     // Restarted again: nothing repeats.
     await core.close();
-    core = await startConsole(site, 'desk', dataDir, clock);
+    core = await restart();
     expect(await core.alerts.escalateOverdue()).toBe(0);
     expect((await core.journal.query({ kinds: ['alert.escalated'], limit: 5 })).entries).toHaveLength(1);
   }, 60_000);
 
   it('an acknowledged alarm with no progress within progressEverySec re-alerts once per quiet spell; a note ends the spell', async () => {
-    const clock = new FakeClock(Date.UTC(2026, 10, 22, 1, 0, 0));
-    const site = alertSite(undefined);
-    const dataDir = tempDir('alerts-progress');
-    let core = await startConsole(site, 'desk', dataDir, clock);
-    cleanups.push(() => core.close());
+    const desk = await deskAtNine('alerts-progress');
+    const { clock, restart } = desk;
+    let core = desk.core;
     // Orange on the demo site: progress every 30 min.
     await core.alerts.ingest.submit({ id: 'or-1', type: 'ir-beam', zone: 'perimeter-n', occurredAt: clock.now() }, 'manual');
     const op = await signedIn(core, 'op-he');
@@ -62,7 +72,7 @@ describe('escalation to people (real journal files, restarts)', () => {
     expect(await core.alerts.escalateOverdue()).toBe(0);
     clock.set(ackAt + 1_801_000);
     await core.close();
-    core = await startConsole(site, 'desk', dataDir, clock);
+    core = await restart();
     expect(await core.alerts.escalateOverdue()).toBe(1);
     expect(await core.alerts.escalateOverdue()).toBe(0);
     const alert = alertById(core.state.current().alerts, 'or-1');
@@ -87,9 +97,7 @@ describe('escalation to people (real journal files, restarts)', () => {
   }, 60_000);
 
   it('silencing is per console and journaled with the reason; a closed or unknown alarm refuses the whole call', async () => {
-    const clock = new FakeClock(Date.UTC(2026, 10, 22, 1, 0, 0));
-    const core = await startConsole(alertSite(undefined), 'desk', tempDir('alerts-silence'), clock);
-    cleanups.push(() => core.close());
+    const { clock, core } = await deskAtNine('alerts-silence');
     await core.alerts.ingest.submit({ id: 'fire-1', type: 'fire', zone: 'lobby', occurredAt: clock.now() }, 'manual');
     await core.alerts.ingest.submit({ id: 'smoke-1', type: 'fire', zone: 'gate', occurredAt: clock.now() }, 'manual');
     const me = core.identity.consoleId;

@@ -4,6 +4,7 @@ import { alertById } from '../../../shared/state/alertsDomain';
 import { freePort } from '../../support/natsServer';
 import { startConsole } from '../../support/siteConsoles';
 import { copyDemoSite } from '../../support/siteCopy';
+import { consoleWithWebhook } from './alertRig';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -12,13 +13,7 @@ afterEach(async () => {
 
 describe("the desktop app's loopback alert webhook", () => {
   it('takes alerts on 127.0.0.1 with the token, serves nothing else, and survives a busy port', async () => {
-    const port = await freePort();
-    const site = copyDemoSite((s) => {
-      s.alerts = { webhook: { enabled: true, port } };
-    });
-    const core = await startConsole(site);
-    cleanups.push(() => core.close());
-    await core.alerts.listenForWebhook();
+    const { core, port } = await consoleWithWebhook(cleanups);
     const url = core.alerts.webhookUrl;
     expect(url).toBe(`http://127.0.0.1:${port}/api/alerts`);
     const token = core.alerts.webhookToken;
