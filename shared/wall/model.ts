@@ -32,7 +32,7 @@ export interface WallModel {
   readonly tiles: readonly WallTileModel[];
   /** The reserved spotlight slot: an alarm pop-up first, else the operator's spotlight. */
   readonly spotlight: { readonly camera: string; readonly reason: 'operator' | 'alarm'; readonly popup: AlarmPopup | undefined; readonly alertId: string | undefined } | undefined;
-  /** The other alarms shown, in slot order: cards for alarms no camera covers, small tiles for further camera alarms. */
+  /** The other alarms shown, in slot order, as cards (one naming its camera when it has one). */
   readonly alarmCards: readonly AlarmPopup[];
   readonly waitingAlarms: number;
   readonly tour: { readonly tourId: string; readonly name: string; readonly index: number; readonly steps: number; readonly paused: boolean } | undefined;

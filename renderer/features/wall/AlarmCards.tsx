@@ -1,22 +1,22 @@
 import type { SiteView } from '../../../shared/site/view';
 import type { AlarmPopup } from '../../../shared/wall/alarms';
 import { useLocalize, useT } from '../../i18n/useT';
-import { VideoTile } from '../video';
 
 export interface AlarmCardsProps {
   readonly site: SiteView;
   readonly cards: readonly AlarmPopup[];
   /** Alarms that want a slot but wait for one. */
   readonly waiting: number;
-  readonly liftedFor: (camera: string) => ReadonlySet<number>;
 }
 
 /**
- * The wall's alarms beside the spotlight: a card for each alarm no camera
- * covers (type, zone, floor, so a fence with no camera is still seen) and a
- * small live tile for each further camera alarm; then how many more wait.
+ * The wall's alarms beside the spotlight: a card for each (type, zone,
+ * floor), so a fence with no camera is still seen; a further camera alarm's
+ * card names its camera rather than playing it, since every extra player costs
+ * a decoder the wall's tiles need (its picture comes up when it takes the
+ * spotlight). Then how many more wait.
  */
-export function AlarmCards({ site, cards, waiting, liftedFor }: AlarmCardsProps) {
+export function AlarmCards({ site, cards, waiting }: AlarmCardsProps) {
   const t = useT();
   const localize = useLocalize();
   if (cards.length === 0 && waiting === 0) return null;
@@ -48,11 +48,7 @@ export function AlarmCards({ site, cards, waiting, liftedFor }: AlarmCardsProps)
               {floor && <span data-testid="wall-alarm-floor">{localize(floor.name)}</span>}
               {!zone && !floor && <span>{t('wall.alarm.nowhere')}</span>}
             </div>
-            {camera ? (
-              <VideoTile key={`card-${camera.id}`} camera={camera} stream="auto" liftedMasks={liftedFor(camera.id)} className="tile--card" />
-            ) : (
-              <div className="wallstage__nocamera">{t('wall.alarm.noCamera')}</div>
-            )}
+            <div className="wallstage__nocamera">{camera ? t('wall.alarm.camera', { name: localize(camera.name) }) : t('wall.alarm.noCamera')}</div>
             <div>{card.awaitingAck ? t('wall.alarm.awaitingAck') : t('wall.alarm.acknowledged')}</div>
           </div>
         );

@@ -32,7 +32,7 @@ export function WallStage({ site, model, liftedFor, onPush, onSpotlight, tools }
   const rail = model.alarmCards.length > 0 || model.waitingAlarms > 0;
   return (
     <div className={`wallstage${spot ? ' wallstage--spot' : ''}${rail ? ' wallstage--rail' : ''}`} data-testid="wall-stage">
-      <AlarmCards site={site} cards={model.alarmCards} waiting={model.waitingAlarms} liftedFor={liftedFor} />
+      <AlarmCards site={site} cards={model.alarmCards} waiting={model.waitingAlarms} />
       {spot && model.spotlight && (
         <div
           className={`wallstage__spot wallstage__spot--${model.spotlight.reason}${popup ? ` sev-${popup.severity}` : ''}`}
