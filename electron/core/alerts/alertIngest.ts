@@ -82,7 +82,10 @@ export class AlertIngest {
   }
 
   private rememberState(alerts: AlertsState): void {
+    // A reset (a peer's entry slotted in a moment late: the normal case with several consoles) repeats the alerts
+    // already held: an id held with its content keeps it, so only the others are looked at and fingerprinted.
     for (const id of alerts.order) {
+      if (this.seen.knows(id)) continue;
       const view = alertById(alerts, id);
       this.seen.remember(id, view ? alertFingerprint(view) : undefined, view?.conflictOf);
     }

@@ -219,6 +219,29 @@ describe('periodic full re-verification', () => {
   });
 });
 
+describe('verification under traffic that never pauses', () => {
+  it('the start-up walk gets through the journal while appends keep coming every few milliseconds (it yields to them, never starves)', async () => {
+    const { dataDir } = await openTestJournal({ checkpointEvery: 100 }).then(async ({ journal, dataDir }) => {
+      for (let i = 0; i < 4; i++) await journal.appendMany(Array.from({ length: 500 }, (_, k) => ({ kind: 'note', payload: { text: `before ${i}-${k}` } })), { actor: 'duty-liu' });
+      await journal.close();
+      return { dataDir };
+    });
+    await withJournal(dataDir, async ({ journal }) => {
+      const deadline = Date.now() + 20_000;
+      let appended = 0;
+      // Never more than a few ms between requests: verification's idle wait (50 ms) is never met.
+      // The 2,000 entries written before (and their checkpoints) are verified while the appends go on.
+      while (journal.status().verifiedTo < 2000 && Date.now() < deadline) {
+        await journal.append({ kind: 'note', payload: { text: `during ${appended}` } }, { actor: 'duty-liu' });
+        appended += 1;
+      }
+      console.log(JSON.stringify(journal.status()), appended);
+      expect(journal.status().verifiedTo).toBeGreaterThanOrEqual(2000);
+      expect(appended).toBeGreaterThan(0);
+    });
+  });
+});
+
 describe('quick_check at start and after an I/O error', () => {
   it('a half-truncated file: named, kept as it is, and the console keeps logging in a new segment', async () => {
     const { dataDir, file } = await journalWith(400, { checkpointEvery: 1000 });
