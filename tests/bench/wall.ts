@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { startHost, type HostProcess } from '../support/hostProcess';
 import { demoSiteDir, repoRoot, tempDir } from '../support/paths';
+import { FRAME_COUNTER, percentileOf, samplePage } from './frames';
 import { summarize } from './stats';
 
 const SECONDS = Number(process.env.WALL_BENCH_SECONDS ?? 60);
@@ -44,67 +45,6 @@ function siteWith36Cameras(): string {
   site.wall = { ...site.wall, layouts: [...(site.wall?.layouts ?? []), { id: 'six-by-six', name: '6×6', columns: 6, rows: 6, cells }] };
   writeFileSync(file, JSON.stringify(site, (_k, v: unknown) => (v === undefined ? undefined : v), 2));
   return file;
-}
-
-/**
- * Counts presented frames of every <video> on the page, including ones added
- * later (layout switches), cumulatively per element: presentedFrames restarts
- * when a tile's player is rebuilt, so deltas are summed, never subtracted.
- */
-const FRAME_COUNTER = `
-(() => {
-  const w = window;
-  w.__frames = new Map();
-  let next = 1;
-  const watch = (v) => {
-    if (v.__wid) return; v.__wid = next++;
-    let last = 0;
-    const tick = (_now, meta) => {
-      const pf = meta.presentedFrames;
-      const add = pf >= last ? pf - last : pf;
-      last = pf;
-      w.__frames.set(v.__wid, (w.__frames.get(v.__wid) || 0) + add);
-      if (v.isConnected) v.requestVideoFrameCallback(tick);
-    };
-    v.requestVideoFrameCallback(tick);
-  };
-  setInterval(() => document.querySelectorAll('video').forEach(watch), 200);
-})();`;
-
-interface PageSample {
-  /** Cumulative presented frames by video element id, for elements on the page now. */
-  frames: Record<number, number>;
-  total: number;
-  dropped: number;
-  latencies: number[];
-  playing: number;
-  heap: number;
-}
-
-async function samplePage(page: Page): Promise<PageSample> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames?: Map<number, number>; __latency?: () => number[] };
-    const videos = [...document.querySelectorAll('video')].filter((v) => v.isConnected && (v.currentSrc || v.src));
-    let total = 0;
-    let dropped = 0;
-    for (const v of videos) {
-      const q = v.getVideoPlaybackQuality();
-      total += q.totalVideoFrames;
-      dropped += q.droppedVideoFrames;
-    }
-    const latencies = w.__latency
-      ? w.__latency()
-      : [...document.querySelectorAll('[data-testid="tile-health"]')].map((el) => Number(el.getAttribute('data-latency'))).filter((x) => x > 0);
-    const perf = performance as unknown as { memory?: { usedJSHeapSize: number } };
-    return {
-      frames: Object.fromEntries(videos.map((v) => { const id = (v as unknown as { __wid?: number }).__wid ?? 0; return [id, w.__frames?.get(id) ?? 0]; })),
-      total,
-      dropped,
-      latencies,
-      playing: document.querySelectorAll('.tile[data-state="playing"]').length || videos.filter((v) => !v.paused && v.readyState >= 3).length,
-      heap: perf.memory?.usedJSHeapSize ?? 0,
-    };
-  });
 }
 
 async function rendererCpu(cdp: CDPSession): Promise<{ cpuSec: number; pids: number[] }> {
@@ -159,12 +99,6 @@ async function measure(page: Page, cdp: CDPSession, tiles: number, seconds: numb
     jsHeapMb: Math.round(s1.heap / 1048576),
     latencySec: latencies.length > 0 ? { p50: percentileOf(latencies, 50), p95: percentileOf(latencies, 95) } : null,
   };
-}
-
-function percentileOf(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
 async function waitPlaying(page: Page, count: number, timeoutMs = 60_000): Promise<number> {

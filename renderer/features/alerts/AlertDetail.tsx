@@ -1,6 +1,6 @@
 import type { Countdown } from '../../../shared/alerts/targets';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
-import type { AlertView } from '../../../shared/state/alertsDomain';
+import { progressDue, type AlertView } from '../../../shared/state/alertsDomain';
 
 export type DetailAction = 'ack' | 'assign' | 'note' | 'dispatch' | 'on-scene' | 'report' | 'resolve' | 'false-alarm' | 'escalate';
 
@@ -57,6 +57,17 @@ export function AlertDetail(props: AlertDetailProps) {
       {a.conflictOf !== undefined && (
         <p className="alerts__flag" data-testid="alert-conflict">
           {t('alerts.conflictOf', { id: a.conflictOf })}
+        </p>
+      )}
+      {progressDue(a) && (
+        // The console re-alerted for want of progress: the operator is asked for a step, in place.
+        <p className="alerts__flag alerts__flag--progress" role="alert" data-testid="alert-no-progress">
+          {t('alerts.noProgress', { time: props.time(a.progressAt ?? a.ackAt ?? a.raisedAt) })}
+          {!props.readOnly && (
+            <button type="button" data-testid="alert-record-progress" onClick={() => props.onAction('note')}>
+              {t('alerts.recordProgress')}
+            </button>
+          )}
         </p>
       )}
       {props.clockOffset !== undefined && (
