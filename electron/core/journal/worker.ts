@@ -25,8 +25,8 @@ const init = (workerData as { init: WorkerInit }).init;
  * append that arrives meanwhile waits that long at most (a fixed 5,000-row
  * step held a "latest 100" read for 30 ms on a two-core machine).
  */
-const VERIFY_STEP_MS = 3;
-const VERIFY_STEP_MIN = 100;
+const VERIFY_STEP_MS = 1;
+const VERIFY_STEP_MIN = 50;
 const VERIFY_STEP_MAX = 20_000;
 let verifyStep = 1000;
 const MAX_BATCH = 2000;
