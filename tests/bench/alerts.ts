@@ -11,7 +11,7 @@
 // its wall open and its tiles playing: the time until the wall shows the first
 // of them (firstOnWallMs) and the tiles' presented fps meanwhile (wallFpsP5).
 // Prints one JSON document.
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { openAs } from '../e2e/web/pages/SessionPage';
@@ -21,7 +21,7 @@ import { startHost } from '../support/hostProcess';
 import { tempDir } from '../support/paths';
 import { waitFor } from '../support/relayRig';
 import { alertSite, ALERT_SUBJECT_ROOT, natsWithMqtt } from '../unit/alerts/alertRig';
-import { FRAME_COUNTER, percentileOf, samplePage } from './frames';
+import { FRAME_COUNTER, fpsPerTileSecond, percentileOf } from './frames';
 import { summarize } from './stats';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -36,18 +36,40 @@ const types = [
   { type: 'fire', zones: ['lobby', 'power-room'] },
 ];
 
-const { server } = await natsWithMqtt();
-const nc = await connect({ servers: server.url });
-const js = jetstream(nc);
-const host = await startHost({ site: alertSite([server.url], 'bench'), dataDir: tempDir('alert-bench') });
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+/**
+ * A bus with JetStream, a host-mode console ingesting from it and a Chromium,
+ * started together; `ready` publishes a probe alarm of the given type until the
+ * stream takes it. `stop` closes them all.
+ */
+async function startRig(name: string) {
+  const { server } = await natsWithMqtt();
+  const nc = await connect({ servers: server.url });
+  const js = jetstream(nc);
+  const host = await startHost({ site: alertSite([server.url], name), dataDir: tempDir(`alert-${name}`) });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  return {
+    js,
+    host,
+    browser,
+    ready: (probeType: string) =>
+      waitFor(
+        async () => js.publish(`${ALERT_SUBJECT_ROOT}.probe`, JSON.stringify({ id: 'probe', type: probeType, zone: 'gate', occurredAt: Date.now() })).then(() => true, () => false),
+        20_000,
+        'alert stream',
+      ),
+    stop: async () => {
+      await browser.close();
+      await host.stop();
+      await nc.close();
+      await server.stop();
+    },
+  };
+}
+
+const { js, host, browser, ready, stop } = await startRig('bench');
 const result: Record<string, unknown> = { what: `alert storm: ${RATE}/s for ${SECONDS} s through NATS JetStream into host mode, Chromium on #/desk/alerts`, rate: RATE, seconds: SECONDS };
 try {
-  await waitFor(
-    async () => js.publish(`${ALERT_SUBJECT_ROOT}.probe`, JSON.stringify({ id: 'probe', type: 'conflict', zone: 'gate', occurredAt: Date.now() })).then(() => true, () => false),
-    20_000,
-    'alert stream',
-  );
+  await ready('conflict');
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.addInitScript(() => {
     (window as unknown as { __alertSeen: Record<string, number> }).__alertSeen = {};
@@ -173,10 +195,7 @@ try {
 } catch (err) {
   result.error = err instanceof Error ? err.message : String(err);
 } finally {
-  await browser.close();
-  await host.stop();
-  await nc.close();
-  await server.stop();
+  await stop();
 }
 
 /** Records (epoch ms) the first frame in which the wall shows an alarm: the spotlight's banner or an alarm card. */
@@ -193,41 +212,15 @@ const FIRST_ALARM = `
   }).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
 
-/** Every tile's presented frames per second, second by second, for `seconds`. */
-async function fpsPerTileSecond(page: Page, seconds: number): Promise<number[]> {
-  const out: number[] = [];
-  let last = await samplePage(page);
-  let lastAt = Date.now();
-  for (let i = 0; i < seconds; i++) {
-    await page.waitForTimeout(1000);
-    const next = await samplePage(page);
-    const at = Date.now();
-    for (const [id, frames] of Object.entries(next.frames)) {
-      const prev = last.frames[Number(id)];
-      if (prev !== undefined) out.push((frames - prev) / ((at - lastAt) / 1000));
-    }
-    last = next;
-    lastAt = at;
-  }
-  return out;
-}
-
 /** 200 red alarms at once into a console whose wall is open and playing. */
 async function burst200(): Promise<Record<string, unknown>> {
   const COUNT = 200;
   const WINDOW_S = Number(process.env.ALERT_BENCH_BURST_SECONDS ?? 10);
-  const { server: bus } = await natsWithMqtt();
-  const conn = await connect({ servers: bus.url });
-  const stream = jetstream(conn);
-  const wallHost = await startHost({ site: alertSite([bus.url], 'burst'), dataDir: tempDir('alert-burst') });
-  const chrome = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const rig = await startRig('burst');
+  const { js: stream, host: wallHost, browser: chrome } = rig;
   try {
     // A blue probe: the stream is up, and the wall has nothing to show for it.
-    await waitFor(
-      async () => stream.publish(`${ALERT_SUBJECT_ROOT}.probe`, JSON.stringify({ id: 'probe', type: 'smoking', zone: 'gate', occurredAt: Date.now() })).then(() => true, () => false),
-      20_000,
-      'alert stream',
-    );
+    await rig.ready('smoking');
     const wall = await chrome.newPage({ viewport: { width: 1920, height: 1080 } });
     await wall.addInitScript(FRAME_COUNTER);
     await wall.addInitScript(FIRST_ALARM);
@@ -275,10 +268,7 @@ async function burst200(): Promise<Record<string, unknown>> {
       note: 'wallFps: presented frames per tile per second (requestVideoFrameCallback) over the seconds after the burst',
     };
   } finally {
-    await chrome.close();
-    await wallHost.stop();
-    await conn.close();
-    await bus.stop();
+    await rig.stop();
   }
 }
 

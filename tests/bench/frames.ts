@@ -71,3 +71,21 @@ export function percentileOf(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
+/** Every tile's presented frames per second, second by second, for `seconds`. */
+export async function fpsPerTileSecond(page: Page, seconds: number): Promise<number[]> {
+  const out: number[] = [];
+  let last = await samplePage(page);
+  let lastAt = Date.now();
+  for (let i = 0; i < seconds; i++) {
+    await page.waitForTimeout(1000);
+    const next = await samplePage(page);
+    const at = Date.now();
+    for (const [id, frames] of Object.entries(next.frames)) {
+      const prev = last.frames[Number(id)];
+      if (prev !== undefined) out.push((frames - prev) / ((at - lastAt) / 1000));
+    }
+    last = next;
+    lastAt = at;
+  }
+  return out;
+}

@@ -19,16 +19,6 @@ const port = parentPort;
 if (!port) throw new Error('journal worker must run in a worker thread');
 const init = (workerData as { init: WorkerInit }).init;
 
-/**
- * Verification runs in the same thread as reads and appends, between their
- * messages: each step is sized to take about VERIFY_STEP_MS, so a read or an
- * append that arrives meanwhile waits that long at most (a fixed 5,000-row
- * step held a "latest 100" read for 30 ms on a two-core machine).
- */
-const VERIFY_STEP_MS = 1;
-const VERIFY_STEP_MIN = 50;
-const VERIFY_STEP_MAX = 20_000;
-let verifyStep = 1000;
 const MAX_BATCH = 2000;
 const FULL_VERIFY_EVERY_MS = init.fullVerifyEveryMs ?? 4 * 60_000;
 // The worker never reads the wall clock: times it reports are the caller's `now` at start plus the time since.
@@ -104,11 +94,24 @@ function status(): WorkerStatus {
  */
 let lastRequestAt = 0;
 let lastStepAt = 0;
+let lastReportAt = 0;
 const VERIFY_IDLE_MS = 50;
 const VERIFY_STARVE_MS = 100;
 /** How often a walk in progress tells the core how far it got (the desk's "verified to #N"). */
 const VERIFY_REPORT_MS = 1_000;
-let lastReportAt = 0;
+/**
+ * Steps run between the thread's messages, so each is sized to take about
+ * VERIFY_STEP_MS: a read or an append that arrives meanwhile waits that long
+ * at most (a fixed 5,000-row step held a "latest 100" read for 30 ms on a
+ * two-core machine).
+ */
+const VERIFY_STEP_MS = 1;
+let verifyStep = 1000;
+
+/** The next step's rows, from how long this one took. */
+function resizeStep(tookMs: number): void {
+  verifyStep = Math.round(Math.min(20_000, Math.max(50, (verifyStep * VERIFY_STEP_MS) / Math.max(tookMs, 0.1))));
+}
 
 function scheduleVerify(soon = false): void {
   if (verifyScheduled) return;
@@ -125,8 +128,7 @@ function scheduleVerify(soon = false): void {
     const current = walking && fullWalk ? fullWalk.verifier : verifier;
     const more = current.step(verifyStep);
     lastStepAt = performance.now();
-    const took = lastStepAt - now;
-    if (more) verifyStep = Math.round(Math.min(VERIFY_STEP_MAX, Math.max(VERIFY_STEP_MIN, (verifyStep * VERIFY_STEP_MS) / Math.max(took, 0.1))));
+    if (more) resizeStep(lastStepAt - now);
     const problem = current.problem;
     if (problem) {
       if (walking) finishFullWalk(false);
