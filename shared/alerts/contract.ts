@@ -3,6 +3,7 @@ import type { HeatEvent } from '../heatmap/types';
 import { method } from '../contract/define';
 import { ClosureCodeIdSchema } from './closure';
 import { SeveritySchema } from '../domain/severity';
+import { IdSchema } from '../domain/ids';
 import type { JournalEntry } from '../journal/entry';
 import { AlertIdSchema, AlertNoteText, AlertPersonSchema, DutyLevelSchema } from './schema';
 
@@ -42,6 +43,13 @@ export const alertMethods = {
    * nobody acknowledged cannot be closed in one step.
    */
   closeAlert: method(z.tuple([z.strictObject({ ...Id, code: ClosureCodeIdSchema, ...Note })]), Entry),
+  /**
+   * Ticks one step of the alarm's response plan (its type's checklist, by
+   * step id): journaled with time and person. Refused for an alarm not yet
+   * acknowledged or already closed, a step the plan does not have, or one
+   * already ticked (naming who ticked it).
+   */
+  tickAlertStep: method(z.tuple([z.strictObject({ ...Id, step: IdSchema })]), Entry),
   /** Undoes the caller's own close within CLOSE_UNDO_MS of it: the alert is open again as it was. */
   reopenAlert: method(z.tuple([z.strictObject(Id)]), Entry),
   escalateAlert: method(z.tuple([z.strictObject({ ...Id, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { kind, type SummaryContext } from '../journal/kindSpec';
 import { ClosureCodeIdSchema } from './closure';
+import { IdSchema } from '../domain/ids';
+import { localize, LocalizedTextSchema } from '../i18n/locale';
 import { AlertIdSchema, AlertNoteText, AlertPersonSchema, AlertRaisedSchema, AlertSourceSchema, DutyLevelSchema, QUARANTINE_RAW_MAX_BYTES } from './schema';
 
 const Id = { alertId: AlertIdSchema };
@@ -58,6 +60,13 @@ export const alertKinds = {
     payload: z.strictObject({ ...Id, to: AlertPersonSchema, note: OptionalNote }),
     text: (p) => `alert ${p.alertId} reported ${p.to} ${p.note ?? ''}`,
     summary: (p, c) => c.say({ en: `${c.alertName(p.alertId)} reported to ${c.contact(p.to)}`, 'zh-CN': `${c.alertName(p.alertId)} 已报送 ${c.contact(p.to)}` }) + noted(p.note),
+  }),
+  'alert.step-done': kind({
+    label: { en: 'Plan step done', 'zh-CN': '预案步骤完成' },
+    // The step's text as the plan said it then: the record reads the same after the site edits its plan.
+    payload: z.strictObject({ ...Id, step: IdSchema, text: LocalizedTextSchema }),
+    text: (p) => `alert ${p.alertId} step ${p.step} ${typeof p.text === 'string' ? p.text : [p.text.en, p.text['zh-CN']].filter(Boolean).join(' ')}`,
+    summary: (p, c) => c.say({ en: `Plan step done: ${c.alertName(p.alertId)}: `, 'zh-CN': `预案步骤完成：${c.alertName(p.alertId)}：` }) + localize(p.text, c.lang),
   }),
   'alert.resolved': kind({
     label: { en: 'Alert resolved', 'zh-CN': '告警处置完毕' },

@@ -14,12 +14,17 @@ export const expectedActions = [
   'report-upward', // a report goes to the command centre
   'resolve', // the alert is closed
   'comms-check', // a missed check-in is chased and answered
+  'plan-step', // a named step of the alert's response plan is ticked (`step`)
 ] as const;
 
-export const ExpectedActionSchema = z.strictObject({
-  action: z.enum(expectedActions),
-  withinSec: z.number().int().positive(),
-});
+export const ExpectedActionSchema = z
+  .strictObject({
+    action: z.enum(expectedActions),
+    withinSec: z.number().int().positive(),
+    /** The response plan step a `plan-step` action times (its id in the alert type's checklist). */
+    step: IdSchema.optional(),
+  })
+  .refine((a) => (a.action === 'plan-step') === (a.step !== undefined), { message: 'a plan-step action names its step (and only a plan-step action does)', path: ['step'] });
 
 const InjectBase = {
   id: IdSchema,

@@ -22,10 +22,12 @@ interface Payload {
 }
 
 /** Which journal entry proves an expected action was done, for one inject. */
-function proves(action: ExpectedAction, inject: Inject, alertId: string, entry: JournalEntry): boolean {
+function proves(expected: { action: ExpectedAction; step?: string | undefined }, inject: Inject, alertId: string, entry: JournalEntry): boolean {
   const p = (entry.payload ?? {}) as Payload;
   const forAlert = p.alertId === alertId;
-  switch (action) {
+  switch (expected.action) {
+    case 'plan-step':
+      return forAlert && isKind(entry, 'alert.step-done') && entry.payload.step === expected.step;
     case 'acknowledge':
       return forAlert && entry.kind === 'alert.acknowledged';
     case 'start-plan':
@@ -48,6 +50,8 @@ function proves(action: ExpectedAction, inject: Inject, alertId: string, entry: 
 
 export interface ActionScore {
   readonly action: ExpectedAction;
+  /** The plan step a `plan-step` action timed. */
+  readonly step?: string;
   readonly targetSec: number;
   /** Seconds of scenario time from the inject to the proving entry; null: never done. */
   readonly tookSec: number | null;
@@ -106,11 +110,13 @@ export function scoreDrill(run: DrillRun, scenario: DrillScenario, entries: read
       const fired = run.fired.find((f) => f.inject.id === inject.id && f.phase === 'start');
       const alertId = drillAlertId(run.startId, inject.id);
       const actions = inject.expected.map((exp): ActionScore => {
-        if (!fired) return { action: exp.action, targetSec: exp.withinSec, tookSec: null, pass: false, entryId: null, by: null };
-        const proof = drillEntries.find((e) => e.occurredAt >= fired.at && proves(exp.action, inject, alertId, e));
+        const step = exp.step !== undefined ? { step: exp.step } : {};
+        if (!fired) return { action: exp.action, ...step, targetSec: exp.withinSec, tookSec: null, pass: false, entryId: null, by: null };
+        const proof = drillEntries.find((e) => e.occurredAt >= fired.at && proves(exp, inject, alertId, e));
         const tookSec = proof ? ((proof.occurredAt - fired.at) * run.speed) / 1000 : null;
         return {
           action: exp.action,
+          ...step,
           targetSec: exp.withinSec,
           tookSec: tookSec === null ? null : Math.round(tookSec * 10) / 10,
           pass: tookSec !== null && tookSec <= exp.withinSec,

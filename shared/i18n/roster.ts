@@ -94,6 +94,9 @@ export const rosterEn = {
   'roster.method.landline': 'Landline',
   'roster.method.runner': 'Runner',
   'roster.method.other': 'Other',
+  'quickCall.call': 'Call {name}',
+  'quickCall.rung': 'Contact route',
+  'quickCall.unknown': '"{id}" is not on the roster',
 };
 
 export const rosterZhCN: Record<keyof typeof rosterEn, string> = {
@@ -191,4 +194,7 @@ export const rosterZhCN: Record<keyof typeof rosterEn, string> = {
   'roster.method.landline': '座机',
   'roster.method.runner': '人工传达',
   'roster.method.other': '其他',
+  'quickCall.call': '联系 {name}',
+  'quickCall.rung': '联络方式',
+  'quickCall.unknown': '"{id}" 不在通讯录中',
 };

@@ -79,7 +79,7 @@ export function renderDrillReport(input: DrillReportInput, locale: Locale): stri
       s.actions
         .map(
           (a, i) =>
-            `<tr data-inject="${escape(s.injectId)}" data-action="${a.action}" data-pass="${a.pass}">${i === 0 ? `<td rowspan="${s.actions.length}">${escape(s.injectId)}${s.firedAt === null ? `<br><i>${escape(t('aar.notFired'))}</i>` : ''}</td>` : ''}<td>${escape(actionName(a.action))}</td><td>${a.targetSec} s</td><td>${a.tookSec === null ? escape(t('aar.notDone')) : `${a.tookSec} s`}</td><td>${result(a.pass)}</td><td>${escape(who(a.by))}</td></tr>`,
+            `<tr data-inject="${escape(s.injectId)}" data-action="${a.action}" data-pass="${a.pass}">${i === 0 ? `<td rowspan="${s.actions.length}">${escape(s.injectId)}${s.firedAt === null ? `<br><i>${escape(t('aar.notFired'))}</i>` : ''}</td>` : ''}<td>${escape(actionName(a.action))}${a.step !== undefined ? ` · ${escape(a.step)}` : ''}</td><td>${a.targetSec} s</td><td>${a.tookSec === null ? escape(t('aar.notDone')) : `${a.tookSec} s`}</td><td>${result(a.pass)}</td><td>${escape(who(a.by))}</td></tr>`,
         )
         .join(''),
     )

@@ -17,7 +17,7 @@ interface SiteShape {
   }[];
   cameraGroups: { id: string; cameras: string[] }[];
   sensors: { id: string; floor: string; position: [number, number]; zone?: string | undefined; cameras: string[] }[];
-  alertTypes: { code: string }[];
+  alertTypes: { code: string; checklist: (string | { id?: string | undefined; text?: unknown; contact?: string | undefined; camera?: string | undefined; en?: string | undefined })[] }[];
   roster: {
     people: { id: string; supervisor?: string | undefined; backup?: string | undefined }[];
     units: { id: string }[];
@@ -126,5 +126,20 @@ export function checkSiteReferences(site: SiteShape, ctx: z.RefinementCtx): void
   });
   roster.equipment.forEach((e, i) => {
     if (!people.has(e.keeper)) issue(['roster', 'equipment', i, 'keeper'], `unknown person "${e.keeper}"`);
+  });
+
+  // Response plan steps: ids unique within a plan (ticks are journaled by id), and what a step opens exists.
+  const contacts = new Set([...people, ...roster.units.map((u) => u.id)]);
+  site.alertTypes.forEach((t, i) => {
+    const ids = new Set<string>();
+    t.checklist.forEach((step, j) => {
+      const path = ['alertTypes', i, 'checklist', j];
+      const named = typeof step === 'object' && 'text' in step ? step : undefined;
+      const id = named?.id ?? `step-${j + 1}`;
+      if (ids.has(id)) issue([...path, 'id'], `step id "${id}" is used twice in this plan`);
+      ids.add(id);
+      if (named?.contact !== undefined && !contacts.has(named.contact)) issue([...path, 'contact'], `unknown roster person or unit "${named.contact}"`);
+      if (named?.camera !== undefined && !cameras.has(named.camera)) issue([...path, 'camera'], `unknown camera "${named.camera}"`);
+    });
   });
 }

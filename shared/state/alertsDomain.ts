@@ -20,6 +20,8 @@ export interface AlertHistoryItem {
   readonly noop?: true;
   /** A closing step's closure code. */
   readonly code?: string;
+  /** A plan step's id (`alert.step-done`): the desk shows the step's text in its language. */
+  readonly step?: string;
 }
 
 /** How an alert was closed: by whom, when, with which code, and what it was before (an undo restores that). */
@@ -70,6 +72,8 @@ export interface AlertView {
   readonly silencedOn?: readonly string[];
   readonly resolvedAt?: number;
   readonly assignedTo?: string;
+  /** Response plan steps ticked, by step id: when and by whom (the first tick stands). */
+  readonly steps?: Readonly<Record<string, { readonly at: number; readonly by: string }>>;
   /** Set while the alert is closed. */
   readonly closure?: AlertClosure;
   readonly payload?: Readonly<Record<string, unknown>>;
@@ -382,6 +386,16 @@ export const alertsDomain = domain<AlertsState>({
     'alert.reported': (state, p, entry) => {
       const alert = alertById(state, p.alertId);
       return alert ? noted(state, entry, alert, p.to, false, { reportedAt: entryTime(entry), progressAt: entryTime(entry) }) : state;
+    },
+    'alert.step-done': (state, p, entry) => {
+      const alert = alertById(state, p.alertId);
+      if (!alert) return state;
+      const at = entryTime(entry);
+      // A step ticked twice (two desks at once) keeps the first tick; the second is a recorded no-op.
+      const repeat = alert.steps?.[p.step] !== undefined;
+      const detail = typeof p.text === 'string' ? p.text : (p.text['zh-CN'] ?? p.text.en);
+      const history = [...alert.history, { ...historyItem(entry, at, detail, repeat), step: p.step }];
+      return commit(state, alert, repeat ? { ...alert, history } : { ...alert, steps: { ...alert.steps, [p.step]: { at, by: entry.actor } }, progressAt: at, history }, at);
     },
     'alert.resolved': (state, p, entry) => close(state, entry, p, 'resolved'),
     'alert.false-alarm': (state, p, entry) => close(state, entry, p, 'false-alarm'),

@@ -10,6 +10,7 @@ import { CLOSE_UNDO_MS, DRILL_STOPPED_CODE } from '../../../shared/alerts/closur
 import { ConsoleError } from '../../../shared/errors';
 import type { JournalEntry } from '../../../shared/journal/entry';
 import type { SiteFile } from '../../../shared/site/schema';
+import { planSteps, type PlanStep } from '../../../shared/site/alertTypes';
 import { alertById, alertList, isOpen, type AlertView } from '../../../shared/state/alertsDomain';
 import type { NatsLink } from '../bus/natsLink';
 import type { JournalService } from '../journal/service';
@@ -139,11 +140,34 @@ export class AlertService {
     return this.deps.journal.append({ kind, payload, mode: alert.mode }, { actor, mode: alert.mode });
   }
 
+  /** The response plan of an alert's type, each step with its id. */
+  planOf(alert: Pick<AlertView, 'type'>): PlanStep[] {
+    return planSteps(this.deps.site.alertTypes.find((t) => t.code === alert.type)?.checklist ?? []);
+  }
+
+  /** Ticks one plan step of an acknowledged, open alarm; the entry carries the step's text as the plan says it now. */
+  async tickStep(alertId: string, stepId: string, actor: string): Promise<JournalEntry> {
+    const alert = this.held(alertId);
+    const plan = this.planOf(alert);
+    const step = plan.find((s) => s.id === stepId);
+    if (!step) {
+      const known = plan.length > 0 ? `its steps are ${plan.map((s) => s.id).join(', ')}` : 'it has no steps';
+      throw new ConsoleError('invalid-argument', `step: "${stepId}" is not a step of the ${alert.type} response plan (${known})`, [{ path: 'step', message: 'unknown step' }]);
+    }
+    if (!isOpen(alert)) conflict(alertId, `already closed (${alert.status})`);
+    if (alert.ackBy === undefined) conflict(alertId, 'not acknowledged yet: acknowledge it, then work its plan');
+    const done = alert.steps?.[stepId];
+    if (done) conflict(alertId, `step ${stepId} was already done by ${done.by}`);
+    return this.deps.journal.append({ kind: 'alert.step-done', payload: { alertId, step: step.id, text: step.text }, mode: alert.mode }, { actor, mode: alert.mode });
+  }
+
   /**
    * Closes an alert with one of the site's closure codes. Refused, naming
    * why: an unknown code, a missing comment the code requires, an alert
-   * already closed, or one nobody acknowledged (a close is never the first
-   * thing done to an alarm, so one key cannot end an alarm nobody looked at).
+   * already closed, one nobody acknowledged (a close is never the first
+   * thing done to an alarm, so one key cannot end an alarm nobody looked at),
+   * or, for a code that resolves it, a mandatory plan step not yet done (a
+   * false alarm needs no plan).
    */
   async closeAlert(alertId: string, code: string, note: string | undefined, actor: string): Promise<JournalEntry> {
     const alert = this.held(alertId);
@@ -159,6 +183,10 @@ export class AlertService {
     }
     if (!isOpen(alert)) conflict(alertId, `already closed (${alert.status})`);
     if (alert.ackBy === undefined) conflict(alertId, 'not acknowledged yet: acknowledge it, then close it');
+    if (entry.closes === 'resolved') {
+      const missing = this.planOf(alert).filter((s) => s.mandatory && alert.steps?.[s.id] === undefined);
+      if (missing.length > 0) conflict(alertId, `the response plan's mandatory steps are not done yet (${missing.map((s) => s.id).join(', ')})`);
+    }
     const kind = entry.closes === 'false-alarm' ? 'alert.false-alarm' : 'alert.resolved';
     return this.deps.journal.append({ kind, payload: { alertId, code, ...(comment ? { note: comment } : {}) }, mode: alert.mode }, { actor, mode: alert.mode });
   }

@@ -16,6 +16,7 @@ export function alertHandlers(
   | 'onSceneAlert'
   | 'reportAlert'
   | 'closeAlert'
+  | 'tickAlertStep'
   | 'reopenAlert'
   | 'raiseManualAlert'
   | 'escalateAlert'
@@ -34,6 +35,7 @@ export function alertHandlers(
     onSceneAlert: async ({ alertId, note }) => act(alertId, { kind: 'alert.on-scene', ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
     reportAlert: async ({ alertId, to, note }) => act(alertId, { kind: 'alert.reported', to, ...(note !== undefined ? { note } : {}) }, currentActor(ctx)),
     closeAlert: async ({ alertId, code, note }) => ctx.alerts.closeAlert(alertId, code, note, currentActor(ctx)),
+    tickAlertStep: async ({ alertId, step }) => ctx.alerts.tickStep(alertId, step, currentActor(ctx)),
     reopenAlert: async ({ alertId }) => ctx.alerts.reopenAlert(alertId, currentActor(ctx)),
     raiseManualAlert: async (report) => ctx.alerts.raiseManual(report, currentActor(ctx)),
     escalateAlert: async ({ alertId, reason }) => act(alertId, { kind: 'alert.escalated', reason }, currentActor(ctx)),

@@ -1,13 +1,33 @@
+import { useState, type ReactNode } from 'react';
 import type { Countdown } from '../../../shared/alerts/targets';
 import type { MessageKey, MessageParams } from '../../../shared/i18n';
 import { progressDue, type AlertView } from '../../../shared/state/alertsDomain';
 
 export type DetailAction = 'ack' | 'assign' | 'note' | 'dispatch' | 'on-scene' | 'report' | 'resolve' | 'false-alarm' | 'escalate';
 
+/** One step of the alarm's response plan as the desk shows it. */
+export interface PlanRow {
+  readonly id: string;
+  readonly text: string;
+  readonly mandatory: boolean;
+  /** A roster person or unit the step calls. */
+  readonly contact?: string;
+  readonly camera?: string;
+  readonly cameraName?: string;
+  /** When and by whom it was ticked. */
+  readonly done?: { readonly at: number; readonly by: string };
+}
+
 export interface AlertDetailProps {
   readonly alert: AlertView;
   readonly countdowns: readonly Countdown[];
-  readonly checklist: readonly string[];
+  readonly plan: readonly PlanRow[];
+  /** Ticks a plan step (journaled). */
+  readonly onStep: (step: string) => void;
+  /** Shows a step's camera (on the first wall). */
+  readonly onCamera: (camera: string) => void;
+  /** The call a step opens: the contact's ladder and a logged attempt (the roster feature's). */
+  readonly renderCall: (contact: string, why: string) => ReactNode;
   readonly typeName: string;
   readonly zoneName: string;
   readonly floorName: string;
@@ -125,27 +145,66 @@ export function AlertDetail(props: AlertDetailProps) {
           ))}
         </ul>
       )}
-      {props.checklist.length > 0 && (
-        <>
-          <h4>{t('alerts.checklist')}</h4>
-          <ol className="alerts__checklist">
-            {props.checklist.map((step, i) => (
-              <li key={i}>{step}</li>
-            ))}
-          </ol>
-        </>
-      )}
+      {props.plan.length > 0 && <Plan {...props} />}
       <h4>{t('alerts.history')}</h4>
       <ol className="alerts__history" data-testid="alert-history">
         {a.history.map((h, i) => (
           <li key={i} data-kind={h.kind} className={h.noop ? 'muted' : ''}>
             {props.time(h.at)} · {props.kindName(h.kind)} · {props.actorName(h.by)}
             {h.code !== undefined && ` · ${t('alerts.closedWith', { code: props.closureName(h.code) })}`}
-            {h.detail !== undefined && ` · ${h.detail}`}
+            {h.step !== undefined ? ` · ${props.plan.find((p) => p.id === h.step)?.text ?? h.detail ?? h.step}` : h.detail !== undefined && ` · ${h.detail}`}
             {h.noop && ` ${t('alerts.noop')}`}
           </li>
         ))}
       </ol>
     </div>
+  );
+}
+
+/**
+ * The response plan as steps to tick (SOP): each tick is journaled with time
+ * and person; mandatory steps say so (resolving waits for them); a step may
+ * open a roster contact to call or a camera. Ticking waits for the alarm to
+ * be acknowledged, and a read-only view only shows who did what.
+ */
+function Plan(props: AlertDetailProps) {
+  const { alert: a, t } = props;
+  const [calling, setCalling] = useState<string | undefined>();
+  const workable = !props.readOnly && a.ackBy !== undefined && a.status !== 'resolved' && a.status !== 'false-alarm';
+  const missing = props.plan.filter((s) => s.mandatory && !s.done).length;
+  return (
+    <>
+      <h4>
+        {t('alerts.checklist')}{' '}
+        <span className="muted" data-testid="plan-progress">
+          {t('alerts.plan.progress', { done: props.plan.filter((s) => s.done).length, count: props.plan.length })}
+          {missing > 0 && ` · ${t('alerts.plan.mandatoryLeft', { count: missing })}`}
+        </span>
+      </h4>
+      {!props.readOnly && a.ackBy === undefined && <p className="muted">{t('alerts.plan.ackFirst')}</p>}
+      <ol className="alerts__checklist" data-testid="alert-plan">
+        {props.plan.map((step) => (
+          <li key={step.id} data-step={step.id} data-done={step.done !== undefined} className={step.done ? 'is-done' : ''}>
+            <label className="alerts__step">
+              <input type="checkbox" checked={step.done !== undefined} disabled={!workable || step.done !== undefined} onChange={() => props.onStep(step.id)} data-testid="plan-step-tick" />
+              <span>{step.text}</span>
+              {step.mandatory && <span className="badge alerts__mandatory">{t('alerts.plan.mandatory')}</span>}
+            </label>
+            {step.done && <span className="muted"> · {props.time(step.done.at)} · {props.actorName(step.done.by)}</span>}
+            {step.camera !== undefined && (
+              <button type="button" className="button button--small" data-testid="plan-step-camera" onClick={() => props.onCamera(step.camera ?? '')}>
+                {t('alerts.plan.showCamera', { camera: step.cameraName ?? step.camera })}
+              </button>
+            )}
+            {step.contact !== undefined && !props.readOnly && (
+              <button type="button" className="button button--small" data-testid="plan-step-call" aria-expanded={calling === step.id} onClick={() => setCalling(calling === step.id ? undefined : step.id)}>
+                {t('alerts.plan.call')}
+              </button>
+            )}
+            {calling === step.id && step.contact !== undefined && <div className="alerts__step-call">{props.renderCall(step.contact, `${props.typeName} · ${props.zoneName}: ${step.text}`)}</div>}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

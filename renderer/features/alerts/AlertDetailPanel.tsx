@@ -5,7 +5,9 @@ import { kindLabels } from '../../../shared/journal/kinds';
 import { localize, type Locale, type MessageKey, type MessageParams } from '../../../shared/i18n';
 import type { SiteView } from '../../../shared/site/view';
 import type { AlertView } from '../../../shared/state/alertsDomain';
+import { planSteps } from '../../../shared/site/alertTypes';
 import { actorName } from '../../ui/format';
+import { QuickCall } from '../roster';
 import { AlertDetail, type DetailAction } from './AlertDetail';
 import type { AlertNames } from './useAlertNames';
 
@@ -19,6 +21,8 @@ export function AlertDetailPanel(props: {
   readOnly: boolean;
   t: (key: MessageKey, params?: MessageParams) => string;
   onAction: (action: DetailAction, alertId: string) => void;
+  onStep: (alertId: string, step: string) => void;
+  onCamera: (camera: string) => void;
 }) {
   const { alert, site, locale, names, t } = props;
   const targets = alert ? names.targetsOf(alert.severity, alert.type) : undefined;
@@ -27,7 +31,21 @@ export function AlertDetailPanel(props: {
     <AlertDetail
       alert={alert}
       countdowns={countdowns(alert, targets, props.now)}
-      checklist={(site.alertTypes.find((x) => x.code === alert.type)?.checklist ?? []).map((c) => localize(c, locale))}
+      plan={planSteps(site.alertTypes.find((x) => x.code === alert.type)?.checklist ?? []).map((step) => {
+        const done = alert.steps?.[step.id];
+        const camera = step.camera !== undefined ? site.cameras.find((c) => c.id === step.camera) : undefined;
+        return {
+          id: step.id,
+          text: localize(step.text, locale),
+          mandatory: step.mandatory,
+          ...(step.contact !== undefined ? { contact: step.contact } : {}),
+          ...(step.camera !== undefined ? { camera: step.camera, cameraName: camera ? localize(camera.name, locale) : step.camera } : {}),
+          ...(done ? { done } : {}),
+        };
+      })}
+      onStep={(step) => props.onStep(alert.id, step)}
+      onCamera={props.onCamera}
+      renderCall={(contact, why) => <QuickCall contact={contact} why={why} />}
       typeName={names.typeName(alert.type)}
       zoneName={names.zoneName(alert.zone)}
       floorName={alert.floor !== undefined ? localize(site.floors.find((f) => f.id === alert.floor)?.name ?? alert.floor, locale) : '—'}

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { useCan } from '../session';
 import { useNow } from '../../ui/useNow';
 import { CLOSE_UNDO_MS } from '../../../shared/alerts/closure';
+import { wallAddress } from '../../../shared/wall/layouts';
 import type { MessageKey } from '../../../shared/i18n';
 import { AlertCharts } from './AlertCharts';
 import { AlertClose, AlertUndo } from './AlertClose';
@@ -36,6 +37,8 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
   const actOnAlertWith = useConsole((s) => s.actOnAlertWith);
   const closeAlert = useConsole((s) => s.closeAlert);
   const reopenAlert = useConsole((s) => s.reopenAlert);
+  const tickAlertStep = useConsole((s) => s.tickAlertStep);
+  const wallSpotlight = useConsole((s) => s.wallSpotlight);
   const raiseManualAlert = useConsole((s) => s.raiseManualAlert);
   const [manual, setManual] = useState(false);
   useAlertsShownSignal(alerts);
@@ -204,7 +207,10 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
           />
         )}
         {prompt && <AlertPrompt action={prompt.action} text={text} onText={setText} onSubmit={submitPrompt} onCancel={() => setPrompt(undefined)} t={t} />}
-        <AlertDetailPanel alert={current} site={site} locale={locale} now={now} names={names} readOnly={readOnly} t={t} onAction={act} />
+        <AlertDetailPanel alert={current} site={site} locale={locale} now={now} names={names} readOnly={readOnly} t={t} onAction={act}
+          onStep={(alertId, step) => void tickAlertStep(alertId, step)}
+          // A plan step's camera goes to the first wall's spotlight, as a click on the plan does.
+          onCamera={(camera) => void wallSpotlight(wallAddress(1), camera)} />
       </section>
       <section className="panel alerts__quarantine-panel">
         <h2 className="panel__title">

@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { orderedLadder, routeText } from '../../../shared/roster/schedule';
 import { holds } from '../../../shared/access/roles';
 import { alertList, isOpen, progressDue, type AlertView } from '../../../shared/state/alertsDomain';
 import { useConsole } from '../../app/StoreContext';
 import { useT } from '../../i18n/useT';
-import { nameOf, useRoster } from '../roster';
+import { nameOf, QuickCall, useRoster } from '../roster';
 import { useAlertNames } from './useAlertNames';
 import './alerts.css';
 
@@ -32,7 +32,7 @@ export function SupervisorBanner() {
           <li key={a.id} data-alert={a.id} data-reason={progressDue(a) ? 'progress' : 'acknowledge'}>
             <span className={`sev-dot sev-${a.severity}`} /> {names.typeName(a.type)} · {names.zoneName(a.zone)} —{' '}
             {progressDue(a) ? t('supervisor.noProgress') : t('supervisor.notAcknowledged')}
-            <Ladder alert={a} roster={roster} locale={locale} />
+            <Ladder alert={a} roster={roster} locale={locale} why={`${names.typeName(a.type)} · ${names.zoneName(a.zone)}: ${progressDue(a) ? t('supervisor.noProgress') : t('supervisor.notAcknowledged')}`} />
           </li>
         ))}
         {escalated.length > 5 && <li className="muted">{t('supervisor.more', { count: escalated.length - 5 })}</li>}
@@ -41,8 +41,9 @@ export function SupervisorBanner() {
   );
 }
 
-function Ladder(props: { alert: AlertView; roster: ReturnType<typeof useRoster>; locale: Parameters<typeof nameOf>[2] }) {
+function Ladder(props: { alert: AlertView; roster: ReturnType<typeof useRoster>; locale: Parameters<typeof nameOf>[2]; why: string }) {
   const t = useT();
+  const [calling, setCalling] = useState(false);
   const person = props.alert.escalatedTo?.person;
   if (person === undefined) return <span className="muted"> · {t('supervisor.noneOnDuty')}</span>;
   const ladder = props.roster?.people.find((p) => p.id === person)?.ladder ?? [];
@@ -52,7 +53,12 @@ function Ladder(props: { alert: AlertView; roster: ReturnType<typeof useRoster>;
       {t('supervisor.call', { name: nameOf(props.roster, person, props.locale) })}{' '}
       {orderedLadder(ladder)
         .map((r) => `${t(`roster.method.${r.method}`)} ${routeText(r, props.locale)}`)
-        .join(' → ')}
+        .join(' → ')}{' '}
+      {/* The call is logged as a contact attempt, with the escalation as its reason. */}
+      <button type="button" className="button button--small" data-testid="supervisor-call" aria-expanded={calling} onClick={() => setCalling(!calling)}>
+        {t('alerts.plan.call')}
+      </button>
+      {calling && <QuickCall contact={person} why={props.why} />}
     </span>
   );
 }

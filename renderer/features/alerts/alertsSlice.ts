@@ -21,6 +21,8 @@ export interface AlertsSlice {
   actOnAlertWith(action: PromptedAlertAction, alertId: string, value: string): Promise<boolean>;
   /** Closes with one of the site's closure codes (and the comment it may need). */
   closeAlert(alertId: string, code: string, note: string): Promise<boolean>;
+  /** Ticks one step of the alarm's response plan (journaled with time and person). */
+  tickAlertStep(alertId: string, step: string): Promise<boolean>;
   /** Undoes this operator's own close, within seconds of it. */
   reopenAlert(alertId: string): Promise<boolean>;
   /** An alarm reported by phone, radio or in person; resolves to its id, or undefined when refused (see `alertsError`). */
@@ -55,6 +57,7 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (api) => (set) => {
     },
     closeAlert: (alertId, code, note) => done(run(() => api.closeAlert({ alertId, code, ...(note.trim() ? { note: note.trim() } : {}) }))),
     reopenAlert: (alertId) => done(run(() => api.reopenAlert({ alertId }))),
+    tickAlertStep: (alertId, step) => done(run(() => api.tickAlertStep({ alertId, step }))),
     raiseManualAlert: (report) => run(() => api.raiseManualAlert(report)).then((r) => r?.alertId),
     actOnAlertWith: (action, alertId, value) => {
       switch (action) {

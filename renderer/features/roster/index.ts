@@ -5,3 +5,4 @@ export { useOnline, useRoster } from './useRoster';
 export { WallCommsBanner } from './WallCommsBanner';
 export { useOverdueChecks } from './useOverdueChecks';
 export { createRosterSlice, type RosterSlice } from './rosterSlice';
+export { QuickCall } from './QuickCall';

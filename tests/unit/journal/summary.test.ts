@@ -64,6 +64,10 @@ const samples: { readonly [K in JournalKind]: readonly z.input<(typeof journalKi
   'alert.dispatched': [{ alertId: 'a-fire-1', to: 'site-chen', note: '携带灭火器' }, { alertId: 'a-fire-1' }],
   'alert.on-scene': [{ alertId: 'a-fire-1', note: '已到场' }],
   'alert.reported': [{ alertId: 'a-fire-1', to: 'fire' }],
+  'alert.step-done': [
+    { alertId: 'a-fire-1', step: 'step-1', text: { en: 'Hold the exit', 'zh-CN': '封控出口' } },
+    { alertId: 'a-fire-1', step: 'call-119', text: '拨打119' },
+  ],
   'alert.resolved': [{ alertId: 'a-fire-1', note: '已扑灭' }, { alertId: 'a-fire-1', code: 'real-incident', note: '已扑灭' }],
   'alert.false-alarm': [{ alertId: 'a-fire-1' }, { alertId: 'a-fire-1', code: 'nuisance', note: '风吹' }],
   'alert.reopened': [{ alertId: 'a-fire-1', closedEntry: '0190d7a0-0000-7000-8000-000000000001' }],
