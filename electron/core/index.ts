@@ -53,7 +53,12 @@ import { makeTreePrivate, mkdirPrivate } from './support/privateFiles';
 import { writeError } from './support/atomicFile';
 import type { KeyVault } from './support/keyVault';
 import { EventHub } from './support/events';
+import { coalesce } from './support/coalesce';
+import type { JournalEntry } from '../../shared/journal/entry';
 import { createLog, type Log } from './support/log';
+
+/** How often the windows get the journal's new entries at most (a frame): a storm's many small commits reach them as one. */
+const VIEW_PUSH_MS = 16;
 
 export interface CoreOptions {
   readonly paths: CorePaths;
@@ -155,14 +160,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const foldFile = new FoldFile(join(dataDir, 'state', 'site-state.json'), { site: site.site.id, includeOwn: true, version: options.version }, log.child({ part: 'state' }));
   const state = new StateService(site.site.id, true, { file: foldFile, log: log.child({ part: 'state' }) });
   await state.load(journal);
+  // The windows get the journal's batches at most once per frame (support/coalesce.ts); the fold here sees every batch at once.
+  const appendedOut = coalesce<JournalEntry>((entries) => events.emit('onJournalAppended', { entries }), VIEW_PUSH_MS);
+  const stateOut = coalesce<JournalEntry>((entries) => events.emit('onSiteState', { kind: 'append', entries }), VIEW_PUSH_MS);
   journal.onAppended((entries) => {
     state.apply(entries);
-    events.emit('onJournalAppended', { entries: [...entries] });
+    appendedOut.push(entries);
   });
   journal.onStatus((status) => events.emit('onJournalStatus', status));
-  viewChanges(state, (change) =>
-    events.emit('onSiteState', change.kind === 'append' ? { kind: 'append', entries: [...change.entries] } : { kind: 'reset', state: change.state, heads: { ...change.heads } }),
-  );
+  viewChanges(state, (change) => {
+    if (change.kind === 'append') return stateOut.push(change.entries);
+    // A reset replaces what the view holds: what waited goes first, so nothing folds out of order.
+    stateOut.flush();
+    events.emit('onSiteState', { kind: 'reset', state: change.state, heads: { ...change.heads } });
+  });
 
   // The site bus, when the site has one: the journal's upstream copy (and, later, peers and alert sources).
   let link: NatsLink | undefined;
@@ -383,6 +394,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     roster,
     log,
     close: async () => {
+      appendedOut.flush();
+      stateOut.flush();
       access.sessions.close();
       accountSync?.close();
       await roster.close();

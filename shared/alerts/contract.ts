@@ -5,6 +5,7 @@ import { ClosureCodeIdSchema } from './closure';
 import { SeveritySchema } from '../domain/severity';
 import { IdSchema } from '../domain/ids';
 import type { JournalEntry } from '../journal/entry';
+import type { AlertView } from '../state/alertsDomain';
 import { AlertIdSchema, AlertNoteText, AlertPersonSchema, DutyLevelSchema } from './schema';
 
 const Entry = z.custom<JournalEntry>();
@@ -84,6 +85,16 @@ export const alertMethods = {
   alertHeatHistory: method(
     z.tuple([z.strictObject({ from: z.number().int(), to: z.number().int() }).refine((r) => r.to > r.from && r.to - r.from <= 31 * 86_400_000, { message: 'the window must run forward and span at most 31 days', path: ['to'] })]),
     z.strictObject({ events: z.array(z.custom<HeatEvent & { id: string }>()), truncated: z.boolean() }),
+  ),
+  /**
+   * Alarms closed in a window (the shift, any day), read from the journal and
+   * folded by the alerts fold: each with its handling history and closure
+   * code, newest closure first; `truncated` when the window held more than one
+   * answer carries, `withoutRaise` for closures whose raise lies too far back.
+   */
+  closedAlarms: method(
+    z.tuple([z.strictObject({ from: z.number().int(), to: z.number().int() }).refine((r) => r.to > r.from && r.to - r.from <= 31 * 86_400_000, { message: 'the window must run forward and span at most 31 days', path: ['to'] })]),
+    z.strictObject({ alarms: z.array(z.custom<AlertView>()), truncated: z.boolean(), withoutRaise: z.number().int().nonnegative() }),
   ),
   /** 一级/二级/三级勤务 (1 is the highest). */
   setDutyLevel: method(z.tuple([z.strictObject({ level: DutyLevelSchema, reason: z.string().trim().min(1, 'must not be empty').max(2000) })]), Entry),

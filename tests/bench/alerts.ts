@@ -88,6 +88,8 @@ try {
     await page.getByTestId('attention-counts').waitFor({ timeout: 30_000 });
   }
 
+  // ALERT_BENCH_TRACE=file: a Chromium trace of the storm (what the page's main thread spends its time on).
+  if (process.env.ALERT_BENCH_TRACE) await browser.startTracing(page, { path: process.env.ALERT_BENCH_TRACE, categories: ['devtools.timeline', 'blink', 'v8'] });
   const cdp = process.env.ALERT_BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -120,6 +122,7 @@ try {
   }
   await Promise.all(pending);
   const stormEnd = Date.now();
+  if (process.env.ALERT_BENCH_TRACE) await browser.stopTracing();
   if (cdp) {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
     const self = new Map<string, number>();
@@ -189,7 +192,7 @@ try {
     alertsMarkedOnScreen: latencies.length,
     deskAtTheEnd: desk,
     longTasks: { count: stormTasks.length, longestMs: stormTasks.reduce((m, t) => Math.max(m, t.duration), 0), over100ms: stormTasks.filter((t) => t.duration > 100).length },
-    goals: { onScreenP95Ms: 250, longestTaskMs: 100, lost: 0 },
+    goals: { onScreenP95Ms: 100, longestTaskMs: 100, lost: 0 },
     note: 'latency is measured for alerts that a committed frame showed (the queue keeps the 500 most relevant in memory; every alert is in the journal)',
   });
 } catch (err) {

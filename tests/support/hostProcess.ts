@@ -41,7 +41,9 @@ export async function startHost(
   const dataDir = options.dataDir ?? tempDir('data');
   if (options.accounts !== false) await seedAccounts(dataDir);
   const args = [entry, '--port', '0', '--data-dir', dataDir, '--site', options.site ?? demoSiteFile, '--station', options.station ?? 'desk', ...(options.extraArgs ?? [])];
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  // HOST_PROF_DIR (benchmarks): the host writes a CPU profile there when it exits.
+  const prof = process.env.HOST_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOST_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...prof, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -1,4 +1,5 @@
 import type { ConsoleHandlers } from '../../../shared/contract';
+import { closedAlarms } from '../alerts/closedAlarms';
 import { heatHistory } from '../alerts/heatHistory';
 import { ALERT_WEBHOOK_PATH } from '../alerts/webhook';
 import { currentActor, requireFourEyes, type CoreContext } from './context';
@@ -24,6 +25,7 @@ export function alertHandlers(
   | 'setDutyLevel'
   | 'webhookInfo'
   | 'alertHeatHistory'
+  | 'closedAlarms'
 > {
   const act = ctx.alerts.act.bind(ctx.alerts);
   return {
@@ -43,6 +45,7 @@ export function alertHandlers(
     // 一级 (level 1), the highest, needs a supervisor: the need depends on the level, so the handler asks the gate.
     setDutyLevel: async ({ level, reason }) => ctx.alerts.setDutyLevel(level, reason, currentActor(ctx), level === 1 ? requireFourEyes(ctx, 'setDutyLevel') : undefined),
     alertHeatHistory: async ({ from, to }) => heatHistory(ctx.journal, ctx.site.site, from, to),
+    closedAlarms: async ({ from, to }) => closedAlarms(ctx.journal, from, to),
     webhookInfo: async () => ({
       enabled: ctx.alerts.webhookEnabled,
       path: ALERT_WEBHOOK_PATH,

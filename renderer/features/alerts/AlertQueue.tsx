@@ -39,33 +39,7 @@ export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
       </thead>
       <tbody>
         {props.rows.map((a) => (
-          <tr
-            key={a.id}
-            data-alert={a.id}
-            data-status={a.status}
-            {...(progressDue(a) ? { 'data-progress-due': 'true' } : {})}
-            className={`alerts__row sev-${a.severity}${a.id === props.selected ? ' is-selected' : ''}${a.status === 'escalated' || progressDue(a) ? ' is-escalated' : ''}`}
-            onClick={() => props.onSelect(a.id)}
-            aria-selected={a.id === props.selected}
-          >
-            <td>
-              <span className={`sev-dot sev-${a.severity}`} /> {t(`alerts.severity.${a.severity}`)}
-              {a.mode === 'DRILL' && <span className="badge alerts__drill">{t('alerts.drill')}</span>}
-            </td>
-            <td>
-              {props.typeName(a.type)}
-              {a.conflictOf !== undefined && <span className="badge alerts__flag-badge" data-flag="conflict">{t('alerts.conflictBadge')}</span>}
-              {deviceClockOffset(a, props.clockToleranceSec) !== undefined && (
-                <span className="badge alerts__flag-badge" data-flag="device-clock">
-                  {t('alerts.clockBadge')}
-                </span>
-              )}
-            </td>
-            <td>{props.zoneName(a.zone)}</td>
-            <td className="alerts__age">{props.duration(props.now - a.raisedAt)}</td>
-            <td className={`alerts__status st-${a.status}`}>{t(`alerts.status.${a.status}`)}</td>
-            <NextStep alert={a} targets={props.targetsOf(a.severity, a.type)} now={props.now} duration={props.duration} t={t} />
-          </tr>
+          <QueueRow key={a.id} alert={a} selected={a.id === props.selected} now={props.now} typeName={props.typeName} zoneName={props.zoneName} duration={props.duration} targetsOf={props.targetsOf} clockToleranceSec={props.clockToleranceSec} t={t} onSelect={props.onSelect} />
         ))}
       </tbody>
       {props.open > props.rows.length && (
@@ -78,6 +52,46 @@ export const AlertQueue = memo(function AlertQueue(props: AlertQueueProps) {
         </tfoot>
       )}
     </table>
+  );
+});
+
+type RowProps = Omit<AlertQueueProps, 'rows' | 'open' | 'selected'> & { readonly alert: AlertView; readonly selected: boolean };
+
+/**
+ * One row, redrawn only when its alert, its selection or the second changes:
+ * in a storm most of the queue stays as it was from frame to frame, and alert
+ * views are immutable (an unchanged alert is the same object).
+ */
+const QueueRow = memo(function QueueRow(props: RowProps) {
+  const { alert: a, t } = props;
+  const due = progressDue(a);
+  return (
+    <tr
+      data-alert={a.id}
+      data-status={a.status}
+      {...(due ? { 'data-progress-due': 'true' } : {})}
+      className={`alerts__row sev-${a.severity}${props.selected ? ' is-selected' : ''}${a.status === 'escalated' || due ? ' is-escalated' : ''}`}
+      onClick={() => props.onSelect(a.id)}
+      aria-selected={props.selected}
+    >
+      <td>
+        <span className={`sev-dot sev-${a.severity}`} /> {t(`alerts.severity.${a.severity}`)}
+        {a.mode === 'DRILL' && <span className="badge alerts__drill">{t('alerts.drill')}</span>}
+      </td>
+      <td>
+        {props.typeName(a.type)}
+        {a.conflictOf !== undefined && <span className="badge alerts__flag-badge" data-flag="conflict">{t('alerts.conflictBadge')}</span>}
+        {deviceClockOffset(a, props.clockToleranceSec) !== undefined && (
+          <span className="badge alerts__flag-badge" data-flag="device-clock">
+            {t('alerts.clockBadge')}
+          </span>
+        )}
+      </td>
+      <td>{props.zoneName(a.zone)}</td>
+      <td className="alerts__age">{props.duration(props.now - a.raisedAt)}</td>
+      <td className={`alerts__status st-${a.status}`}>{t(`alerts.status.${a.status}`)}</td>
+      <NextStep alert={a} targets={props.targetsOf(a.severity, a.type)} now={props.now} duration={props.duration} t={t} />
+    </tr>
   );
 });
 

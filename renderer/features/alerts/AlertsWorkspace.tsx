@@ -9,6 +9,7 @@ import { wallAddress } from '../../../shared/wall/layouts';
 import type { MessageKey } from '../../../shared/i18n';
 import { AlertCharts } from './AlertCharts';
 import { AlertClose, AlertUndo } from './AlertClose';
+import { ClosedAlarms } from './ClosedAlarms';
 import { ManualAlarm } from './ManualAlarm';
 import type { DetailAction } from './AlertDetail';
 import { AlertDetailPanel } from './AlertDetailPanel';
@@ -16,7 +17,8 @@ import { AlertPrompt } from './AlertPrompt';
 import { AlertQueue } from './AlertQueue';
 import type { PromptedAlertAction } from './alertsSlice';
 import { useAlertsShownSignal } from './alertsShown';
-import { keyAction, moveSelection, openQueue } from './queue';
+import { isFiltered, keyAction, matcher, moveSelection, NO_FILTER, openQueue, type QueueFilter } from './queue';
+import { QueueFilterBar } from './QueueFilterBar';
 import { QuarantineList } from './QuarantineList';
 import { useAlertCharts } from './useAlertCharts';
 import { useAlertNames } from './useAlertNames';
@@ -53,7 +55,19 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
   const rootRef = useRef<HTMLElement>(null);
   const names = useAlertNames(site, locale);
   const charts = useAlertCharts(alerts, now, names);
-  const queue = useMemo(() => openQueue(alerts), [alerts]);
+  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
+  const [view, setView] = useState<'open' | 'closed'>('open');
+  const keep = useMemo(() => (isFiltered(filter) ? matcher(filter, names) : undefined), [filter, names]);
+  const queue = useMemo(() => openQueue(alerts, undefined, keep), [alerts, keep]);
+  const zones = useMemo(() => (site?.zones ?? []).map((z) => ({ id: z.id, name: names.zoneName(z.id) })), [site, names]);
+  const types = useMemo(() => (site?.alertTypes ?? []).map((x) => ({ code: x.code, name: names.typeName(x.code) })), [site, names]);
+  // Stable, so the queue's memoised rows redraw only when their alert changes.
+  const select = useCallback((id: string) => {
+    setSelected(id);
+    setHint(undefined);
+  }, []);
+  // Stable, so the memoised charts (recharts is costly) redraw only when their throttled series change.
+  const severityName = useCallback((s: string) => (s === 'red' || s === 'orange' || s === 'yellow' || s === 'blue' ? t(`alerts.severity.${s}`) : s), [t]);
   const current = selected !== undefined ? alertById(alerts, selected) : undefined;
 
   const act = useCallback(
@@ -104,6 +118,8 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
   const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
     const target = e.target as HTMLElement;
     if (target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
+    // The closed-alarms view shows the record: no key acts on the open queue hidden behind it.
+    if (view === 'closed') return;
     const action = keyAction(e.key);
     if (!action) return;
     e.preventDefault();
@@ -135,8 +151,15 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
     <main className="alerts" data-testid="alerts-section" tabIndex={0} ref={rootRef} onKeyDown={onKeyDown}>
       <section className="panel alerts__queue">
         <h2 className="panel__title">
-          {t('alerts.queue')} <span className="muted" data-testid="alert-open-count">{t('alerts.openCount', { count: queue.open })}</span>
+          {t('alerts.queue')} <span className="muted" data-testid="alert-open-count">{t('alerts.openCount', { count: queue.total })}</span>
           {latest !== undefined && <span className="muted alerts__latest" data-testid="alert-latest">{t('alerts.latest', { id: latest })}</span>}
+          <span className="alerts__views" role="tablist">
+            {(['open', 'closed'] as const).map((v) => (
+              <button key={v} type="button" role="tab" className={`button button--small${view === v ? ' is-on' : ''}`} aria-selected={view === v} data-testid={`alerts-view-${v}`} onClick={() => setView(v)}>
+                {t(`alerts.view.${v}`)}
+              </button>
+            ))}
+          </span>
         </h2>
         <p className="muted alerts__keys">
           {t('alerts.keys')}
@@ -162,10 +185,18 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
             }}
           />
         )}
-        <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} duration={names.duration} clockToleranceSec={site.deviceClockToleranceSec} targetsOf={names.targetsOf} t={t} onSelect={(id) => {
-            setSelected(id);
-            setHint(undefined);
-          }} />
+        {view === 'closed' ? (
+          <ClosedAlarms site={site} locale={locale} names={names} now={now} />
+        ) : (
+        <>
+        <QueueFilterBar filter={filter} zones={zones} types={types} shown={queue.open} total={queue.total} t={t} onChange={setFilter} />
+        {isFiltered(filter) && queue.rows.length === 0 && queue.total > 0 ? (
+          <p className="muted alerts__empty" data-testid="queue-filter-empty">{t('alerts.filter.none', { total: queue.total })}</p>
+        ) : (
+        <AlertQueue rows={queue.rows} open={queue.open} selected={selected} now={now} typeName={names.typeName} zoneName={names.zoneName} duration={names.duration} clockToleranceSec={site.deviceClockToleranceSec} targetsOf={names.targetsOf} t={t} onSelect={select} />
+        )}
+        </>
+        )}
       </section>
       <section className="panel alerts__side">
         <h2 className="panel__title">{t('alerts.detail')}</h2>
@@ -231,7 +262,7 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
           byType={charts.byType}
           response={charts.response}
           typeName={names.typeName}
-          severityName={(s) => (s === 'red' || s === 'orange' || s === 'yellow' || s === 'blue' ? t(`alerts.severity.${s}`) : s)}
+          severityName={severityName}
           t={t}
         />
       </section>

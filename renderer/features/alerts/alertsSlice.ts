@@ -2,6 +2,7 @@ import type { WebhookInfo } from '../../../shared/alerts/contract';
 import type { DutyLevel } from '../../../shared/alerts/schema';
 import type { HeatEvent } from '../../../shared/heatmap/types';
 import type { SliceCreator } from '../../app/store';
+import type { AlertView } from '../../../shared/state/alertsDomain';
 import type { ManualReport } from './ManualAlarm';
 import { tracked } from '../../app/tracked';
 
@@ -33,6 +34,8 @@ export interface AlertsSlice {
   /** Why the last silence was refused (shown in its own form). */
   readonly silenceError: string | undefined;
   loadWebhookInfo(): Promise<void>;
+  /** Alarms closed in a window, with history and closure code, read from the journal; undefined when it could not be read. */
+  closedAlarms(from: number, to: number): Promise<{ alarms: readonly AlertView[]; truncated: boolean; withoutRaise: number } | undefined>;
   /** Live alerts of a time window read from the journal (the heat map's history); undefined when it could not be read. */
   alertHeatHistory(from: number, to: number): Promise<readonly (HeatEvent & { id: string })[] | undefined>;
 }
@@ -79,6 +82,7 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (api) => (set) => {
       // No webhook info is shown as no panel: nothing to report beyond that.
       set({ webhookInfo: await api.webhookInfo().catch(() => undefined) });
     },
+    closedAlarms: (from, to) => api.closedAlarms({ from, to }).then((r) => r, () => undefined),
     alertHeatHistory: (from, to) => api.alertHeatHistory({ from, to }).then((r) => r.events, () => undefined),
   };
 };

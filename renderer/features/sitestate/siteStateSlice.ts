@@ -30,31 +30,37 @@ export interface SiteStateSlice {
   enrollConsole(draft: EnrollConsole): Promise<boolean>;
 }
 
-export const createSiteStateSlice: SliceCreator<SiteStateSlice> = (api) => (set, get) => ({
-  enrolError: undefined,
-  enrollConsole: async (draft) => {
-    const run = tracked((enrolError) => set({ enrolError }));
-    const peers = await run(() => api.enrollConsole(draft));
-    if (peers) set({ peers });
-    return peers !== undefined;
-  },
-  siteState: initialSiteState(),
-  siteHeads: {},
-  peers: [],
-  readOnly: false,
-  replaceSiteState: (state) => set({ siteState: state, siteHeads: {} }),
-  loadSiteState: async () => {
-    const [snapshot, peers] = await Promise.all([api.getSiteState(), api.getPeers()]);
-    set({ siteState: snapshot.state, siteHeads: snapshot.heads, peers });
-  },
-  siteStateChanged: (change) => {
-    if (change.kind === 'append') get().foldAppended(change.entries);
-    else set({ siteState: change.state, siteHeads: change.heads });
-  },
-  peersChanged: (peers) => set({ peers }),
-  foldAppended: (entries) => {
-    const { siteHeads } = get();
-    let { siteState } = get();
+/**
+ * How often the streamed entries reach the store's subscribers at most. In an
+ * alert storm the core streams a batch every few milliseconds; each `set`
+ * re-renders every view that reads the alerts (counts, badges, tone, banner),
+ * so batches arriving within this window are folded at once and published
+ * together. A batch after a quiet spell is published at once (no added
+ * latency); a timer, not an animation frame, so a hidden window still sounds
+ * its tone.
+ */
+export const SITE_STATE_PUBLISH_MS = 16;
+
+export const createSiteStateSlice: SliceCreator<SiteStateSlice> = (api) => (set, get) => {
+  // Entries folded but not yet published, and when the last publish was.
+  let pending: { siteState: SiteState; siteHeads: Record<string, number> } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let publishedAt = 0;
+  const publish = (): void => {
+    timer = undefined;
+    publishedAt = Date.now();
+    if (pending) set(pending);
+    pending = undefined;
+  };
+  const drop = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    pending = undefined;
+  };
+  /** Folds entries onto the newest state (published or not); entries already folded are skipped. */
+  const fold = (entries: readonly JournalEntry[]): { siteState: SiteState; siteHeads: Record<string, number> } | undefined => {
+    const siteHeads = pending?.siteHeads ?? get().siteHeads;
+    let siteState = pending?.siteState ?? get().siteState;
     let heads: Record<string, number> | undefined;
     for (const entry of entries) {
       // Entries already in the snapshot are skipped: the fold must see each once.
@@ -63,6 +69,49 @@ export const createSiteStateSlice: SliceCreator<SiteStateSlice> = (api) => (set,
       heads[entry.console] = entry.seq;
       siteState = foldEntry(siteState, entry);
     }
-    if (heads) set({ siteState, siteHeads: heads });
-  },
-});
+    return heads ? { siteState, siteHeads: heads } : undefined;
+  };
+  return {
+    enrolError: undefined,
+    enrollConsole: async (draft) => {
+      const run = tracked((enrolError) => set({ enrolError }));
+      const peers = await run(() => api.enrollConsole(draft));
+      if (peers) set({ peers });
+      return peers !== undefined;
+    },
+    siteState: initialSiteState(),
+    siteHeads: {},
+    peers: [],
+    readOnly: false,
+    replaceSiteState: (state) => {
+      drop();
+      set({ siteState: state, siteHeads: {} });
+    },
+    loadSiteState: async () => {
+      const [snapshot, peers] = await Promise.all([api.getSiteState(), api.getPeers()]);
+      // The snapshot holds everything folded so far; what was pending is in it.
+      drop();
+      set({ siteState: snapshot.state, siteHeads: snapshot.heads, peers });
+    },
+    siteStateChanged: (change) => {
+      if (change.kind !== 'append') {
+        drop();
+        set({ siteState: change.state, siteHeads: change.heads });
+        return;
+      }
+      const next = fold(change.entries);
+      if (!next) return;
+      pending = next;
+      if (timer === undefined) timer = setTimeout(publish, Math.max(0, publishedAt + SITE_STATE_PUBLISH_MS - Date.now()));
+    },
+    peersChanged: (peers) => set({ peers }),
+    foldAppended: (entries) => {
+      // Synchronous: published at once (with anything pending before it).
+      const next = fold(entries);
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      pending = next ?? pending;
+      publish();
+    },
+  };
+};

@@ -3,7 +3,7 @@ import type { JournalEntry } from '../../../shared/journal/entry';
 import { foldEntries, initialSiteState } from '../../../shared/state';
 import { makeEntry } from '../../support/entries';
 import { perHour, responseTimes } from '../../../renderer/features/alerts/charts';
-import { keyAction, moveSelection, openQueue } from '../../../renderer/features/alerts/queue';
+import { isFiltered, keyAction, matcher, moveSelection, NO_FILTER, openQueue } from '../../../renderer/features/alerts/queue';
 import { formatDuration } from '../../../shared/time/format';
 
 const T0 = Date.UTC(2026, 10, 22, 8, 0, 0);
@@ -26,6 +26,23 @@ describe('alert queue view', () => {
   it('lists open alerts by severity, then oldest first, capped', () => {
     expect(openQueue(alerts).rows.map((a) => a.id)).toEqual(['r-old', 'r-new', 'y-old', 'b']);
     expect(openQueue(alerts, 2)).toMatchObject({ open: 4, rows: [{ id: 'r-old' }, { id: 'r-new' }] });
+  });
+
+  it('filters by severity, status, zone, type and words, and still counts every open alarm', () => {
+    const names = { typeName: (c: string) => (c === 'fire' ? '火灾' : c === 'conflict' ? 'Conflict' : c), zoneName: (z: string | undefined) => (z === undefined ? '—' : z) };
+    const ids = (f: Parameters<typeof matcher>[0]) => openQueue(alerts, undefined, matcher(f, names)).rows.map((a) => a.id);
+    expect(isFiltered(NO_FILTER)).toBe(false);
+    expect(ids({ ...NO_FILTER, severities: ['red'] })).toEqual(['r-old', 'r-new']);
+    expect(ids({ ...NO_FILTER, severities: ['yellow', 'blue'] })).toEqual(['y-old', 'b']);
+    expect(ids({ ...NO_FILTER, type: 'fire' })).toEqual(['b']);
+    // Words match the type's name in the operator's language, its code, the zone and the id, in any case.
+    expect(ids({ ...NO_FILTER, text: '火灾' })).toEqual(['b']);
+    expect(ids({ ...NO_FILTER, text: 'CONFLICT r-' })).toEqual(['r-old', 'r-new']);
+    expect(ids({ ...NO_FILTER, status: 'acknowledged' })).toEqual([]);
+    expect(ids({ ...NO_FILTER, zone: 'nowhere' })).toEqual([]);
+    const view = openQueue(alerts, undefined, matcher({ ...NO_FILTER, severities: ['red'] }, names));
+    expect(view).toMatchObject({ open: 2, total: 4 });
+    expect(isFiltered({ ...NO_FILTER, text: '  ' })).toBe(false);
   });
 
   it('moves the selection with the arrow keys and maps the handling keys', () => {

@@ -129,6 +129,38 @@ describe('journal and site state in the renderer', () => {
     expect(store.getState().siteState.duty.lastHandover?.incoming).toBe('duty-sun');
   });
 
+  it('publishes streamed batches at most once per frame: a lone batch at once, a storm\'s batches together, none lost; a reset supersedes what waits', async () => {
+    vi.useFakeTimers({ now: 5_000_000 });
+    try {
+      const api = fakeApi({ getSiteState: vi.fn(async () => ({ state: initialSiteState(), heads: {} })) });
+      const store = createConsoleStore(api);
+      await store.getState().loadSiteState();
+      const handover = (seq: number, incoming: string): JournalEntry => entry(seq, 'handover', { outgoing: 'a', incoming, summary: 's', openItems: [] });
+      let published = 0;
+      store.subscribe((now, before) => {
+        if (now.siteState !== before.siteState) published += 1;
+      });
+      store.getState().siteStateChanged({ kind: 'append', entries: [handover(1, 'first')] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(published).toBe(1);
+      expect(store.getState().siteState.duty.lastHandover?.incoming).toBe('first');
+      for (let seq = 2; seq <= 6; seq++) store.getState().siteStateChanged({ kind: 'append', entries: [handover(seq, `h${seq}`)] });
+      expect(published).toBe(1);
+      await vi.advanceTimersByTimeAsync(16);
+      expect(published).toBe(2);
+      expect(store.getState().siteState.duty.lastHandover?.incoming).toBe('h6');
+      expect(store.getState().siteHeads['c-test']).toBe(6);
+      // A reset replaces the state outright: a batch still waiting is not published over it.
+      store.getState().siteStateChanged({ kind: 'append', entries: [handover(7, 'stale')] });
+      store.getState().siteStateChanged({ kind: 'reset', state: initialSiteState(), heads: { 'c-test': 9 } });
+      await vi.advanceTimersByTimeAsync(50);
+      expect(store.getState().siteState.duty.lastHandover).toBeUndefined();
+      expect(store.getState().siteHeads['c-test']).toBe(9);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('prepends live entries that match the filter and ignores the rest', async () => {
     const api = fakeApi();
     const store = createConsoleStore(api);
