@@ -1,11 +1,17 @@
-import { localize, type Locale } from '../../shared/i18n';
+import { localize, translate, type Locale, type MessageKey } from '../../shared/i18n';
+import { groups } from '../../shared/site/roster';
 import type { SiteView } from '../../shared/site/view';
 import { formatInstant } from '../../shared/time/format';
 
 /** Display name for an actor: the roster name when it is a roster id. */
 export function actorName(site: SiteView | undefined, actor: string, locale: Locale): string {
   const person = site?.roster.people.find((p) => p.id === actor);
-  return person ? localize(person.name, locale) : actor;
+  if (person) return localize(person.name, locale);
+  // A working group an alarm went to (`group:rapid-response`), or an external unit.
+  const group = actor.startsWith('group:') ? actor.slice(6) : undefined;
+  if (group !== undefined && (groups as readonly string[]).includes(group)) return translate(locale, `roster.group.${group}` as MessageKey);
+  const unit = site?.roster.units.find((u) => u.id === actor);
+  return unit ? localize(unit.name, locale) : actor;
 }
 
 /** A time of day (hh:mm:ss, 24 h) in the site's time zone, with the month and day when asked (shared/time/format.ts). */

@@ -47,6 +47,9 @@ export interface AlertDetailProps {
   readonly onAction: (action: DetailAction) => void;
 }
 
+/** History steps whose detail is who the alarm went to (a roster id, a group, a unit, or typed text). */
+const RECIPIENT_KINDS: ReadonlySet<string> = new Set(['alert.assigned', 'alert.dispatched', 'alert.reported']);
+
 const actions: { action: DetailAction; key: MessageKey; hotkey?: string }[] = [
   { action: 'ack', key: 'alerts.action.ack', hotkey: 'A' },
   { action: 'assign', key: 'alerts.action.assign', hotkey: 'G' },
@@ -152,7 +155,7 @@ export function AlertDetail(props: AlertDetailProps) {
           <li key={i} data-kind={h.kind} className={h.noop ? 'muted' : ''}>
             {props.time(h.at)} · {props.kindName(h.kind)} · {props.actorName(h.by)}
             {h.code !== undefined && ` · ${t('alerts.closedWith', { code: props.closureName(h.code) })}`}
-            {h.step !== undefined ? ` · ${props.plan.find((p) => p.id === h.step)?.text ?? h.detail ?? h.step}` : h.detail !== undefined && ` · ${h.detail}`}
+            {h.step !== undefined ? ` · ${props.plan.find((p) => p.id === h.step)?.text ?? h.detail ?? h.step}` : h.detail !== undefined && ` · ${RECIPIENT_KINDS.has(h.kind) ? props.actorName(h.detail) : h.detail}`}
             {h.noop && ` ${t('alerts.noop')}`}
           </li>
         ))}

@@ -10,6 +10,9 @@ import type { MessageKey } from '../../../shared/i18n';
 import { AlertCharts } from './AlertCharts';
 import { AlertClose, AlertUndo } from './AlertClose';
 import { ClosedAlarms } from './ClosedAlarms';
+import { recipients } from './recipients';
+import { useRoster } from '../roster';
+import { dutyAt } from '../../../shared/roster/shifts';
 import { ManualAlarm } from './ManualAlarm';
 import type { DetailAction } from './AlertDetail';
 import { AlertDetailPanel } from './AlertDetailPanel';
@@ -57,6 +60,10 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
   const charts = useAlertCharts(alerts, now, names);
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [view, setView] = useState<'open' | 'closed'>('open');
+  const roster = useRoster();
+  // Who the roster has on shift, by the minute (the picker's first section).
+  const minute = Math.floor(now / 60_000);
+  const onDuty = useMemo(() => (roster && site ? dutyAt(roster, site.timezone, minute * 60_000).onDuty : []), [roster, site, minute]);
   const keep = useMemo(() => (isFiltered(filter) ? matcher(filter, names) : undefined), [filter, names]);
   const queue = useMemo(() => openQueue(alerts, undefined, keep), [alerts, keep]);
   const zones = useMemo(() => (site?.zones ?? []).map((z) => ({ id: z.id, name: names.zoneName(z.id) })), [site, names]);
@@ -237,7 +244,7 @@ export function AlertsWorkspace(props: { alerts: AlertsState }) {
             t={t}
           />
         )}
-        {prompt && <AlertPrompt action={prompt.action} text={text} onText={setText} onSubmit={submitPrompt} onCancel={() => setPrompt(undefined)} t={t} />}
+        {prompt && <AlertPrompt key={`${prompt.action}:${prompt.alertId}`} action={prompt.action} recipients={prompt.action === 'assign' || prompt.action === 'dispatch' || prompt.action === 'report' ? recipients(prompt.action, roster, onDuty, locale, t) : []} text={text} onText={setText} onSubmit={submitPrompt} onCancel={() => setPrompt(undefined)} t={t} />}
         <AlertDetailPanel alert={current} site={site} locale={locale} now={now} names={names} readOnly={readOnly} t={t} onAction={act}
           onStep={(alertId, step) => void tickAlertStep(alertId, step)}
           // A plan step's camera goes to the first wall's spotlight, as a click on the plan does.

@@ -64,4 +64,45 @@ test.describe('the alarm queue narrowed, and the alarms closed this shift (Chrom
     await page.getByTestId('alerts-view-open').click();
     await expect(alerts.row('theft-1')).toHaveAttribute('data-status', 'new');
   });
+
+  test('assign, dispatch and report choose from the roster, the working groups and the external contacts; "other" is typed', async ({ ownHost, page }) => {
+    await raise(ownHost, { id: 'gate-1', type: 'gate-crowd', zone: 'gate' });
+    const alerts = new AlertsPage(page);
+    await alerts.open(ownHost.urlFor('desk/alerts'), 'op-he');
+    await alerts.row('gate-1').click();
+    await alerts.press('a');
+    await expect(alerts.row('gate-1')).toHaveAttribute('data-status', 'acknowledged');
+
+    // G: a person or a group from the picker (no free text unless "other").
+    await alerts.press('g');
+    const prompt = page.getByTestId('alert-prompt');
+    const pick = prompt.locator('select[name="alert-prompt-pick"]');
+    await expect(prompt.locator('input[name="alert-prompt"]')).toHaveCount(0);
+    await expect(pick.locator('optgroup[label="工作组"] option[value="group:rapid-response"]')).toHaveText('应急处突组');
+    await pick.selectOption('group:rapid-response');
+    await prompt.locator('button[type="submit"]').click();
+    await expect(prompt).toHaveCount(0);
+    await expect(alerts.history().locator('li[data-kind="alert.assigned"]')).toContainText('应急处突组');
+
+    // Report upward: the external contacts come first.
+    await alerts.detail().locator('button[data-action="report"]').click();
+    await expect(pick.locator('optgroup').first()).toHaveAttribute('label', '外部联络单位');
+    await pick.selectOption('police');
+    await prompt.locator('button[type="submit"]').click();
+    await expect(alerts.history().locator('li[data-kind="alert.reported"]')).toContainText('公安联络（属地派出所）');
+
+    // D with "other": someone not on the roster, typed.
+    await alerts.press('d');
+    await pick.selectOption({ label: '其他（手动填写）…' });
+    await prompt.locator('input[name="alert-prompt"]').fill('物业保安队');
+    await prompt.locator('button[type="submit"]').click();
+    await expect(alerts.history().locator('li[data-kind="alert.dispatched"]')).toContainText('物业保安队');
+    const api = await ownHost.signedIn('op-ma');
+    const kinds = await api.queryJournal({ kinds: ['alert.assigned', 'alert.reported', 'alert.dispatched'], limit: 10 });
+    expect(kinds.entries.map((e) => [e.kind, (e.payload as { to?: string }).to]).reverse()).toEqual([
+      ['alert.assigned', 'group:rapid-response'],
+      ['alert.reported', 'police'],
+      ['alert.dispatched', '物业保安队'],
+    ]);
+  });
 });
