@@ -26,6 +26,17 @@ interface Snapshot {
 
 const START: Cursor = { ownAfter: 0, peerAfter: ['', ''] };
 
+/** One place in the merged timeline: the entry there and the position after it (mutated in place by `merged`). */
+interface Step {
+  entry: JournalEntry;
+  ownAfter: number;
+  peerHlc: string;
+  peerConsole: string;
+}
+
+/** A step's position, kept (a step object is reused for the next entry). */
+const cursorOf = (s: Step): Cursor => ({ ownAfter: s.ownAfter, peerAfter: [s.peerHlc, s.peerConsole] });
+
 /**
  * A journal opened for replay, read-only (through journal/reader.ts, which
  * also checks this console's chain in the same pass). The timeline is every entry of
@@ -76,12 +87,18 @@ export class ReplaySession {
     return session;
   }
 
-  private *merged(from: Cursor): Generator<{ entry: JournalEntry; cursor: Cursor }> {
+  /**
+   * The timeline in merge order (own and peer entries by HLC). One step
+   * object is reused for every entry, its position kept in plain fields: a
+   * million-entry fold allocates no cursor per entry, only where one is kept
+   * (`cursorOf`, at snapshots and at the end of a seek).
+   */
+  private *merged(from: Cursor): Generator<Step> {
     let own = this.reader.ownAfter(from.ownAfter, 1000);
     let peers = this.reader.peersAfter(this.site, from.peerAfter[0], from.peerAfter[1], 1000);
     let oi = 0;
     let pi = 0;
-    let cursor = from;
+    const step: Step = { entry: undefined as unknown as JournalEntry, ownAfter: from.ownAfter, peerHlc: from.peerAfter[0], peerConsole: from.peerAfter[1] };
     for (;;) {
       if (oi >= own.length && own.length > 0) {
         own = this.reader.ownAfter(own[own.length - 1]?.seq ?? 0, 1000);
@@ -98,11 +115,17 @@ export class ReplaySession {
       const takeOwn = o !== undefined && (p === undefined || o.hlc < p.hlc || (o.hlc === p.hlc && o.console <= p.console));
       const row = takeOwn ? o : p;
       if (!row) return;
-      if (takeOwn) oi += 1;
-      else pi += 1;
-      cursor = takeOwn ? { ownAfter: row.seq, peerAfter: cursor.peerAfter } : { ownAfter: cursor.ownAfter, peerAfter: [row.hlc, row.console] };
+      if (takeOwn) {
+        oi += 1;
+        step.ownAfter = row.seq;
+      } else {
+        pi += 1;
+        step.peerHlc = row.hlc;
+        step.peerConsole = row.console;
+      }
       // Parsed only when reached: a seek stops part-way through a page.
-      yield { entry: entryOfRow(row), cursor };
+      step.entry = entryOfRow(row);
+      yield step;
     }
   }
 
@@ -119,7 +142,8 @@ export class ReplaySession {
     const consoles = new Set<string>();
     const marks: { index: number; t: number; kind: string }[] = [];
     this.snapshots.push({ index: 0, t: 0, cursor: START, state });
-    for (const { entry, cursor } of this.merged(START)) {
+    for (const step of this.merged(START)) {
+      const entry = step.entry;
       const t = decodeHlc(entry.hlc).wall;
       start = Math.min(start, t);
       end = Math.max(end, t);
@@ -129,7 +153,7 @@ export class ReplaySession {
       if (entry.console !== ownConsole && payloadProblem(entry) !== undefined) this.unfit.add(entry.id);
       else state = foldEntry(state, entry);
       index += 1;
-      if (index % SNAPSHOT_EVERY === 0) this.snapshots.push({ index, t, cursor, state });
+      if (index % SNAPSHOT_EVERY === 0) this.snapshots.push({ index, t, cursor: cursorOf(step), state });
     }
     const { verified, problem } = this.reader.verification();
     this.info = {
@@ -159,14 +183,21 @@ export class ReplaySession {
     let index = snap.index;
     let cursor = snap.cursor;
     let at = snap.t;
+    // The position is copied once, when the seek stops (the step before the first entry after t).
+    let ownAfter = cursor.ownAfter;
+    let peerHlc = cursor.peerAfter[0];
+    let peerConsole = cursor.peerAfter[1];
     for (const step of this.merged(snap.cursor)) {
       const et = decodeHlc(step.entry.hlc).wall;
       if (et > t) break;
       if (!this.unfit.has(step.entry.id)) state = foldEntry(state, step.entry);
       index += 1;
-      cursor = step.cursor;
+      ownAfter = step.ownAfter;
+      peerHlc = step.peerHlc;
+      peerConsole = step.peerConsole;
       at = et;
     }
+    cursor = { ownAfter, peerAfter: [peerHlc, peerConsole] };
     return { index, t: Math.max(at, Math.min(t, this.info.end)), state, recent: this.recent(cursor, index, 100) };
   }
 

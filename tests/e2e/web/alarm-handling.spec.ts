@@ -195,6 +195,8 @@ test.describe('handling an alarm at the desk (Chromium, host mode, the demo site
   });
 
   test('a red alarm no camera covers reaches the wall as a card and the desk plan turns to its floor, the zone flashing; the wall counts what waits', async ({ ownHost, browser }) => {
+    // Two live pages (a desk with sixteen playing tiles and a wall) and a card that leaves only after its hold: about a minute on an idle two-CPU machine.
+    test.slow();
     const desk = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     const wall = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     try {
