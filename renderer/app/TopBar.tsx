@@ -15,7 +15,10 @@ import { useConsole } from './StoreContext';
 export function TopBar(props: { route: Route; interactive: boolean }) {
   const site = useConsole((s) => s.bootstrap?.site);
   const locale = useConsole((s) => s.settings.locale);
+  const station = useConsole((s) => s.bootstrap?.console.station);
   const t = useT();
+  // A desk's own wall window leaves the sound to the desk; a wall station is a console of its own and sounds.
+  const wallStationTone = props.route.view === 'wall' && station === 'wall';
   const stationKey = props.route.view === 'desk' ? 'station.desk' : props.route.view === 'wall' ? 'station.wall' : 'station.replay';
   return (
     <header className="topbar">
@@ -40,6 +43,7 @@ export function TopBar(props: { route: Route; interactive: boolean }) {
       <div className="topbar__right">
         <AttentionCounts link={props.interactive} />
         {props.interactive && props.route.view === 'desk' && <AlarmTone />}
+        {wallStationTone && <AlarmTone controls={false} />}
         {props.interactive && <SessionStrip />}
         <OnDuty />
         <DutyLevelBadge interactive={props.interactive && props.route.view === 'desk'} />

@@ -10,13 +10,19 @@ import { AlarmSpeaker } from './tone';
  * a person sounds at its severity's tone until acknowledged; an operator
  * may silence this console for the alarms sounding now, giving a reason
  * (journaled; other desks keep sounding; a new alarm sounds again).
+ *
+ * A wall station (a console of its own, nobody signed in) sounds the same
+ * tones without controls: acknowledgement at a desk stops it, and a kiosk
+ * the browser keeps quiet says so (it has no one to click; start it with the
+ * autoplay flag).
  */
-export function AlarmTone() {
+export function AlarmTone(props: { controls?: boolean }) {
+  const controls = props.controls ?? true;
   const consoleId = useConsole((s) => s.bootstrap?.console.id ?? '');
   const alerts = useConsole((s) => s.siteState.alerts);
   const silence = useConsole((s) => s.silenceAlarms);
   const error = useConsole((s) => s.silenceError);
-  const canSilence = useCan('silenceAlarms');
+  const canSilence = useCan('silenceAlarms') && controls;
   const t = useT();
   const sound = useMemo(() => sounding(alerts, consoleId), [alerts, consoleId]);
   const [speaker] = useState(() => new AlarmSpeaker());
@@ -32,7 +38,7 @@ export function AlarmTone() {
   useEffect(() => () => speaker.close(), [speaker]);
   // A page the browser keeps quiet plays after the operator's next click anywhere.
   useEffect(() => {
-    if (toneState !== 'blocked') return undefined;
+    if (toneState !== 'blocked' || !controls) return undefined;
     const unblock = (): void => speaker.unblock();
     window.addEventListener('pointerdown', unblock, { once: true });
     window.addEventListener('keydown', unblock, { once: true });
@@ -40,7 +46,7 @@ export function AlarmTone() {
       window.removeEventListener('pointerdown', unblock);
       window.removeEventListener('keydown', unblock);
     };
-  }, [speaker, toneState]);
+  }, [speaker, toneState, controls]);
 
   const submit = (): void => {
     if (!reason.trim()) return;
@@ -62,7 +68,8 @@ export function AlarmTone() {
       data-bursts={bursts}
     >
       {toneState === 'sounding' && <span aria-live="polite">🔊 {t('tone.sounding', { count: sound.alertIds.length })}</span>}
-      {toneState === 'blocked' && (
+      {toneState === 'blocked' && !controls && <span className="tone__blocked">🔇 {t('tone.blockedKiosk')}</span>}
+      {toneState === 'blocked' && controls && (
         <button type="button" className="tone__unblock" onClick={() => speaker.unblock()}>
           🔇 {t('tone.blocked')}
         </button>

@@ -48,12 +48,18 @@ test.describe('one site, several consoles (real nats-server, three host processe
       const spot = wallScreen.spotlight();
       await expect(spot).toHaveAttribute('data-alert', 'multi-1', { timeout: 15_000 });
       await expect(wallPage.getByTestId('wall-alarm')).toBeVisible();
+      // The wall station is a console of its own: it sounds the alarm's tone too, with nothing to press (nobody signs in there).
+      const wallTone = wallPage.getByTestId('alarm-tone');
+      await expect(wallTone).toHaveAttribute('data-state', 'sounding');
+      await expect(wallTone).toHaveAttribute('data-tone', 'red');
+      await expect(wallPage.getByTestId('tone-silence')).toHaveCount(0);
 
       // Acknowledged at desk A by keyboard: desk B shows it acknowledged, the wall lets it go after its hold.
       await alertsA.press('ArrowDown');
       await expect(alertsA.detail()).toHaveAttribute('data-alert', 'multi-1');
       await pageA.keyboard.press('a');
       await expect(alertsB.row('multi-1')).toHaveAttribute('data-status', 'acknowledged', { timeout: 5_000 });
+      await expect(wallTone).toHaveAttribute('data-state', 'quiet');
       await expect(wallPage.getByTestId('wall-alarm')).toHaveCount(0, { timeout: 30_000 });
 
       // Both desks acknowledge the same new alert at the same moment: one wins, the same one everywhere.
