@@ -11,7 +11,7 @@
 // its wall open and its tiles playing: the time until the wall shows the first
 // of them (firstOnWallMs) and the tiles' presented fps meanwhile (wallFpsP5).
 // Prints one JSON document.
-import { chromium } from '@playwright/test';
+import { chromium, type CDPSession } from '@playwright/test';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { openAs } from '../e2e/web/pages/SessionPage';
@@ -23,6 +23,7 @@ import { waitFor } from '../support/relayRig';
 import { alertSite, ALERT_SUBJECT_ROOT, natsWithMqtt } from '../unit/alerts/alertRig';
 import { FRAME_COUNTER, fpsPerTileSecond, percentileOf } from './frames';
 import { summarize } from './stats';
+import { decodeHlc } from '../../shared/journal/hlc';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const SECONDS = Number(process.env.ALERT_BENCH_SECONDS ?? (quick ? 10 : 60));
@@ -41,6 +42,17 @@ const types = [
  * started together; `ready` publishes a probe alarm of the given type until the
  * stream takes it. `stop` closes them all.
  */
+/** ALERT_BENCH_PROFILE: the page's functions by self time, to stderr. */
+async function printProfile(cdp: CDPSession): Promise<void> {
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
+  const self = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0));
+  }
+  process.stderr.write(`${[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v}\t${k}`).join('\n')}\n`);
+}
+
 async function startRig(name: string) {
   const { server } = await natsWithMqtt();
   const nc = await connect({ servers: server.url });
@@ -123,15 +135,7 @@ try {
   await Promise.all(pending);
   const stormEnd = Date.now();
   if (process.env.ALERT_BENCH_TRACE) await browser.stopTracing();
-  if (cdp) {
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
-    const self = new Map<string, number>();
-    for (const n of profile.nodes) {
-      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0));
-    }
-    process.stderr.write(`${[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v}\t${k}`).join('\n')}\n`);
-  }
+  if (cdp) await printProfile(cdp);
 
   const api = host.api();
   // The record is read by a person signed in over the API (as a desk would), not anonymously.
@@ -213,6 +217,17 @@ const FIRST_ALARM = `
     w.__alarmPending = true;
     requestAnimationFrame(() => { w.__firstAlarmAt = performance.timeOrigin + performance.now(); });
   }).observe(document, { subtree: true, childList: true, attributes: true });
+  // When the page first hears of a burst alarm over the host's socket: the console's share ends there.
+  w.__firstHeardAt = 0;
+  const Native = w.WebSocket;
+  w.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (!w.__firstHeardAt && typeof e.data === 'string' && e.data.includes('"burst-')) w.__firstHeardAt = performance.timeOrigin + performance.now();
+      });
+    }
+  };
 })();`;
 
 /** 200 red alarms at once into a console whose wall is open and playing. */
@@ -238,6 +253,12 @@ async function burst200(): Promise<Record<string, unknown>> {
     );
     // The same tiles' fps for as long before the burst: what the machine gives them without it.
     const baseline = await fpsPerTileSecond(wall, WINDOW_S);
+    const wallCdp = process.env.ALERT_BENCH_PROFILE ? await wall.context().newCDPSession(wall) : undefined;
+    if (wallCdp) {
+      await wallCdp.send('Profiler.enable');
+      await wallCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await wallCdp.send('Profiler.start');
+    }
     const zones = ['gate', 'yard-w', 'yard-e', 'lobby', 'wing-w', 'wing-e', 'stores', 'power-room'];
     const publishedAt = Date.now();
     await Promise.all(
@@ -246,9 +267,16 @@ async function burst200(): Promise<Record<string, unknown>> {
       ),
     );
     const publishMs = Date.now() - publishedAt;
+    if (wallCdp) {
+      await wall.waitForFunction(() => (window as unknown as { __firstAlarmAt: number }).__firstAlarmAt > 0, undefined, { timeout: 10_000 });
+      await printProfile(wallCdp);
+    }
     // Per second, every tile's presented frames: a tile that stalls shows in its seconds, not averaged away.
     const perSecond = await fpsPerTileSecond(wall, WINDOW_S);
-    const firstAt = await wall.evaluate(() => (window as unknown as { __firstAlarmAt: number }).__firstAlarmAt);
+    const [firstAt, heardAt] = await wall.evaluate(() => {
+      const w = window as unknown as { __firstAlarmAt: number; __firstHeardAt: number };
+      return [w.__firstAlarmAt, w.__firstHeardAt];
+    });
     const shown = await wall.evaluate(() => ({
       spotlight: document.querySelector('[data-testid="wall-spotlight"]')?.getAttribute('data-reason') ?? null,
       cards: document.querySelectorAll('[data-testid="wall-alarm-card"]').length,
@@ -256,12 +284,19 @@ async function burst200(): Promise<Record<string, unknown>> {
       tiles: document.querySelectorAll('video').length,
     }));
     const raised = (await wallHost.api().getSiteState()).state.alerts.raised - 1;
+    // Where the first alarm's time went: into the journal (the console's share) and onto the wall (the page's).
+    const api = await wallHost.signedIn();
+    const entries = (await api.queryJournal({ kinds: ['alert.raised'], limit: COUNT + 10 })).entries.filter((e) => JSON.stringify(e.payload).includes('"burst-'));
+    const recorded = entries.map((e) => decodeHlc(e.hlc).wall);
     return {
       what: `${COUNT} red alarms published at once to a console whose wall (Chromium, #/wall) plays the demo's simulated cameras`,
       alarms: COUNT,
       raised,
       publishMs,
       firstOnWallMs: firstAt > 0 ? Math.round(firstAt - publishedAt) : null,
+      firstAtPageMs: heardAt > 0 ? Math.round(heardAt - publishedAt) : null,
+      firstInJournalMs: recorded.length > 0 ? Math.min(...recorded) - publishedAt : null,
+      lastInJournalMs: recorded.length > 0 ? Math.max(...recorded) - publishedAt : null,
       wallFpsP5: Math.round(percentileOf(perSecond, 5) * 10) / 10,
       wallFpsP5BeforeBurst: Math.round(percentileOf(baseline, 5) * 10) / 10,
       wallFps: summarize(perSecond),

@@ -54,7 +54,7 @@ export function FloorPlanPanel(props: FloorPlanPanelProps) {
     setTurnedFor(focusId);
     if (focusFloor !== undefined && focusFloor !== floorId) setFloorId(focusFloor);
   }
-  const now = useNow(5_000, props.now);
+  const now = useNow(5_000, props.now, events);
   const timeline = useHeatTimeline(now);
 
   // One time index per floor: a window query is then two binary searches on that floor's events.

@@ -47,7 +47,7 @@ export function useWallModel(address: string, site: SiteView): { model: WallMode
   // Time matters only while something can change by time alone (a pop-up hold, a tour step): tick fast then,
   // otherwise rarely, so sixteen tiles are not re-rendered twice a second for nothing.
   const timed = alarms.length > 0 || screen.tour !== undefined || Object.keys(wallState.liftedMasks).length > 0;
-  const now = useNow(timed ? 500 : 30_000);
+  const now = useNow(timed ? 500 : 30_000, undefined, alarms);
   const zoneCameras = useMemo(() => {
     const byZone: Record<string, string[]> = {};
     for (const c of site.cameras) if (c.zone) (byZone[c.zone] ??= []).push(c.id);
