@@ -303,7 +303,7 @@ async function burst200(): Promise<Record<string, unknown>> {
       windowSeconds: WINDOW_S,
       wallAtTheEnd: shown,
       goals: { firstOnWallMs: 250, wallFpsP5: 24 },
-      note: 'wallFps: presented frames per tile per second (requestVideoFrameCallback) over the seconds after the burst',
+      note: 'wallFps: presented frames per tile in each whole second of the page clock (requestVideoFrameCallback presentation times) over the seconds after the burst; the demo cameras run at 25 fps',
     };
   } finally {
     await rig.stop();

@@ -12,15 +12,22 @@ export const FRAME_COUNTER = `
 (() => {
   const w = window;
   w.__frames = new Map();
+  w.__perSecond = new Map();
   let next = 1;
   const watch = (v) => {
     if (v.__wid) return; v.__wid = next++;
     let last = 0;
-    const tick = (_now, meta) => {
+    const seconds = new Map();
+    w.__perSecond.set(v.__wid, seconds);
+    const tick = (now, meta) => {
       const pf = meta.presentedFrames;
       const add = pf >= last ? pf - last : pf;
       last = pf;
       w.__frames.set(v.__wid, (w.__frames.get(v.__wid) || 0) + add);
+      // Frames by the second of the page clock they were presented in (the callback's own time).
+      const s = Math.floor(now / 1000);
+      seconds.set(s, (seconds.get(s) || 0) + add);
+      seconds.delete(s - 300);
       if (v.isConnected) v.requestVideoFrameCallback(tick);
     };
     v.requestVideoFrameCallback(tick);
@@ -71,21 +78,26 @@ export function percentileOf(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
-/** Every tile's presented frames per second, second by second, for `seconds`. */
+/**
+ * Every tile's presented frames in each whole second of the page's clock over
+ * the next `seconds`, counted by the frames' presentation times in the page (a
+ * sample taken from outside, through a round trip, stretches or shrinks its
+ * window: a 25 fps tile read 23.9). Tiles that left the page are not counted.
+ */
 export async function fpsPerTileSecond(page: Page, seconds: number): Promise<number[]> {
-  const out: number[] = [];
-  let last = await samplePage(page);
-  let lastAt = Date.now();
-  for (let i = 0; i < seconds; i++) {
-    await page.waitForTimeout(1000);
-    const next = await samplePage(page);
-    const at = Date.now();
-    for (const [id, frames] of Object.entries(next.frames)) {
-      const prev = last.frames[Number(id)];
-      if (prev !== undefined) out.push((frames - prev) / ((at - lastAt) / 1000));
-    }
-    last = next;
-    lastAt = at;
-  }
-  return out;
+  const from = await page.evaluate(() => Math.ceil(performance.now() / 1000));
+  await page.waitForTimeout((seconds + 1) * 1000 + 200);
+  return page.evaluate(
+    ({ from, seconds }) => {
+      const w = window as unknown as { __perSecond: Map<number, Map<number, number>> };
+      const live = new Set([...document.querySelectorAll('video')].filter((v) => v.isConnected && (v.currentSrc || v.src)).map((v) => (v as unknown as { __wid?: number }).__wid));
+      const out: number[] = [];
+      for (const [id, perSecond] of w.__perSecond) {
+        if (!live.has(id)) continue;
+        for (let s = from; s < from + seconds; s++) out.push(perSecond.get(s) ?? 0);
+      }
+      return out;
+    },
+    { from, seconds },
+  );
 }
