@@ -11,7 +11,7 @@
 // its wall open and its tiles playing: the time until the wall shows the first
 // of them (firstOnWallMs) and the tiles' presented fps meanwhile (wallFpsP5).
 // Prints one JSON document.
-import { chromium, type CDPSession } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { openAs } from '../e2e/web/pages/SessionPage';
@@ -22,6 +22,7 @@ import { tempDir } from '../support/paths';
 import { waitFor } from '../support/relayRig';
 import { alertSite, ALERT_SUBJECT_ROOT, natsWithMqtt } from '../unit/alerts/alertRig';
 import { FRAME_COUNTER, fpsPerTileSecond, percentileOf } from './frames';
+import { printProfile, startProfile } from './profile';
 import { summarize } from './stats';
 import { decodeHlc } from '../../shared/journal/hlc';
 
@@ -42,17 +43,6 @@ const types = [
  * started together; `ready` publishes a probe alarm of the given type until the
  * stream takes it. `stop` closes them all.
  */
-/** ALERT_BENCH_PROFILE: the page's functions by self time, to stderr. */
-async function printProfile(cdp: CDPSession): Promise<void> {
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
-  const self = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0));
-  }
-  process.stderr.write(`${[...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v}\t${k}`).join('\n')}\n`);
-}
-
 async function startRig(name: string) {
   const { server } = await natsWithMqtt();
   const nc = await connect({ servers: server.url });
@@ -102,11 +92,7 @@ try {
 
   // ALERT_BENCH_TRACE=file: a Chromium trace of the storm (what the page's main thread spends its time on).
   if (process.env.ALERT_BENCH_TRACE) await browser.startTracing(page, { path: process.env.ALERT_BENCH_TRACE, categories: ['devtools.timeline', 'blink', 'v8'] });
-  const cdp = process.env.ALERT_BENCH_PROFILE ? await page.context().newCDPSession(page) : undefined;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.start');
-  }
+  const cdp = process.env.ALERT_BENCH_PROFILE ? await startProfile(page) : undefined;
   const sentAt = new Map<string, number>();
   let failed = 0;
   const pending: Promise<unknown>[] = [];
@@ -253,12 +239,7 @@ async function burst200(): Promise<Record<string, unknown>> {
     );
     // The same tiles' fps for as long before the burst: what the machine gives them without it.
     const baseline = await fpsPerTileSecond(wall, WINDOW_S);
-    const wallCdp = process.env.ALERT_BENCH_PROFILE ? await wall.context().newCDPSession(wall) : undefined;
-    if (wallCdp) {
-      await wallCdp.send('Profiler.enable');
-      await wallCdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await wallCdp.send('Profiler.start');
-    }
+    const wallCdp = process.env.ALERT_BENCH_PROFILE ? await startProfile(wall, 200) : undefined;
     const zones = ['gate', 'yard-w', 'yard-e', 'lobby', 'wing-w', 'wing-e', 'stores', 'power-room'];
     const publishedAt = Date.now();
     await Promise.all(

@@ -19,6 +19,7 @@ import { startHost } from '../support/hostProcess';
 import { demoSiteDir, demoSiteFile, repoRoot, tempDir } from '../support/paths';
 import { openAs } from '../e2e/web/pages/SessionPage';
 import { summarize } from './stats';
+import { printProfile, startProfile } from './profile';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const SPAN_MS = 24 * 3600_000;
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
       uiSeeks.push(hr() - s0);
     }
     await page.getByTestId('replay-play').click();
+    // REPLAY_BENCH_PROFILE: where the page's time goes while it plays (stderr).
+    const cdp = process.env.REPLAY_BENCH_PROFILE ? await startProfile(page) : undefined;
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
     const frames = await page.evaluate<{ frames: number; seconds: number; gaps: number[]; longest: number }>(`(async (seconds) => {
       const times = [];
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
       const gaps = times.slice(1).map((t, i) => t - times[i]);
       return { frames: times.length, seconds: (times[times.length - 1] - times[0]) / 1000, gaps, longest };
     })(${FPS_SECONDS})`);
+    if (cdp) await printProfile(cdp);
     const tStart = Number(await page.getByTestId('replay-timeline').getAttribute('data-t'));
     await page.waitForTimeout(1000);
     const tEnd = Number(await page.getByTestId('replay-timeline').getAttribute('data-t'));
