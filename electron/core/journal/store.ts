@@ -141,6 +141,8 @@ export class JournalStore {
   private head: { seq: number; hash: string; hlc: Hlc };
   private lastCheckpoint: { seq: number; at: number };
   private state: StoreState = 'ok';
+  /** The segment notice as stored (`meta`), read once: status() is asked after every flush. */
+  private noticeCache: { value: string | undefined } | undefined;
   private readonly random = new RandomPool();
   private readonly hashEntry: ReturnType<typeof createEntryHasher>;
   private stateDetail: string | undefined;
@@ -244,8 +246,13 @@ export class JournalStore {
 
   /** What the desk must see about this segment's start (a break before it) until someone acknowledges it. */
   private notice(): string | undefined {
-    if (this.getMeta('notice.acknowledged') !== undefined) return undefined;
-    return this.getMeta('notice');
+    this.noticeCache ??= { value: this.getMeta('notice.acknowledged') !== undefined ? undefined : this.getMeta('notice') };
+    return this.noticeCache.value;
+  }
+
+  /** The store's state alone (no reads): what a flush compares before and after. */
+  get currentState(): StoreState {
+    return this.state;
   }
 
   acknowledgeNotice(now: number): void {
@@ -608,6 +615,7 @@ export class JournalStore {
   }
 
   setMeta(key: string, value: string): void {
+    if (key.startsWith('notice')) this.noticeCache = undefined;
     this.stmts.metaSet.run(key, value);
   }
 

@@ -213,11 +213,11 @@ function flush(): void {
       batch.push(next);
       size += next.drafts.length;
     }
-    const before = store.status().state;
+    const before = store.currentState;
     const outcomes = store.append(batch.flatMap((b) => b.drafts));
     // A state change (full, or recovered) is announced before the replies, so a caller who
     // sees its error also sees the journal's new state (replies go out once their promises settle, after this).
-    if (store.status().state !== before) post({ event: 'status', status: status() });
+    if (store.currentState !== before) post({ event: 'status', status: status() });
     const system = store.takeSystemEntries();
     let offset = 0;
     batch.forEach((request, i) => {
