@@ -87,7 +87,12 @@ async function main(): Promise<void> {
   bare.close();
   const bareRate = all.length / (bareMs / 1000);
 
-  // 3. Durable single appends on the full journal, one at a time.
+  // 3. Durable single appends on the full journal, one at a time — once the start-up page check
+  // (a quick_check of every page, in a thread of its own since issue 13) is over: it reads the
+  // whole file once per start, and on two cores it and the writer share the machine meanwhile.
+  const checkWait = hr();
+  await journal.whenPagesChecked();
+  const pageCheckWaitMs = hr() - checkWait;
   const single: number[] = [];
   for (let i = 0; i < 2000; i++) {
     const t0 = hr();
@@ -174,7 +179,8 @@ async function main(): Promise<void> {
       note: 'journal: 2000-entry appendMany calls, two in flight, through validation, canonical JSON, the writer thread, hashing, checkpoints. bare: the same rows inserted with raw better-sqlite3 into the same schema (indexes and FTS rows included), same pragmas (WAL, synchronous=FULL), same 2000-row transactions',
       goal: 'overheadRatio <= 1.5',
     },
-    singleAppendMs: { ...summarize(single), goal: 'p99 <= 5' },
+    singleAppendMs: { ...summarize(single), goal: 'p99 <= 5', note: 'after the start-up page check (pageCheckWaitMs: how long the bench waited for it)' },
+    pageCheckWaitMs: Math.round(pageCheckWaitMs),
     burst: { ratePerSec: Math.round(burst.length / burstSeconds), seconds: Math.round(burstSeconds), latencyMs: summarize(burst), goal: 'p99 <= 20' },
     latest100Ms: { ...summarize(latest), goal: 'p95 <= 5' },
     ftsSearchMs: { ...summarize(search), maxHits: hits, goal: 'p95 <= 50' },

@@ -116,6 +116,9 @@ export class JournalService {
   private lastHeadRecord = Number.NEGATIVE_INFINITY;
   /** The page check of the file opened at start, while it runs. */
   private pageCheck: { stop(): void } | undefined;
+  /** Settles when the start-up page check has run (or cannot run any more: closed, reopened). */
+  private pagesChecked: Promise<void> = Promise.resolve();
+  private pagesCheckedDone: () => void = () => undefined;
   /** When entries were last committed (performance.now()): the page check waits for a quiet moment. */
   private lastAppendAt = Number.NEGATIVE_INFINITY;
   /** A new segment being started after a break (appends wait for it). */
@@ -205,8 +208,13 @@ export class JournalService {
     // to a minute. Real timers: they pace work, they are not the site's time.
     const openedAt = performance.now();
     let timer: ReturnType<typeof setTimeout>;
+    this.pagesCheckedDone();
+    this.pagesChecked = new Promise((resolve) => (this.pagesCheckedDone = resolve));
     const attempt = (): void => {
-      if (this.closed || this.client !== client) return;
+      if (this.closed || this.client !== client) {
+        this.pagesCheckedDone();
+        return;
+      }
       const now = performance.now();
       if (now - this.lastAppendAt < PAGE_CHECK_QUIET_MS && now - openedAt < PAGE_CHECK_LATEST_MS) {
         timer = setTimeout(attempt, PAGE_CHECK_QUIET_MS);
@@ -217,14 +225,30 @@ export class JournalService {
     };
     timer = setTimeout(attempt, PAGE_CHECK_DELAY_MS);
     timer.unref?.();
-    this.pageCheck = { stop: () => clearTimeout(timer) };
+    this.pageCheck = {
+      stop: () => {
+        clearTimeout(timer);
+        this.pagesCheckedDone();
+      },
+    };
+  }
+
+  /**
+   * Settles once the start-up page check is over (a quick_check of a
+   * million-entry file takes seconds of a core): what a benchmark of steady
+   * appends waits for, so it does not time the one-off check with them.
+   */
+  whenPagesChecked(): Promise<void> {
+    return this.pagesChecked;
   }
 
   private runPageCheck(client: JournalClient): void {
     const file = this.options.paths.file;
     const check = quickCheckInThread(this.options.worker, file);
     this.pageCheck = check;
+    const done = this.pagesCheckedDone;
     void check.result.then((quick) => {
+      done();
       if (this.pageCheck === check) this.pageCheck = undefined;
       if (quick === undefined) this.options.log.warn('journal: the page check could not run', { file });
       if (quick === undefined || quick === 'ok' || this.closed || this.client !== client || this.recovering) return;
