@@ -1,5 +1,5 @@
-import { localize, translate, type Locale, type MessageKey } from '../../shared/i18n';
-import { groups } from '../../shared/site/roster';
+import { localize, type Locale } from '../../shared/i18n';
+import { groupName } from '../../shared/journal/summary';
 import type { SiteView } from '../../shared/site/view';
 import { formatInstant } from '../../shared/time/format';
 
@@ -8,8 +8,8 @@ export function actorName(site: SiteView | undefined, actor: string, locale: Loc
   const person = site?.roster.people.find((p) => p.id === actor);
   if (person) return localize(person.name, locale);
   // A working group an alarm went to (`group:rapid-response`), or an external unit.
-  const group = actor.startsWith('group:') ? actor.slice(6) : undefined;
-  if (group !== undefined && (groups as readonly string[]).includes(group)) return translate(locale, `roster.group.${group}` as MessageKey);
+  const group = groupName(locale, actor);
+  if (group !== undefined) return group;
   const unit = site?.roster.units.find((u) => u.id === actor);
   return unit ? localize(unit.name, locale) : actor;
 }

@@ -1,14 +1,17 @@
 import { formatDuration, formatInstant } from '../time/format';
-import { locales, translate, type Locale, type MessageKey } from '../i18n';
-import { groups } from '../site/roster';
+import { locales, translate, type Locale } from '../i18n';
+import { recipientGroup } from '../site/roster';
 import { localize, type LocalizedText } from '../i18n/locale';
 import { closureCode, DEFAULT_CLOSURE_CODES, type ClosureCode } from '../alerts/closure';
 import type { JournalEntry } from './entry';
 import type { AlertRef, KindRegistry, SummaryContext } from './kinds';
 import { journalKinds } from './kinds';
 
-/** A recipient id naming one of the site plan's working groups (`group:rapid-response`). */
-const isGroup = (id: string): boolean => id.startsWith('group:') && (groups as readonly string[]).includes(id.slice(6));
+/** The name of the working group a recipient id names, in `lang`; undefined for any other id. */
+export function groupName(lang: Locale, id: string): string | undefined {
+  const group = recipientGroup(id);
+  return group === undefined ? undefined : translate(lang, `roster.group.${group}`);
+}
 
 interface Named {
   readonly id: string;
@@ -114,8 +117,8 @@ export function summaryContext(source: SummarySource, lang: Locale): SummaryCont
     camera: (id) => name(index?.cameras, id),
     sensor: (id) => name(index?.sensors, id),
     // `group:<group>`: a working group an alarm was assigned or dispatched to.
-    person: (id) => (isGroup(id) ? translate(lang, `roster.group.${id.slice(6)}` as MessageKey) : name(people, id)),
-    contact: (id) => (isGroup(id) ? translate(lang, `roster.group.${id.slice(6)}` as MessageKey) : people?.has(id) ? name(people, id) : name(index?.units, id)),
+    person: (id) => groupName(lang, id) ?? name(people, id),
+    contact: (id) => groupName(lang, id) ?? (people?.has(id) ? name(people, id) : name(index?.units, id)),
     check: (id) => name(index?.checks, id),
     equipment: (id) => index?.equipment.get(id) ?? id,
     alert,

@@ -21,6 +21,17 @@ export type Role = z.infer<typeof RoleSchema>;
 /** The working groups of the site plan (治安防控组, 应急处突组, 信息报送组, 后勤保障组) and command. */
 export const groups = ['command', 'security', 'rapid-response', 'reporting', 'logistics'] as const;
 export const GroupSchema = z.enum(groups);
+export type Group = (typeof groups)[number];
+
+/** The id an alarm's assignee or dispatch records when it goes to a working group, not a person. */
+export const groupRecipient = (group: Group): string => `group:${group}`;
+
+/** The working group a recorded recipient id names (`group:rapid-response`), if it names one. */
+export function recipientGroup(id: string): Group | undefined {
+  if (!id.startsWith('group:')) return undefined;
+  const group = id.slice('group:'.length);
+  return (groups as readonly string[]).includes(group) ? (group as Group) : undefined;
+}
 
 export const ladderRanks = ['primary', 'alternate', 'contingency', 'emergency'] as const;
 const RankSchema = z.enum(ladderRanks);

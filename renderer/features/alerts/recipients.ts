@@ -1,4 +1,4 @@
-import { groups } from '../../../shared/site/roster';
+import { groupRecipient, groups } from '../../../shared/site/roster';
 import type { Roster } from '../../../shared/site/roster';
 import { localize, type Locale, type MessageKey } from '../../../shared/i18n';
 
@@ -11,9 +11,6 @@ export interface Recipient {
   readonly id: string;
   readonly name: string;
 }
-
-/** The id a working group is recorded by. */
-export const groupRecipient = (group: string): string => `group:${group}`;
 
 /**
  * Who an alarm can go to, in the order a duty officer reaches for them:
